@@ -1,0 +1,18 @@
+/** The parts of a compiled contract the engine uses (a Hardhat artifact has them). */
+export interface ContractArtifact {
+  readonly contractName: string;
+  readonly sourceName: string;
+  readonly abi: readonly unknown[];
+  readonly bytecode: string;
+  /** sourceName => library name => placeholder positions in `bytecode`. */
+  readonly linkReferences: Readonly<Record<string, Readonly<Record<string, ReadonlyArray<{ start: number; length: number }>>>>>;
+}
+
+/** Finds artifacts by contract name or fully qualified name. */
+export interface ArtifactResolver {
+  readArtifact(name: string): Promise<ContractArtifact>;
+}
+
+export function fullyQualifiedName(artifact: ContractArtifact): string {
+  return `${artifact.sourceName}:${artifact.contractName}`;
+}

@@ -1,0 +1,35 @@
+import type { Eip1193Provider } from "./provider.js";
+
+/** What the engine knows about the chain it migrates. */
+export interface ChainInfo {
+  readonly chainId: number;
+  /** Hash of block 0: with the chain id, identifies the chain a registry belongs to. */
+  readonly genesisHash: string;
+  /** `web3_clientVersion`, when the node answers it. */
+  readonly clientVersion: string | undefined;
+  /**
+   * A local development chain (in-process EDR, `hardhat node`, anvil, ganache): its state can be
+   * reset at any moment, so stale registries are replaced with a notice instead of an error.
+   */
+  readonly isDevChain: boolean;
+}
+
+const DEV_CLIENTS = /^(HardhatNetwork|EthereumJS TestRPC|Ganache|anvil|edr)/i;
+
+/** Reads the chain's identity with three RPC calls sent at once. */
+export async function inspectChain(
+  provider: Eip1193Provider,
+  hints: { inProcess?: boolean } = {},
+): Promise<ChainInfo> {
+  const [chainIdHex, genesis, clientVersion] = await Promise.all([
+    provider.request({ method: "eth_chainId" }) as Promise<string>,
+    provider.request({ method: "eth_getBlockByNumber", params: ["0x0", false] }) as Promise<{ hash: string } | null>,
+    (provider.request({ method: "web3_clientVersion" }) as Promise<string>).catch(() => undefined),
+  ]);
+  return {
+    chainId: Number(BigInt(chainIdHex)),
+    genesisHash: genesis?.hash ?? "0x",
+    clientVersion,
+    isDevChain: hints.inProcess === true || (clientVersion !== undefined && DEV_CLIENTS.test(clientVersion)),
+  };
+}

@@ -1,0 +1,190 @@
+import {
+  AbiCoder,
+  Contract,
+  ContractFactory,
+  Interface,
+  isAddress,
+  type InterfaceAbi,
+  type Signer,
+  type TransactionRequest,
+} from "ethers";
+
+import { fullyQualifiedName, type ArtifactResolver } from "./artifacts.js";
+import { MigrationsError, describeError } from "./errors.js";
+import { linkBytecode } from "./linking.js";
+import type { MigrationFile } from "./migration-file.js";
+import type { JsonValue, RegistryEntry } from "./registry/registry-document.js";
+import type { Registry } from "./registry/registry.js";
+import type { DeploymentResult } from "./results.js";
+
+/** Options of `ctx.deploy`. */
+export interface DeployOptions {
+  /** Registry name; defaults to the contract name. Deploy one contract twice under two names. */
+  readonly as?: string;
+  /** Libraries to link, by library name or fully qualified name: an address or a registry name. */
+  readonly libraries?: Readonly<Record<string, string>>;
+  /** Address of the account that deploys (default: the migration's deployer). */
+  readonly from?: string;
+  /** Wei sent to a payable constructor. */
+  readonly value?: bigint | number | string;
+  readonly gasLimit?: bigint | number;
+  readonly gasPrice?: bigint | number;
+  readonly maxFeePerGas?: bigint | number;
+  readonly maxPriorityFeePerGas?: bigint | number;
+  readonly nonce?: number;
+}
+
+/** The registry as a migration sees it. */
+export interface MigrationRegistry {
+  /** The entry named `name`; throws (listing what is registered) when there is none. */
+  get(name: string): RegistryEntry;
+  has(name: string): boolean;
+  /** Every entry, by name. */
+  all(): Record<string, RegistryEntry>;
+  /** The deployed contract named `name`, with its ABI, connected to the deployer. */
+  contract(name: string): Promise<Contract>;
+}
+
+/** What every migration receives; the Hardhat plugin adds `hre`, `connection` and `ethers`. */
+export interface CoreMigrationContext {
+  readonly network: { readonly name: string; readonly chainId: number };
+  readonly migration: { readonly id: number; readonly purpose: string; readonly fileName: string };
+  /** The signer migrations send from. Transactions sent through it are awaited and counted. */
+  readonly deployer: Signer;
+  /**
+   * Deploys `contractName` (a name or fully qualified name), waits for it to be mined and records
+   * it in the registry under `options.as` or the contract name.
+   */
+  deploy(contractName: string, args?: readonly unknown[], options?: DeployOptions): Promise<Contract>;
+  deploy(contractName: string, options: DeployOptions): Promise<Contract>;
+  readonly registry: MigrationRegistry;
+  /** Prints a line under the migration's heading (and adds it to the run's events). */
+  log(message: string): void;
+}
+
+export interface ContextDependencies {
+  readonly migration: MigrationFile;
+  readonly network: { readonly name: string; readonly chainId: number };
+  readonly deployer: Signer;
+  /** Signer for `options.from`, wrapped the same way as `deployer`. */
+  readonly signerFor: (address: string) => Promise<Signer>;
+  readonly artifacts: ArtifactResolver;
+  readonly registry: Registry;
+  readonly onDeployment: (deployment: DeploymentResult) => void;
+  readonly onLog: (message: string) => void;
+}
+
+export function createCoreContext(deps: ContextDependencies): CoreMigrationContext {
+  const { migration, registry, deployer } = deps;
+
+  async function deploy(
+    contractName: string,
+    argsOrOptions?: readonly unknown[] | DeployOptions,
+    maybeOptions?: DeployOptions,
+  ): Promise<Contract> {
+    const [args, options] = Array.isArray(argsOrOptions)
+      ? [argsOrOptions as readonly unknown[], maybeOptions ?? {}]
+      : [[], (argsOrOptions as DeployOptions | undefined) ?? maybeOptions ?? {}];
+    const name = options.as ?? contractName.split(":").pop()!;
+
+    let artifact;
+    try {
+      artifact = await deps.artifacts.readArtifact(contractName);
+    } catch (error) {
+      throw new MigrationsError("DEPLOYMENT_FAILED", { name: contractName, reason: describeError(error) }, { cause: error });
+    }
+    const libraries: Record<string, string> = {};
+    for (const [lib, target] of Object.entries(options.libraries ?? {})) {
+      libraries[lib] = isAddress(target) ? target : registry.get(target).address;
+    }
+    const bytecode = linkBytecode(artifact, libraries);
+    const signer = options.from === undefined ? deployer : await deps.signerFor(options.from);
+    const factory = new ContractFactory(artifact.abi as InterfaceAbi, bytecode, signer);
+
+    const overrides: TransactionRequest = {};
+    for (const key of ["value", "gasLimit", "gasPrice", "maxFeePerGas", "maxPriorityFeePerGas", "nonce"] as const) {
+      if (options[key] !== undefined) {
+        (overrides as Record<string, unknown>)[key] = options[key];
+      }
+    }
+
+    let contract: Contract;
+    let receipt;
+    try {
+      contract = (await factory.deploy(...args, overrides)) as Contract;
+      receipt = await contract.deploymentTransaction()!.wait();
+    } catch (error) {
+      throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: describeError(error) }, { cause: error });
+    }
+    if (receipt === null || receipt.status !== 1 || receipt.contractAddress === null) {
+      throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "the deployment transaction reverted" });
+    }
+    const address = receipt.contractAddress;
+    const tx = contract.deploymentTransaction()!;
+    await registry.recordDeployment(name, {
+      address,
+      artifact: fullyQualifiedName(artifact),
+      transactionHash: receipt.hash,
+      blockNumber: receipt.blockNumber,
+      deployer: receipt.from,
+      args: decodeConstructorArgs(factory.interface, tx.data, bytecode),
+      ...(Object.keys(libraries).length > 0 ? { libraries } : {}),
+      migration: migration.id,
+    });
+    deps.onDeployment({
+      name,
+      address,
+      artifact: fullyQualifiedName(artifact),
+      transactionHash: receipt.hash,
+      gasUsed: receipt.gasUsed,
+      migration: migration.id,
+    });
+    return new Contract(address, factory.interface, signer);
+  }
+
+  const migrationRegistry: MigrationRegistry = {
+    get: (name) => registry.get(name),
+    has: (name) => registry.has(name),
+    all: () => registry.all(),
+    async contract(name) {
+      const entry = registry.get(name);
+      const artifact = await deps.artifacts.readArtifact(entry.artifact);
+      return new Contract(entry.address, artifact.abi as InterfaceAbi, deployer);
+    },
+  };
+
+  return {
+    network: deps.network,
+    migration: { id: migration.id, purpose: migration.purpose, fileName: migration.fileName },
+    deployer,
+    deploy: deploy as CoreMigrationContext["deploy"],
+    registry: migrationRegistry,
+    log: (message) => deps.onLog(String(message)),
+  };
+}
+
+/** The constructor arguments as mined, normalised to JSON (bigint → decimal string). */
+function decodeConstructorArgs(iface: Interface, data: string, bytecode: string): JsonValue[] {
+  const inputs = iface.deploy.inputs;
+  if (inputs.length === 0) {
+    return [];
+  }
+  const encoded = `0x${data.slice(bytecode.length)}`;
+  return toJson(AbiCoder.defaultAbiCoder().decode(inputs, encoded)) as JsonValue[];
+}
+
+function toJson(value: unknown): JsonValue {
+  if (typeof value === "bigint") {
+    return value.toString();
+  }
+  if (Array.isArray(value)) {
+    return Array.from(value, toJson);
+  }
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (typeof value === "object") {
+    return String(value);
+  }
+  return value as JsonValue;
+}

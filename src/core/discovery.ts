@@ -1,0 +1,66 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { keccak256 } from "ethers";
+
+import { MigrationsError } from "./errors.js";
+import { MAX_MIGRATION_ID, type MigrationFile } from "./migration-file.js";
+
+const MIGRATION_NAME = /^(\d+)_([A-Za-z0-9][\w.-]*)\.(ts|mts|js|mjs|cjs)$/;
+
+/** Files that may sit in a migrations directory without being migrations. */
+function isIgnored(name: string): boolean {
+  return (
+    name.startsWith(".") ||
+    /^readme/i.test(name) ||
+    /\.(md|txt|json|d\.ts|d\.mts|map)$/i.test(name)
+  );
+}
+
+/**
+ * Lists the migrations in `dir`, lowest id first. Every non-ignored file must be a migration:
+ * a malformed name or two files with one id is an error that names the files, and nothing runs.
+ */
+export async function discoverMigrations(dir: string): Promise<MigrationFile[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new MigrationsError("MIGRATIONS_DIR_NOT_FOUND", { dir });
+    }
+    throw error;
+  }
+
+  const byId = new Map<number, string[]>();
+  const found: Array<Omit<MigrationFile, "contentHash">> = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || isIgnored(entry.name)) {
+      continue;
+    }
+    const match = MIGRATION_NAME.exec(entry.name);
+    if (match === null) {
+      throw new MigrationsError("ILLEGAL_MIGRATION_NAME", { file: entry.name, dir });
+    }
+    const id = Number(match[1]);
+    if (id === 0) {
+      throw new MigrationsError("ILLEGAL_MIGRATION_NAME", { file: entry.name, dir });
+    }
+    if (!Number.isSafeInteger(id) || id > MAX_MIGRATION_ID) {
+      throw new MigrationsError("MIGRATION_ID_TOO_LARGE", { file: entry.name, id: match[1]!, max: MAX_MIGRATION_ID });
+    }
+    byId.set(id, [...(byId.get(id) ?? []), entry.name]);
+    found.push({ id, purpose: match[2]!, fileName: entry.name, path: path.join(dir, entry.name) });
+  }
+
+  for (const [id, files] of byId) {
+    if (files.length > 1) {
+      throw new MigrationsError("DUPLICATE_MIGRATION_ID", { id, files: files.sort().join(", ") });
+    }
+  }
+
+  found.sort((a, b) => a.id - b.id);
+  return Promise.all(
+    found.map(async (m) => ({ ...m, contentHash: keccak256(await readFile(m.path)) })),
+  );
+}

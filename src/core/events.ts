@@ -1,0 +1,30 @@
+import type { MigrationFile } from "./migration-file.js";
+import type { DeploymentResult, MigrateResult, MigrationRunResult } from "./results.js";
+
+/**
+ * What the engine reports while it runs, in order. Output, logging and (later) journals attach
+ * here instead of living in the engine.
+ */
+export type MigrationEvent =
+  | { readonly type: "notice"; readonly message: string }
+  | {
+      readonly type: "plan";
+      readonly network: { readonly name: string; readonly chainId: number };
+      readonly pending: readonly MigrationFile[];
+      readonly completed: number;
+      readonly store: string;
+    }
+  | { readonly type: "migrator-deployed"; readonly address: string; readonly gasUsed: bigint }
+  | { readonly type: "migration-started"; readonly migration: MigrationFile }
+  | { readonly type: "deployment"; readonly migration: MigrationFile; readonly deployment: DeploymentResult }
+  | { readonly type: "log"; readonly migration: MigrationFile; readonly message: string }
+  | { readonly type: "migration-completed"; readonly migration: MigrationFile; readonly result: MigrationRunResult }
+  | {
+      readonly type: "migration-failed";
+      readonly migration: MigrationFile;
+      readonly error: unknown;
+      readonly rolledBack: boolean;
+    }
+  | { readonly type: "finished"; readonly result: MigrateResult };
+
+export type MigrationEventListener = (event: MigrationEvent) => void;

@@ -1,0 +1,31 @@
+import { rename } from "node:fs/promises";
+
+import { readJsonFile, stableStringify, writeFileAtomic } from "../json-file.js";
+import type { RegistryDocument } from "./registry-document.js";
+import type { RegistryStorage } from "./registry-storage.js";
+
+/** A registry kept in one JSON file (`deployments/<chainId>.json`), written atomically. */
+export class FileRegistryStorage implements RegistryStorage {
+  constructor(readonly location: string) {}
+
+  load(): Promise<unknown> {
+    return readJsonFile(this.location);
+  }
+
+  save(doc: RegistryDocument): Promise<void> {
+    return writeFileAtomic(this.location, stableStringify(doc));
+  }
+
+  async archive(label: string): Promise<string | undefined> {
+    const target = this.location.replace(/\.json$/, "") + `.${label}.json`;
+    try {
+      await rename(this.location, target);
+      return target;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/** A JSON value as written to the registry (constructor arguments are stored this way). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** One deployment of a contract. */
+export interface DeploymentRecord {
+  readonly address: string;
+  /** Fully qualified artifact name, e.g. `contracts/Token.sol:Token`. */
+  readonly artifact: string;
+  readonly transactionHash: string;
+  readonly blockNumber: number;
+  readonly deployer: string;
+  /** Constructor arguments; bigints as decimal strings, bytes as 0x-hex. */
+  readonly args: JsonValue[];
+  /** Linked libraries by name, when any. */
+  readonly libraries?: Readonly<Record<string, string>>;
+  /** The migration that deployed it. */
+  readonly migration: number;
+}
+
+/** The current deployment under a name, with earlier deployments under the same name. */
+export interface RegistryEntry extends DeploymentRecord {
+  /** Earlier deployments under this name, oldest first; absent when there are none. */
+  readonly history?: readonly DeploymentRecord[];
+}
+
+export interface MigratorRecord {
+  readonly address: string;
+  readonly transactionHash: string;
+  readonly blockNumber: number;
+  readonly deployer: string;
+}
+
+export const REGISTRY_FORMAT = "hardhat-migrations/registry@1";
+
+/** The content of `deployments/<chainId>.json`. */
+export interface RegistryDocument {
+  readonly format: typeof REGISTRY_FORMAT;
+  readonly chainId: number;
+  readonly genesisHash: string;
+  readonly migrator?: MigratorRecord;
+  readonly contracts: Readonly<Record<string, RegistryEntry>>;
+}
+
+/** Checks the shape of a parsed registry file; returns a reason when it is not one. */
+export function registryShapeError(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return "it is not a JSON object";
+  }
+  const doc = value as Partial<Record<keyof RegistryDocument, unknown>>;
+  if (doc.format !== REGISTRY_FORMAT) {
+    return `its "format" is ${JSON.stringify(doc.format)}, expected "${REGISTRY_FORMAT}"`;
+  }
+  if (typeof doc.chainId !== "number" || typeof doc.genesisHash !== "string") {
+    return `it lacks a numeric "chainId" or a "genesisHash"`;
+  }
+  if (doc.contracts === null || typeof doc.contracts !== "object" || Array.isArray(doc.contracts)) {
+    return `its "contracts" is not an object`;
+  }
+  for (const [name, entry] of Object.entries(doc.contracts as Record<string, unknown>)) {
+    const e = entry as Partial<RegistryEntry> | null;
+    if (e === null || typeof e !== "object" || typeof e.address !== "string" || !/^0x[0-9a-fA-F]{40}$/.test(e.address)) {
+      return `the entry "${name}" has no valid "address"`;
+    }
+  }
+  const migrator = doc.migrator as Partial<MigratorRecord> | undefined;
+  if (migrator !== undefined && (typeof migrator.address !== "string" || !/^0x[0-9a-fA-F]{40}$/.test(migrator.address))) {
+    return `its "migrator" has no valid "address"`;
+  }
+  return undefined;
+}

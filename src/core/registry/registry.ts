@@ -1,0 +1,175 @@
+import { MigrationsError, describeError } from "../errors.js";
+import type { ChainInfo } from "../chain.js";
+import {
+  REGISTRY_FORMAT,
+  registryShapeError,
+  type DeploymentRecord,
+  type MigratorRecord,
+  type RegistryDocument,
+  type RegistryEntry,
+} from "./registry-document.js";
+import type { RegistryStorage } from "./registry-storage.js";
+
+/** An opaque copy of the registry taken before a migration, restored when it is rolled back. */
+export interface RegistryCheckpoint {
+  readonly doc: RegistryDocument;
+}
+
+/** Read access to a chain's deployed-address registry. */
+export interface RegistryReader {
+  readonly chainId: number;
+  /** The entry named `name`; throws UNKNOWN_DEPLOYMENT (listing what exists) when absent. */
+  get(name: string): RegistryEntry;
+  has(name: string): boolean;
+  /** Every entry by name, sorted by name. */
+  all(): Record<string, RegistryEntry>;
+  readonly migrator: MigratorRecord | undefined;
+}
+
+/**
+ * The deployed-address registry of one chain. Every change is saved before the method resolves,
+ * so a crash right after a deployment loses nothing.
+ */
+export class Registry implements RegistryReader {
+  #doc: RegistryDocument;
+
+  private constructor(
+    doc: RegistryDocument,
+    readonly storage: RegistryStorage,
+  ) {
+    this.#doc = doc;
+  }
+
+  /**
+   * Loads the registry of `chain` from `storage`, or starts an empty one. A document of another
+   * chain is never used: a different chain id is an error; a different genesis is an error on
+   * live chains, and on dev chains (restarted node) the old file is archived with a notice
+   * (`readOnly`: left in place, and the registry reads as empty).
+   */
+  static async open(
+    storage: RegistryStorage,
+    chain: ChainInfo,
+    options: { notice?: (message: string) => void; readOnly?: boolean } = {},
+  ): Promise<Registry> {
+    const notice = options.notice ?? (() => {});
+    let raw: unknown;
+    try {
+      raw = await storage.load();
+    } catch (error) {
+      throw new MigrationsError("REGISTRY_CORRUPT", { file: storage.location, reason: describeError(error) }, { cause: error });
+    }
+    const fresh: RegistryDocument = {
+      format: REGISTRY_FORMAT,
+      chainId: chain.chainId,
+      genesisHash: chain.genesisHash,
+      contracts: {},
+    };
+    if (raw === undefined) {
+      return new Registry(fresh, storage);
+    }
+    const shapeError = registryShapeError(raw);
+    if (shapeError !== undefined) {
+      throw new MigrationsError("REGISTRY_CORRUPT", { file: storage.location, reason: shapeError });
+    }
+    const doc = raw as RegistryDocument;
+    if (doc.chainId !== chain.chainId) {
+      throw new MigrationsError("REGISTRY_WRONG_CHAIN", { file: storage.location, fileChainId: doc.chainId, chainId: chain.chainId });
+    }
+    if (doc.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase()) {
+      if (!chain.isDevChain) {
+        throw new MigrationsError("REGISTRY_GENESIS_MISMATCH", {
+          file: storage.location,
+          chainId: chain.chainId,
+          fileGenesis: doc.genesisHash,
+          genesis: chain.genesisHash,
+        });
+      }
+      const registry = new Registry(fresh, storage);
+      if (options.readOnly === true) {
+        return registry;
+      }
+      await registry.discard("the dev chain was restarted (its genesis block changed)", notice);
+      return registry;
+    }
+    return new Registry(doc, storage);
+  }
+
+  get chainId(): number {
+    return this.#doc.chainId;
+  }
+
+  get migrator(): MigratorRecord | undefined {
+    return this.#doc.migrator;
+  }
+
+  get document(): RegistryDocument {
+    return structuredClone(this.#doc);
+  }
+
+  get(name: string): RegistryEntry {
+    const entry = this.#doc.contracts[name];
+    if (entry === undefined) {
+      const known = Object.keys(this.#doc.contracts).sort();
+      throw new MigrationsError("UNKNOWN_DEPLOYMENT", {
+        name,
+        chainId: this.chainId,
+        known: known.length > 0 ? known.join(", ") : "(nothing yet)",
+      });
+    }
+    return structuredClone(entry);
+  }
+
+  has(name: string): boolean {
+    return Object.hasOwn(this.#doc.contracts, name);
+  }
+
+  all(): Record<string, RegistryEntry> {
+    const sorted: Record<string, RegistryEntry> = {};
+    for (const name of Object.keys(this.#doc.contracts).sort()) {
+      sorted[name] = structuredClone(this.#doc.contracts[name]!);
+    }
+    return sorted;
+  }
+
+  /** Records `record` under `name`; an earlier deployment under that name moves to its history. */
+  async recordDeployment(name: string, record: DeploymentRecord): Promise<void> {
+    const previous = this.#doc.contracts[name];
+    let entry: RegistryEntry = { ...record };
+    if (previous !== undefined) {
+      const { history = [], ...current } = previous;
+      entry = { ...record, history: [...history, current] };
+    }
+    await this.#replace({ ...this.#doc, contracts: { ...this.#doc.contracts, [name]: entry } });
+  }
+
+  async setMigrator(migrator: MigratorRecord): Promise<void> {
+    await this.#replace({ ...this.#doc, migrator });
+  }
+
+  checkpoint(): RegistryCheckpoint {
+    return { doc: structuredClone(this.#doc) };
+  }
+
+  /** Puts the registry back as it was at `checkpoint` (a rolled-back migration's entries go). */
+  async restore(checkpoint: RegistryCheckpoint): Promise<void> {
+    await this.#replace(structuredClone(checkpoint.doc));
+  }
+
+  /**
+   * Starts an empty registry for this chain: the stored one is archived, never deleted, and a
+   * notice says why and where it went.
+   */
+  async discard(reason: string, notice: (message: string) => void): Promise<void> {
+    const archived = await this.storage.archive(`stale-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+    notice(
+      `Starting a fresh registry for chain ${this.chainId}: ${reason}.` +
+        (archived !== undefined ? ` The previous registry was kept as ${archived}.` : ""),
+    );
+    this.#doc = { format: REGISTRY_FORMAT, chainId: this.#doc.chainId, genesisHash: this.#doc.genesisHash, contracts: {} };
+  }
+
+  async #replace(doc: RegistryDocument): Promise<void> {
+    await this.storage.save(doc);
+    this.#doc = doc;
+  }
+}

@@ -1,0 +1,158 @@
+import { Contract, ContractFactory, Interface, type Signer } from "ethers";
+
+import { MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { MigrationsError, describeError } from "../errors.js";
+import type { MigratorRecord } from "../registry/registry-document.js";
+import type { Eip1193Provider } from "../provider.js";
+import type { MigrationStateStore, StoreReceipt } from "./state-store.js";
+
+export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
+
+/** The record kept on chain by the shipped Migrator contract (contracts/Migrator.sol). */
+export class MigratorStateStore implements MigrationStateStore {
+  readonly #contract: Contract;
+
+  private constructor(
+    readonly address: string,
+    private readonly provider: Eip1193Provider,
+    signer: Signer,
+  ) {
+    this.#contract = new Contract(address, MIGRATOR_INTERFACE, signer);
+  }
+
+  get description(): string {
+    return `Migrator ${this.address}`;
+  }
+
+  /** Deploys a new Migrator owned by `signer`. */
+  static async deploy(
+    provider: Eip1193Provider,
+    signer: Signer,
+  ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
+    const factory = new ContractFactory(MIGRATOR_INTERFACE, MIGRATOR_ARTIFACT.bytecode, signer);
+    const contract = await factory.deploy();
+    const receipt = await contract.deploymentTransaction()!.wait();
+    if (receipt === null || receipt.status !== 1) {
+      throw new Error("The Migrator deployment transaction failed.");
+    }
+    const address = await contract.getAddress();
+    return {
+      store: new MigratorStateStore(address, provider, signer),
+      record: {
+        address,
+        transactionHash: receipt.hash,
+        blockNumber: receipt.blockNumber,
+        deployer: await signer.getAddress(),
+      },
+      gasUsed: receipt.gasUsed,
+    };
+  }
+
+  /**
+   * Attaches to the Migrator at `address` and checks, in one round trip, that it is one and that
+   * `signer` owns it. Resolves `undefined` when there is no code at `address`.
+   */
+  static async attach(
+    provider: Eip1193Provider,
+    signer: Signer,
+    address: string,
+    registryFile: string,
+  ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
+    const deployer = await signer.getAddress();
+    const [code, completedRaw, ownerRaw] = await Promise.all([
+      provider.request({ method: "eth_getCode", params: [address, "latest"] }) as Promise<string>,
+      ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed")),
+      ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner")),
+    ]);
+    if (code === "0x") {
+      return undefined;
+    }
+    let completed: Set<number>;
+    let owner: string;
+    try {
+      completed = decodeCompleted(completedRaw);
+      owner = MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string;
+    } catch (error) {
+      throw new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
+    }
+    if (owner.toLowerCase() !== deployer.toLowerCase()) {
+      throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
+    }
+    return { store: new MigratorStateStore(address, provider, signer), completed };
+  }
+
+  async completed(): Promise<Set<number>> {
+    return decodeCompleted(await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("completed")));
+  }
+
+  async record(id: number, contentHash: string): Promise<StoreReceipt> {
+    return this.#send("record", [id, contentHash], id);
+  }
+
+  async unrecord(id: number): Promise<StoreReceipt> {
+    return this.#send("unrecord", [id], id);
+  }
+
+  async #send(method: "record" | "unrecord", args: unknown[], id: number): Promise<StoreReceipt> {
+    try {
+      const tx = (await this.#contract.getFunction(method).send(...args)) as { wait(): Promise<{ hash: string; blockNumber: number; gasUsed: bigint } | null> };
+      const receipt = await tx.wait();
+      return receipt === null ? {} : { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
+    } catch (error) {
+      const revert = revertName(error);
+      if (revert === "AlreadyRecorded") {
+        throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description }, { cause: error });
+      }
+      if (revert === "NotOwner") {
+        const owner = (await this.#contract.getFunction("owner").staticCall()) as string;
+        throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer: await this.#runnerAddress(), address: this.address, owner }, { cause: error });
+      }
+      if (revert === "NotRecorded") {
+        throw new Error(`Migration ${id} is not recorded in ${this.description}.`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async #runnerAddress(): Promise<string> {
+    return (this.#contract.runner as Signer).getAddress();
+  }
+}
+
+async function ethCall(provider: Eip1193Provider, to: string, data: string): Promise<string> {
+  return (await provider.request({ method: "eth_call", params: [{ to, data }, "latest"] })) as string;
+}
+
+function decodeCompleted(raw: string): Set<number> {
+  const [ids] = MIGRATOR_INTERFACE.decodeFunctionResult("completed", raw) as unknown as [bigint[]];
+  return new Set(ids.map((id) => Number(id)));
+}
+
+/** The name of the Migrator custom error inside whatever ethers or the node threw. */
+export function revertName(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const item = queue.shift();
+    if (item === null || typeof item !== "object" || seen.has(item)) {
+      continue;
+    }
+    seen.add(item);
+    const e = item as { revert?: { name?: unknown }; data?: unknown; error?: unknown; cause?: unknown; info?: unknown };
+    if (typeof e.revert?.name === "string") {
+      return e.revert.name;
+    }
+    if (typeof e.data === "string" && e.data.startsWith("0x") && e.data.length >= 10) {
+      try {
+        const parsed = MIGRATOR_INTERFACE.parseError(e.data);
+        if (parsed !== null) {
+          return parsed.name;
+        }
+      } catch {
+        // not one of ours
+      }
+    }
+    queue.push(e.error, e.cause, e.info, e.data);
+  }
+  return undefined;
+}

@@ -1,0 +1,28 @@
+import "hardhat/types/config";
+import "hardhat/types/hre";
+import "hardhat/types/network";
+import "@nomicfoundation/hardhat-ethers";
+
+import type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
+import type { ConnectionMigrations, HardhatMigrations } from "./types.js";
+
+declare module "hardhat/types/config" {
+  interface HardhatUserConfig {
+    migrations?: MigrationsUserConfig;
+  }
+  interface HardhatConfig {
+    migrations: MigrationsConfig;
+  }
+}
+
+declare module "hardhat/types/hre" {
+  interface HardhatRuntimeEnvironment {
+    migrations: HardhatMigrations;
+  }
+}
+
+declare module "hardhat/types/network" {
+  interface NetworkConnection<ChainTypeT extends ChainType | string = DefaultChainType> {
+    migrations: ConnectionMigrations;
+  }
+}
