@@ -49,8 +49,8 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 
   /**
-   * Attaches to the Migrator at `address` and checks, in one round trip, that it is one and that
-   * `signer` owns it. Resolves `undefined` when there is no code at `address`.
+   * Attaches to the Migrator at `address` and checks that it is one and that `signer` owns it.
+   * Resolves `undefined` when there is no code at `address`.
    */
   static async attach(
     provider: Eip1193Provider,
@@ -59,17 +59,17 @@ export class MigratorStateStore implements MigrationStateStore {
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
     const deployer = await signer.getAddress();
-    const [code, completedRaw, ownerRaw] = await Promise.all([
-      provider.request({ method: "eth_getCode", params: [address, "latest"] }) as Promise<string>,
-      ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed")),
-      ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner")),
-    ]);
+    const code = (await provider.request({ method: "eth_getCode", params: [address, "latest"] })) as string;
     if (code === "0x") {
       return undefined;
     }
     let completed: Set<number>;
     let owner: string;
     try {
+      const [completedRaw, ownerRaw] = await Promise.all([
+        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed")),
+        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner")),
+      ]);
       completed = decodeCompleted(completedRaw);
       owner = MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string;
     } catch (error) {

@@ -1,0 +1,37 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+import { REPO_ROOT } from "./fixture.js";
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `npx hardhat <args>` in `cwd` as a user would (Hardhat's CLI, this Node). */
+export function runHardhat(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const hardhatBin = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [hardhatBin, ...args], {
+      cwd,
+      env: { ...userEnvironment(), FORCE_COLOR: "0", NO_COLOR: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** This process's environment as on a user's machine: without CI markers (Hardhat prints stack traces on CI). */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ["CI", "CONTINUOUS_INTEGRATION", "BUILD_NUMBER", "RUN_ID", "GITHUB_ACTIONS"]) {
+    delete env[key];
+  }
+  return env;
+}
