@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { REPO_ROOT } from "./fixture.js";
@@ -9,9 +10,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `npx hardhat <args>` in `cwd` as a user would (Hardhat's CLI, this Node). */
+/**
+ * Runs `npx hardhat <args>` in `cwd` as a user would: the project's own Hardhat when it has one
+ * (a fresh user project), else this repository's (fixture projects), under this Node.
+ */
 export function runHardhat(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const hardhatBin = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
+  const own = path.join(cwd, "node_modules", "hardhat", "dist", "src", "cli.js");
+  const hardhatBin = existsSync(own) ? own : path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [hardhatBin, ...args], {
       cwd,

@@ -2,12 +2,12 @@
 // so an `npm install` run by an older Node silently skips it. The `node` devDependency puts a
 // Node 22 binary first on PATH for every npm script (this one included); when the native package
 // is missing we re-run the install under that Node so npm includes it. Users of the published
-// plugin never run this: it is not in "files".
+// plugin never run this: it runs as `prepare`, which npm runs for this repository only.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-const GUARD = "HARDHAT_MIGRATIONS_POSTINSTALL";
+const GUARD = "HARDHAT_MIGRATIONS_ENSURE_NATIVE";
 const major = Number(process.versions.node.split(".")[0]);
 
 function edrLoads() {
