@@ -22,6 +22,8 @@ declare module "hardhat/types/hre" {
 }
 
 declare module "hardhat/types/network" {
+  // The type parameter must match Hardhat's declaration exactly for the interfaces to merge.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface NetworkConnection<ChainTypeT extends ChainType | string = DefaultChainType> {
     migrations: ConnectionMigrations;
   }

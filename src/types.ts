@@ -6,6 +6,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import type { CoreMigrationContext } from "./core/context.js";
 import type { MigrationEventListener } from "./core/events.js";
 import type { MigratorRecord, RegistryEntry } from "./core/registry/registry-document.js";
+import type { MigrateResult } from "./core/results.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
@@ -54,12 +55,12 @@ export interface RegistryView {
 
 /** `connection.migrations`. */
 export interface ConnectionMigrations {
-  run(options?: RunMigrationsOptions): Promise<import("./core/results.js").MigrateResult>;
+  run(options?: RunMigrationsOptions): Promise<MigrateResult>;
   readonly registry: RegistryView;
 }
 
 /** `hre.migrations`. */
 export interface HardhatMigrations {
   /** Migrates `network` (default: the `--network` of the command, or the default network). */
-  run(options?: RunMigrationsOptions & { readonly network?: string }): Promise<import("./core/results.js").MigrateResult>;
+  run(options?: RunMigrationsOptions & { readonly network?: string }): Promise<MigrateResult>;
 }

@@ -2,7 +2,7 @@ import {
   AbiCoder,
   Contract,
   ContractFactory,
-  Interface,
+  type Interface,
   isAddress,
   type InterfaceAbi,
   type Signer,

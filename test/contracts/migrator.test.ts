@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 import { expect } from "chai";
-import { Contract, ContractFactory, id as keccakId, type Signer } from "ethers";
+import { type Contract, ContractFactory, id as keccakId, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { revertName as migratorRevertName } from "../../src/core/stores/migrator-state-store.js";
@@ -39,7 +39,7 @@ describe("Migrator.sol", () => {
   before(async () => {
     const hre = await createFixtureHre("basic");
     connection = await hre.network.create();
-    [owner, other] = (await connection.ethers.getSigners()) as [Signer, Signer];
+    [owner, other] = (await connection.ethers.getSigners()) as unknown as [Signer, Signer];
   });
 
   it("is the committed build of contracts/Migrator.sol", async () => {

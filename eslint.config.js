@@ -1,0 +1,25 @@
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "fixture-projects/*/artifacts/", "fixture-projects/*/cache/", "bench/.work/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.mocha } },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": "off",
+      eqeqeq: ["error", "always"],
+    },
+  },
+  {
+    // The core never depends on Hardhat: the adapter in src/hardhat/ is the only place that may.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["hardhat", "hardhat/*", "@nomicfoundation/*"], message: "src/core must stay independent of Hardhat." }] }],
+    },
+  },
+);
