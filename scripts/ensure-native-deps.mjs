@@ -38,7 +38,7 @@ const [command, args] =
 console.log(`hardhat-migrations: installing EDR's native package under Node ${process.versions.node}`);
 const result = spawnSync(command, args, {
   stdio: "inherit",
-  env: { ...process.env, [GUARD]: "1", npm_config_node_version: process.versions.node },
+  env: { ...process.env, [GUARD]: "1" },
 });
 if (result.status !== 0 || !edrLoads()) {
   console.error("hardhat-migrations: EDR's native package could not be installed; see the npm output above.");

@@ -1,0 +1,55 @@
+import path from "node:path";
+
+import { expect } from "chai";
+
+import { resolveMigrationsConfig, validateMigrationsUserConfig } from "../../src/hardhat/config.js";
+
+describe("migrations config", () => {
+  it("accepts no section and a full valid one", () => {
+    expect(validateMigrationsUserConfig(undefined)).to.deep.equal([]);
+    expect(
+      validateMigrationsUserConfig({
+        dir: "db/migrations",
+        registryDir: "out",
+        deployer: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+        rollback: false,
+        inProcessRegistry: "file",
+      }),
+    ).to.deep.equal([]);
+  });
+
+  it("reports each bad field with its path", () => {
+    const errors = validateMigrationsUserConfig({ dir: "", deployer: -1, rollback: "yes", inProcessRegistry: "disk", registyDir: "x" });
+    expect(errors.map((e) => e.path.join("."))).to.deep.equal([
+      "migrations.dir",
+      "migrations.deployer",
+      "migrations.rollback",
+      "migrations.inProcessRegistry",
+      "migrations.registyDir",
+    ]);
+    expect(errors[4]!.message).to.contain("Unknown option");
+    expect(validateMigrationsUserConfig({ deployer: "0x123" })[0]!.message).to.contain("account index");
+    expect(validateMigrationsUserConfig("migrations")[0]!.message).to.equal("Expected an object.");
+  });
+
+  it("resolves defaults and absolute paths against the project root", () => {
+    expect(resolveMigrationsConfig(undefined, "/p")).to.deep.equal({
+      dir: path.resolve("/p/migrations"),
+      registryDir: path.resolve("/p/deployments"),
+      deployer: 0,
+      rollback: true,
+      inProcessRegistry: "memory",
+    });
+    expect(resolveMigrationsConfig({ dir: "/abs/m", registryDir: "r" }, "/p")).to.include({ dir: "/abs/m", registryDir: path.resolve("/p/r") });
+  });
+
+  it("makes Hardhat refuse an invalid config before anything runs", async () => {
+    const { createFixtureHre } = await import("../helpers/fixture.js");
+    try {
+      await createFixtureHre("basic", { rollback: "no" as unknown as boolean });
+      expect.fail("Hardhat accepted the config");
+    } catch (error) {
+      expect((error as Error).message).to.contain("config.migrations.rollback").and.to.contain("Expected true or false.");
+    }
+  });
+});
