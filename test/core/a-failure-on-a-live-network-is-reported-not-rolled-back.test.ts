@@ -1,0 +1,73 @@
+import { expect } from "chai";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import type { ArtifactResolver, ContractArtifact } from "../../src/core/artifacts.js";
+import { migrate, type MigrationHost } from "../../src/core/migrate.js";
+import type { Eip1193Provider } from "../../src/core/provider.js";
+import { MemoryRegistryStorage } from "../../src/core/registry/memory-registry-storage.js";
+import { Registry } from "../../src/core/registry/registry.js";
+import { inspectChain } from "../../src/core/chain.js";
+import { createFixtureHre, migrationsDir } from "../helpers/fixture.js";
+import { deployToken } from "../helpers/migrations.js";
+
+/** The in-process chain dressed up as a live network: a Geth client without evm_snapshot. */
+function liveLooking(provider: Eip1193Provider, calls: string[]): Eip1193Provider {
+  return {
+    request: async (args) => {
+      calls.push(args.method);
+      if (args.method === "web3_clientVersion") {
+        return "Geth/v1.14.0-stable/linux-amd64/go1.22";
+      }
+      if (args.method.startsWith("evm_")) {
+        throw new Error(`the method ${args.method} does not exist/is not available`);
+      }
+      return provider.request(args);
+    },
+  };
+}
+
+describe("a failing migration on a network without snapshots (a live network)", () => {
+  it("stops with the file and cause, keeps what it deployed in the registry, and records nothing", async () => {
+    const hre = await createFixtureHre("basic");
+    const connection: NetworkConnection = await hre.network.create();
+    const calls: string[] = [];
+    const provider = liveLooking(connection.provider, calls);
+    const storage = new MemoryRegistryStorage();
+    const artifacts: ArtifactResolver = { readArtifact: async (name) => (await hre.artifacts.readArtifact(name)) as unknown as ContractArtifact };
+    const dir = await migrationsDir({
+      "1_token.js": deployToken,
+      "2_half.js": `export default async function ({ deploy }) { await deploy("ConvertLib"); throw new Error("second step failed"); }`,
+    });
+    const host: MigrationHost<unknown> = {
+      networkName: "mainnet-like",
+      provider,
+      inProcess: false,
+      migrationsDir: dir,
+      artifacts,
+      getDeployer: async () => (await connection.ethers.getSigners())[0]!,
+      getSigner: (address) => connection.ethers.getSigner(address),
+      registryStorage: () => storage,
+      importModule: (url) => import(url),
+      extendContext: (core) => core,
+    };
+
+    let message = "";
+    try {
+      await migrate(host);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+
+    expect(message).to.contain("Migration 2_half.js failed: second step failed");
+    expect(message).to.contain("mainnet-like cannot be rolled back").and.to.contain("not recorded as complete");
+    expect(calls.filter((m) => m.startsWith("evm_"))).to.deep.equal([]);
+    const chain = await inspectChain(provider);
+    const registry = await Registry.open(storage, chain);
+    expect(Object.keys(registry.all())).to.deep.equal(["ConvertLib", "Token"]);
+
+    // The record holds migration 1 only: the next run retries migration 2.
+    const retried: number[] = [];
+    await migrate(host, { onEvent: (e) => e.type === "plan" && retried.push(...e.pending.map((m) => m.id)) }).catch(() => {});
+    expect(retried).to.deep.equal([2]);
+  });
+});
