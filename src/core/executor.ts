@@ -1,25 +1,18 @@
 import type { Signer, TransactionResponse } from "ethers";
 import { pathToFileURL } from "node:url";
 
-import type { ArtifactResolver } from "./artifacts.js";
-import { createCoreContext, type CoreMigrationContext } from "./context.js";
+import { createCoreContext, type ContextDependencies, type CoreMigrationContext } from "./context.js";
 import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
-import type { Registry } from "./registry/registry.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import { TrackingSigner } from "./tracking-signer.js";
 
 /** A migration module's function. */
 export type MigrationFunction<ContextT> = (ctx: ContextT) => unknown;
 
-export interface ExecuteMigrationOptions<ContextT> {
-  readonly migration: MigrationFile;
-  readonly network: { readonly name: string; readonly chainId: number };
-  readonly deployer: Signer;
-  readonly signerFor: (address: string) => Promise<Signer>;
-  readonly artifacts: ArtifactResolver;
-  readonly registry: Registry;
+export interface ExecuteMigrationOptions<ContextT>
+  extends Pick<ContextDependencies, "migration" | "network" | "deployer" | "signerFor" | "artifacts" | "registry"> {
   /** Loads a module by absolute path (the host knows how to import TypeScript). */
   readonly importModule: (url: string) => Promise<unknown>;
   /** Adds the host's properties (hre, connection, …) to the core context. */
