@@ -3,7 +3,7 @@ import type { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { CoreMigrationContext } from "./core/context.js";
+import type { CoreMigrationContext, MigrationRegistry } from "./core/context.js";
 import type { MigrationEventListener } from "./core/events.js";
 import type { MigratorRecord, RegistryEntry } from "./core/registry/registry-document.js";
 import type { MigrateResult } from "./core/results.js";
@@ -53,9 +53,29 @@ export interface RegistryView {
   migrator(): Promise<MigratorRecord | undefined>;
 }
 
+/** Selects what a fixture migrates. */
+export interface FixtureOptions {
+  /** Migrate up to and including this id (default: every migration). */
+  readonly to?: number | string;
+}
+
+/** The migrated state a test starts from (see `connection.migrations.fixture()`). */
+export interface MigrationsFixture {
+  /** The result of the run that built the fixture (the same object on every call). */
+  readonly result: MigrateResult;
+  /** The registry as the fixture left it. */
+  readonly registry: MigrationRegistry;
+}
+
 /** `connection.migrations`. */
 export interface ConnectionMigrations {
   run(options?: RunMigrationsOptions): Promise<MigrateResult>;
+  /**
+   * Test fixture: the first call runs the migrations on this connection and snapshots the chain;
+   * every later call (with the same options) reverts to that snapshot in milliseconds. Needs
+   * evm_snapshot (the in-process network, hardhat node, anvil, ganache). Never writes registry files.
+   */
+  fixture(options?: FixtureOptions): Promise<MigrationsFixture>;
   readonly registry: RegistryView;
 }
 

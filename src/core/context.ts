@@ -142,24 +142,27 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     return new Contract(address, factory.interface, signer);
   }
 
-  const migrationRegistry: MigrationRegistry = {
-    get: (name) => registry.get(name),
-    has: (name) => registry.has(name),
-    all: () => registry.all(),
-    async contract(name) {
-      const entry = registry.get(name);
-      const artifact = await deps.artifacts.readArtifact(entry.artifact);
-      return new Contract(entry.address, artifact.abi as InterfaceAbi, deployer);
-    },
-  };
-
   return {
     network: deps.network,
     migration: { id: migration.id, purpose: migration.purpose, fileName: migration.fileName },
     deployer,
     deploy: deploy as CoreMigrationContext["deploy"],
-    registry: migrationRegistry,
+    registry: createMigrationRegistry(registry, deps.artifacts, deployer),
     log: (message) => deps.onLog(String(message)),
+  };
+}
+
+/** `ctx.registry`: reads of `registry`, and its contracts with their ABIs, connected to `signer`. */
+export function createMigrationRegistry(registry: Registry, artifacts: ArtifactResolver, signer: Signer): MigrationRegistry {
+  return {
+    get: (name) => registry.get(name),
+    has: (name) => registry.has(name),
+    all: () => registry.all(),
+    async contract(name) {
+      const entry = registry.get(name);
+      const artifact = await artifacts.readArtifact(entry.artifact);
+      return new Contract(entry.address, artifact.abi as InterfaceAbi, signer);
+    },
   };
 }
 

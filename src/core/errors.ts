@@ -114,6 +114,16 @@ export const ERRORS = {
     message: "The deployer {deployer} is not available on {network}: {reason}",
     hint: "Configure the network's accounts in hardhat.config.ts, or set `migrations.deployer` to an account index or address it has.",
   },
+  FIXTURE_NEEDS_SNAPSHOTS: {
+    number: 180,
+    message: "Migration fixtures need a chain with evm_snapshot, and {network} does not support it.",
+    hint: "Use fixtures on the in-process network or a local dev node (hardhat node, anvil, ganache); on other networks call migrations.run().",
+  },
+  FIXTURE_SNAPSHOT_LOST: {
+    number: 181,
+    message: "The snapshot of the migrations fixture on {network} is no longer valid (something reverted the chain to an earlier point).",
+    hint: "Don't mix evm_revert to earlier snapshots (or loadFixture of an earlier fixture) with migrations.fixture() on one connection; use a fresh connection (hre.network.create()).",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

@@ -6,15 +6,25 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import type { ArtifactResolver, ContractArtifact } from "../core/artifacts.js";
 import { inspectChain, type ChainInfo } from "../core/chain.js";
+import { createMigrationRegistry } from "../core/context.js";
 import { MigrationsError, describeError } from "../core/errors.js";
+import { FixtureCache } from "../core/fixture-cache.js";
 import { migrate, type MigrationHost } from "../core/migrate.js";
 import { parseMigrationId } from "../core/planner.js";
 import { FileRegistryStorage } from "../core/registry/file-registry-storage.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
 import { Registry } from "../core/registry/registry.js";
+import type { RegistryDocument } from "../core/registry/registry-document.js";
 import type { RegistryStorage } from "../core/registry/registry-storage.js";
 import type { MigrateResult } from "../core/results.js";
-import type { ConnectionMigrations, MigrationContext, RegistryView, RunMigrationsOptions } from "../types.js";
+import type {
+  ConnectionMigrations,
+  FixtureOptions,
+  MigrationContext,
+  MigrationsFixture,
+  RegistryView,
+  RunMigrationsOptions,
+} from "../types.js";
 import { importMigrationModule } from "./import-module.js";
 import { asPluginErrors } from "./plugin-error.js";
 
@@ -22,6 +32,9 @@ import { asPluginErrors } from "./plugin-error.js";
 export class HardhatConnectionMigrations implements ConnectionMigrations {
   readonly registry: RegistryView;
   #chain: Promise<ChainInfo> | undefined;
+  #fixtures: FixtureCache<{ result: MigrateResult; doc: RegistryDocument }> | undefined;
+  /** Fixtures keep their registry here, starting from the network's: never in files. */
+  #fixtureRegistry: { storage: MemoryRegistryStorage; base: unknown } | undefined;
   /** In-process chains live as long as their connection, and so does their in-memory registry. */
   readonly #memoryRegistry = new MemoryRegistryStorage();
 
@@ -44,6 +57,38 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         rollback: options.rollback ?? this.hre.config.migrations.rollback,
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
       });
+    });
+  }
+
+  fixture(options: FixtureOptions = {}): Promise<MigrationsFixture> {
+    return asPluginErrors(async () => {
+      const to = options.to === undefined ? undefined : parseMigrationId("to", options.to);
+      this.#fixtures ??= new FixtureCache(this.connection.provider, this.connection.networkName, async () => {
+        if (this.#fixtureRegistry === undefined) {
+          const base = await this.#registryStorage(await this.#chainInfo()).load();
+          this.#fixtureRegistry = { storage: new MemoryRegistryStorage(base), base };
+        } else if (this.#fixtureRegistry.base !== undefined) {
+          await this.#fixtureRegistry.storage.save(this.#fixtureRegistry.base as RegistryDocument);
+        } else {
+          await this.#fixtureRegistry.storage.archive();
+        }
+      });
+      const { result, doc } = await this.#fixtures.load(
+        JSON.stringify({ to }),
+        async () => {
+          const { storage } = this.#fixtureRegistry!;
+          const result = await migrate(
+            { ...this.#host(), registryStorage: () => storage },
+            { ...(to !== undefined ? { to } : {}), rollback: this.hre.config.migrations.rollback },
+          );
+          return { result, doc: (await Registry.open(storage, await this.#chainInfo())).document };
+        },
+        async (value) => this.#fixtureRegistry!.storage.save(value.doc),
+      );
+      return {
+        result,
+        registry: createMigrationRegistry(Registry.fromDocument(doc), this.#artifacts(), await this.#deployer()),
+      };
     });
   }
 

@@ -6,6 +6,10 @@ export class MemoryRegistryStorage implements RegistryStorage {
   readonly location = "memory";
   #doc: string | undefined;
 
+  constructor(initial?: unknown) {
+    this.#doc = initial === undefined ? undefined : JSON.stringify(initial);
+  }
+
   async load(): Promise<unknown> {
     return this.#doc === undefined ? undefined : (JSON.parse(this.#doc) as unknown);
   }

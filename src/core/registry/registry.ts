@@ -8,6 +8,7 @@ import {
   type RegistryDocument,
   type RegistryEntry,
 } from "./registry-document.js";
+import { MemoryRegistryStorage } from "./memory-registry-storage.js";
 import type { RegistryStorage } from "./registry-storage.js";
 
 /** An opaque copy of the registry taken before a migration, restored when it is rolled back. */
@@ -92,6 +93,11 @@ export class Registry implements RegistryReader {
       return registry;
     }
     return new Registry(doc, storage);
+  }
+
+  /** A registry over `doc` kept in memory (e.g. a fixture's copy), without any checks. */
+  static fromDocument(doc: RegistryDocument): Registry {
+    return new Registry(structuredClone(doc), new MemoryRegistryStorage(doc));
   }
 
   get chainId(): number {
