@@ -1,9 +1,16 @@
+import { emptyTask, task } from "hardhat/config";
+import { definePlugin } from "hardhat/plugins";
 import { ArgumentType } from "hardhat/types/arguments";
 import type { HardhatPlugin } from "hardhat/types/plugins";
-import { definePlugin } from "hardhat/plugins";
-import { task } from "hardhat/config";
 
 import "./type-extensions.js";
+
+const id = (name: string, description: string) => ({
+  name,
+  description,
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
+});
 
 const plugin: HardhatPlugin = definePlugin({
   id: "hardhat-migrations",
@@ -16,18 +23,52 @@ const plugin: HardhatPlugin = definePlugin({
   },
   tasks: [
     task("migrate", "Runs the pending migrations in migrations/ on the selected network")
-      .addOption({
-        name: "to",
-        description: "Run pending migrations up to and including this id",
-        type: ArgumentType.STRING_WITHOUT_DEFAULT,
-        defaultValue: undefined,
-      })
+      .addOption(id("to", "Run pending migrations up to and including this id"))
+      .addOption(id("from", "Run pending migrations from this id on"))
+      .addOption(id("only", "Run only the migration with this id"))
+      .addOption(id("networks", "Migrate several networks one after another, e.g. sepolia,holesky (instead of --network)"))
+      .addFlag({ name: "dryRun", description: "Print what would run, in order, and send nothing" })
+      .addFlag({ name: "simulate", description: "With --dry-run: run the pending migrations on an in-process fork of the network and report deployments and gas" })
+      .addFlag({ name: "reset", description: "Start from a clean record: run every migration again" })
+      .addFlag({ name: "confirmReset", description: "Confirm --reset on a network that is not a dev chain" })
       .addFlag({
         name: "noRollback",
         description: "On dev chains, keep a failed migration's partial state for debugging instead of reverting it",
       })
       .addFlag({ name: "noCompile", description: "Don't build the contracts before migrating" })
       .setAction(() => import("./hardhat/tasks/migrate.js"))
+      .build(),
+    task(["migrate", "status"], "Shows every migration's state on the network: up, pending, changed or missing file")
+      .addFlag({ name: "json", description: "Print the status as JSON" })
+      .setAction(() => import("./hardhat/tasks/status.js"))
+      .build(),
+    task(["migrate", "new"], "Creates a migration file from a typed template")
+      .addPositionalArgument({ name: "purpose", description: "What the migration does, e.g. deploy_token" })
+      .addFlag({ name: "next", description: "Use the next free small id instead of a timestamp (cheaper to record on chain)" })
+      .setAction(() => import("./hardhat/tasks/new.js"))
+      .build(),
+    task(["migrate", "down"], "Undoes the most recently completed migrations")
+      .addOption(id("steps", "How many migrations to undo (default 1)"))
+      .addOption(id("to", "Undo every migration completed after this one"))
+      .setAction(() => import("./hardhat/tasks/down.js"))
+      .build(),
+    task(["migrate", "redo"], "Undoes the most recent migration and runs it again")
+      .addFlag({ name: "noCompile", description: "Don't build the contracts first" })
+      .setAction(() => import("./hardhat/tasks/redo.js"))
+      .build(),
+    task(["migrate", "export"], "Writes every chain's registry with ABIs, shaped for frontends")
+      .addOption({ name: "format", description: "json or ts", type: ArgumentType.STRING, defaultValue: "json" })
+      .addOption(id("out", "File to write (default: standard output)"))
+      .setAction(() => import("./hardhat/tasks/export.js"))
+      .build(),
+    emptyTask(["migrate", "store"], "Moves the record of completed migrations between stores").build(),
+    task(["migrate", "store", "export"], "Writes the network's record of completed migrations as JSON")
+      .addOption(id("out", "File to write (default: standard output)"))
+      .setAction(() => import("./hardhat/tasks/store-export.js"))
+      .build(),
+    task(["migrate", "store", "import"], "Records the migrations of an exported record in the configured store, without running them")
+      .addPositionalArgument({ name: "file", description: "A file written by `migrate store export`" })
+      .setAction(() => import("./hardhat/tasks/store-import.js"))
       .build(),
   ],
 });

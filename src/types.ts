@@ -6,7 +6,10 @@ import type { NetworkConnection } from "hardhat/types/network";
 import type { CoreMigrationContext, MigrationRegistry } from "./core/context.js";
 import type { MigrationEventListener } from "./core/events.js";
 import type { MigratorRecord, RegistryEntry } from "./core/registry/registry-document.js";
+import type { DownResult } from "./core/down.js";
 import type { MigrateResult } from "./core/results.js";
+import type { StatusReport } from "./core/status.js";
+import type { StateFileDocument } from "./core/stores/file-state-store.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
@@ -19,6 +22,10 @@ export type {
   RegistryEntry,
 } from "./core/registry/registry-document.js";
 export type { DeploymentResult, MigrateResult, MigrationRunResult } from "./core/results.js";
+export type { DownResult, UndoneMigration } from "./core/down.js";
+export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
+export type { StateFileDocument } from "./core/stores/file-state-store.js";
+export type { MigrationRecord } from "./core/stores/state-store.js";
 export type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
 
 /**
@@ -37,6 +44,21 @@ export interface MigrationContext extends CoreMigrationContext {
 export interface RunMigrationsOptions {
   /** Run pending migrations up to and including this id. */
   readonly to?: number | string;
+  /** Run pending migrations from this id on. */
+  readonly from?: number | string;
+  /** Run only this migration. */
+  readonly only?: number | string;
+  /** Plan only: report what would run, send nothing. */
+  readonly dryRun?: boolean;
+  /**
+   * With `dryRun`: run the pending migrations on an in-process fork of the network and report
+   * their deployments and gas, sending nothing to the network.
+   */
+  readonly simulate?: boolean;
+  /** Start from a clean record: every migration runs again. */
+  readonly reset?: boolean;
+  /** Confirms `reset` on a network that is not a dev chain. */
+  readonly confirmReset?: boolean;
   /** Roll back a failed migration on dev chains (default: `migrations.rollback`, true). */
   readonly rollback?: boolean;
   /** Receives progress events (the task prints them). */
@@ -67,9 +89,36 @@ export interface MigrationsFixture {
   readonly registry: MigrationRegistry;
 }
 
+/** Options of `migrations.down()`. */
+export interface DownOptions {
+  /** Undo this many of the most recently completed migrations (default 1). */
+  readonly steps?: number;
+  /** Undo every migration completed after this one. */
+  readonly to?: number | string;
+  readonly onEvent?: MigrationEventListener;
+}
+
+export interface ImportStateResult {
+  readonly store: string;
+  /** Ids recorded by the import. */
+  readonly imported: readonly number[];
+  /** Ids that were already recorded. */
+  readonly skipped: readonly number[];
+}
+
 /** `connection.migrations`. */
 export interface ConnectionMigrations {
   run(options?: RunMigrationsOptions): Promise<MigrateResult>;
+  /** Every migration's state (up, pending, changed, missing file), ordered by id. Sends nothing. */
+  status(): Promise<StatusReport>;
+  /** Undoes the most recently completed migrations (see the README's "Undoing migrations"). */
+  down(options?: DownOptions): Promise<DownResult>;
+  /** Undoes the most recent migration and runs it again. */
+  redo(options?: Pick<RunMigrationsOptions, "onEvent">): Promise<{ down: DownResult; up: MigrateResult }>;
+  /** The record of completed migrations in the file store's format, from whatever store is configured. */
+  exportState(): Promise<StateFileDocument>;
+  /** Records the migrations of an exported state in the configured store, without running them. */
+  importState(state: unknown, source?: string): Promise<ImportStateResult>;
   /**
    * Test fixture: the first call runs the migrations on this connection and snapshots the chain;
    * every later call (with the same options) reverts to that snapshot in milliseconds. Needs
@@ -79,8 +128,22 @@ export interface ConnectionMigrations {
   readonly registry: RegistryView;
 }
 
+/** What happened on one network of `runMany`. */
+export type NetworkRunOutcome =
+  | { readonly network: string; readonly result: MigrateResult; readonly error?: undefined }
+  | { readonly network: string; readonly error: Error; readonly result?: undefined };
+
 /** `hre.migrations`. */
 export interface HardhatMigrations {
   /** Migrates `network` (default: the `--network` of the command, or the default network). */
   run(options?: RunMigrationsOptions & { readonly network?: string }): Promise<MigrateResult>;
+  /** Migrates several networks one after another; a failure on one does not stop the others. */
+  runMany(
+    networks: readonly string[],
+    options?: RunMigrationsOptions & { readonly onNetwork?: (network: string) => void },
+  ): Promise<NetworkRunOutcome[]>;
+  /** Creates `migrations/<Date.now()>_<purpose>.ts` (or the next free small id) from a typed template. */
+  newMigration(purpose: string, options?: { readonly next?: boolean }): Promise<string>;
+  /** Every chain's registry with ABIs, `{ [chainId]: { [name]: { address, abi } } }`, as JSON or TS. */
+  exportDeployments(format?: "json" | "ts"): Promise<string>;
 }

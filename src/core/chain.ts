@@ -12,21 +12,25 @@ export interface ChainInfo {
    * reset at any moment, so stale registries are replaced with a notice instead of an error.
    */
   readonly isDevChain: boolean;
+  /** Hardhat/EDR nodes: changes whenever the node restarts (`hardhat_metadata.instanceId`). */
+  readonly instanceId?: string;
 }
 
 const DEV_CLIENTS = /^(HardhatNetwork|EthereumJS TestRPC|Ganache|anvil|edr)/i;
 
-/** Reads the chain's identity with three RPC calls sent at once. */
+/** Reads the chain's identity with four RPC calls sent at once. */
 export async function inspectChain(
   provider: Eip1193Provider,
   hints: { inProcess?: boolean } = {},
 ): Promise<ChainInfo> {
-  const [chainIdHex, genesis, clientVersion] = await Promise.all([
+  const [chainIdHex, genesis, clientVersion, metadata] = await Promise.all([
     provider.request({ method: "eth_chainId" }) as Promise<string>,
     provider.request({ method: "eth_getBlockByNumber", params: ["0x0", false] }) as Promise<{ hash: string } | null>,
     (provider.request({ method: "web3_clientVersion" }) as Promise<string>).catch(() => undefined),
+    (provider.request({ method: "hardhat_metadata" }) as Promise<{ instanceId?: string }>).catch(() => undefined),
   ]);
   return {
+    ...(typeof metadata?.instanceId === "string" ? { instanceId: metadata.instanceId } : {}),
     chainId: Number(BigInt(chainIdHex)),
     genesisHash: genesis?.hash ?? "0x",
     clientVersion,

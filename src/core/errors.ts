@@ -34,6 +34,26 @@ export const ERRORS = {
     message: "Invalid option {option}: {reason}",
     hint: "Run `npx hardhat migrate --help` for the options and their formats.",
   },
+  RESET_NEEDS_CONFIRMATION: {
+    number: 112,
+    message: "--reset on {network}, which is not a dev chain, would {what}.",
+    hint: "If that is what you want, run it again with --confirm-reset.",
+  },
+  NOTHING_TO_UNDO: {
+    number: 113,
+    message: "{reason}",
+    hint: "Run `npx hardhat migrate status` to see what is recorded.",
+  },
+  MIGRATION_IRREVERSIBLE: {
+    number: 114,
+    message: "Cannot undo {files} on {network}: {reason}",
+    hint: "Export a `down(ctx)` function from each of these migrations that undoes what it did; on a dev chain, migrations without one can be undone while the node that ran them is still up.",
+  },
+  NETWORKS_FAILED: {
+    number: 115,
+    message: "Migrating failed on {failed} (of {total} networks); the other networks' results stand.",
+    hint: "See each network's error above, fix it, and run the command again: completed migrations are not run twice.",
+  },
   INVALID_MIGRATION_MODULE: {
     number: 120,
     message: "{file} does not export a migration function.",
@@ -104,10 +124,35 @@ export const ERRORS = {
     message: "Migration {id} was already recorded by {store} while this run was executing it: another runner is migrating this network.",
     hint: "Let the other run finish, then run `npx hardhat migrate` again to see what is left.",
   },
+  MIGRATION_NOT_RECORDED: {
+    number: 164,
+    message: "Migration {id} is not recorded in {store}.",
+    hint: "Run `npx hardhat migrate status` to see what is recorded.",
+  },
+  STATE_FILE_CORRUPT: {
+    number: 165,
+    message: "The migration state file {file} cannot be read: {reason}. It was left untouched.",
+    hint: "Restore it from version control; `npx hardhat migrate store export` writes a valid one from another store.",
+  },
+  STATE_FILE_WRONG_CHAIN: {
+    number: 166,
+    message: "The migration state file {file} belongs to another chain (chain {fileChainId}, or another genesis) than the network (chain {chainId}).",
+    hint: "Use the file of this chain, or move this one away to start a fresh record.",
+  },
   MIGRATOR_INCOMPATIBLE: {
     number: 163,
     message: "The contract at {address} is not a compatible Migrator: {reason}",
     hint: "Point the registry at a Migrator deployed by hardhat-migrations, or move {file} away to start fresh.",
+  },
+  CUSTOM_MIGRATOR_INVALID: {
+    number: 167,
+    message: "The contract {name} set as `migrations.migrator` cannot be used as a Migrator: {reason}.",
+    hint: "Implement the interface of hardhat-migrations/contracts/Migrator.sol (record, unrecord, completed, isCompleted, owner, and the MigrationCompleted event), or remove `migrations.migrator`.",
+  },
+  SIMULATION_UNAVAILABLE: {
+    number: 168,
+    message: "--simulate cannot fork {network}: {reason}",
+    hint: "Simulate against an HTTP network (its JSON-RPC URL is forked in-process), or use --dry-run alone to see the plan.",
   },
   SIGNER_NOT_AVAILABLE: {
     number: 170,

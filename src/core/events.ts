@@ -13,6 +13,7 @@ export type MigrationEvent =
       readonly pending: readonly MigrationFile[];
       readonly completed: number;
       readonly store: string;
+      readonly dryRun?: boolean;
     }
   | { readonly type: "migrator-deployed"; readonly address: string; readonly gasUsed: bigint }
   | { readonly type: "migration-started"; readonly migration: MigrationFile }
@@ -25,6 +26,7 @@ export type MigrationEvent =
       readonly error: unknown;
       readonly rolledBack: boolean;
     }
+  | { readonly type: "migration-undone"; readonly migration: MigrationFile | { readonly id: number; readonly fileName: string }; readonly how: "down" | "snapshot" }
   | { readonly type: "finished"; readonly result: MigrateResult };
 
 export type MigrationEventListener = (event: MigrationEvent) => void;

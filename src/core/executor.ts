@@ -18,18 +18,28 @@ export interface ExecuteMigrationOptions<ContextT>
   /** Adds the host's properties (hre, connection, …) to the core context. */
   readonly extendContext: (core: CoreMigrationContext) => ContextT;
   readonly emit: MigrationEventListener;
+  /** Run the migration's `down` export instead of its default export. */
+  readonly entry?: "up" | "down";
 }
 
-/** Loads the migration's module and returns its function, or throws a typed error. */
+/**
+ * Loads the migration's module and returns its function: the default export (`up`), or the
+ * `down` export. A missing default export is an error; a missing `down` resolves `undefined`.
+ */
 export async function loadMigration<ContextT>(
   migration: MigrationFile,
   importModule: (url: string) => Promise<unknown>,
-): Promise<MigrationFunction<ContextT>> {
+  entry: "up" | "down" = "up",
+): Promise<MigrationFunction<ContextT> | undefined> {
   let mod: unknown;
   try {
     mod = await importModule(pathToFileURL(migration.path).href);
   } catch (error) {
     throw new MigrationsError("MIGRATION_LOAD_FAILED", { file: migration.fileName, reason: describeError(error) }, { cause: error });
+  }
+  if (entry === "down") {
+    const down = (mod as { down?: unknown } | null)?.down ?? ((mod as { default?: { down?: unknown } } | null)?.default as { down?: unknown } | undefined)?.down;
+    return typeof down === "function" ? (down as MigrationFunction<ContextT>) : undefined;
   }
   const exported = (mod as { default?: unknown } | null)?.default;
   const fn =
@@ -57,7 +67,7 @@ export async function executeMigration<ContextT>(
   const deployments: DeploymentResult[] = [];
   const track = (signer: Signer) => new TrackingSigner(signer, (tx) => sent.push(tx));
 
-  const fn = await loadMigration<ContextT>(migration, options.importModule);
+  const fn = (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
   const core = createCoreContext({
     migration,
     network: options.network,

@@ -1,48 +1,23 @@
-import type { Signer } from "ethers";
-
-import type { ArtifactResolver } from "./artifacts.js";
-import { inspectChain, type ChainInfo } from "./chain.js";
-import type { CoreMigrationContext } from "./context.js";
-import { discoverMigrations } from "./discovery.js";
 import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration } from "./executor.js";
-import { planUp } from "./planner.js";
-import type { Eip1193Provider } from "./provider.js";
-import { Registry } from "./registry/registry.js";
-import type { RegistryStorage } from "./registry/registry-storage.js";
-import type { DeploymentResult, MigrateResult, MigrationRunResult } from "./results.js";
+import { planUp, type PlanOptions } from "./planner.js";
+import type { MigrateResult, MigrationRunResult } from "./results.js";
+import { deployMigrator, openSession, openStateStore, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
-import { MigratorStateStore } from "./stores/migrator-state-store.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
 
-/** What the engine needs from its host (the Hardhat plugin, or a test). */
-export interface MigrationHost<ContextT> {
-  readonly networkName: string;
-  readonly provider: Eip1193Provider;
-  /** An in-process chain (Hardhat's EDR): always a dev chain. */
-  readonly inProcess: boolean;
-  readonly migrationsDir: string;
-  readonly artifacts: ArtifactResolver;
-  /** The configured deployer. */
-  getDeployer(): Promise<Signer>;
-  /** A signer for `ctx.deploy(..., { from })`. */
-  getSigner(address: string): Promise<Signer>;
-  registryStorage(chain: ChainInfo): RegistryStorage;
-  /**
-   * The state store to use. `undefined` selects the Migrator contract, deployed on first use
-   * and found again through the registry.
-   */
-  stateStore?(chain: ChainInfo): MigrationStateStore | undefined;
-  importModule(url: string): Promise<unknown>;
-  extendContext(core: CoreMigrationContext): ContextT;
-}
+export type { MigrationHost } from "./session.js";
 
-export interface MigrateOptions {
-  /** Run pending migrations up to and including this id. */
-  readonly to?: number;
+export interface MigrateOptions extends PlanOptions {
   /** Revert a failed migration on chains with `evm_snapshot` (default true). */
   readonly rollback?: boolean;
+  /** Print the plan and send nothing. */
+  readonly dryRun?: boolean;
+  /** Start from a clean record: every migration runs again. */
+  readonly reset?: boolean;
+  /** Required for `reset` on networks that are not dev chains. */
+  readonly confirmReset?: boolean;
   readonly onEvent?: MigrationEventListener;
 }
 
@@ -60,101 +35,98 @@ export interface MigrationFailure extends MigrationsError {
 export async function migrate<ContextT>(host: MigrationHost<ContextT>, options: MigrateOptions = {}): Promise<MigrateResult> {
   const started = performance.now();
   const emit: MigrationEventListener = options.onEvent ?? (() => {});
-  const notice = (message: string) => emit({ type: "notice", message });
+  const dryRun = options.dryRun === true;
+  const session = await openSession(host, emit, { readOnly: dryRun });
+  let { store, completed } = await openStateStore(host, session, { readOnly: dryRun });
 
-  const [chain, migrations, deployer] = await Promise.all([
-    inspectChain(host.provider, { inProcess: host.inProcess }),
-    discoverMigrations(host.migrationsDir),
-    host.getDeployer(),
-  ]);
-  const network = { name: host.networkName, chainId: chain.chainId };
-  const registry = await Registry.open(host.registryStorage(chain), chain, { notice });
-
-  let store = host.stateStore?.(chain);
-  let completed: Set<number>;
-  if (store !== undefined) {
-    completed = await store.completed();
-  } else {
-    completed = new Set();
-    const known = registry.migrator;
-    if (known !== undefined) {
-      const attached = await MigratorStateStore.attach(host.provider, deployer, known.address, registry.storage.location);
-      if (attached !== undefined) {
-        store = attached.store;
-        completed = attached.completed;
-      } else if (chain.isDevChain) {
-        await registry.discard(`the Migrator at ${known.address} has no code (the dev chain was reset)`, notice);
-      } else {
-        throw new MigrationsError("MIGRATOR_NOT_FOUND", { address: known.address, network: host.networkName, file: registry.storage.location });
-      }
-    }
+  if (options.reset === true) {
+    ({ store, completed } = await resetRecord(host, session, store, options));
+  }
+  if (store?.remembers === false) {
+    emit({ type: "notice", message: "The state store is \"none\": every migration runs and nothing is recorded." });
   }
 
-  const pending = planUp(migrations, completed, options.to === undefined ? {} : { to: options.to });
-  emit({ type: "plan", network, pending, completed: completed.size, store: store?.description ?? "Migrator (to be deployed)" });
+  const pending = planUp(session.migrations, completed, options);
+  emit({
+    type: "plan",
+    network: session.network,
+    pending,
+    completed: completed.size,
+    store: store?.description ?? "Migrator (to be deployed)",
+    dryRun,
+  });
 
   const runs: MigrationRunResult[] = [];
   let migratorDeployment: MigrateResult["migratorDeployment"];
   const result = (): MigrateResult => {
-    const deployments: DeploymentResult[] = runs.flatMap((r) => r.deployments);
     const gasUsed =
       runs.reduce((sum, r) => sum + r.gasUsed + r.recordGasUsed, 0n) + (migratorDeployment?.gasUsed ?? 0n);
     return {
-      network,
+      network: session.network,
       store: store?.description ?? "none",
-      registry: registry.storage.location,
+      registry: session.registry.storage.location,
       migrations: runs,
-      deployments,
+      deployments: runs.flatMap((r) => r.deployments),
       ...(migratorDeployment !== undefined ? { migratorDeployment } : {}),
+      ...(dryRun ? { planned: pending.map((m) => ({ id: m.id, fileName: m.fileName })) } : {}),
       gasUsed,
       durationMs: performance.now() - started,
     };
   };
+  if (dryRun) {
+    const final = result();
+    emit({ type: "finished", result: final });
+    return final;
+  }
 
   if (pending.length > 0 && store === undefined) {
-    const deployed = await MigratorStateStore.deploy(host.provider, deployer);
-    await registry.setMigrator(deployed.record);
+    const deployed = await deployMigrator(host, session);
     store = deployed.store;
-    migratorDeployment = { address: deployed.record.address, gasUsed: deployed.gasUsed };
-    emit({ type: "migrator-deployed", address: deployed.record.address, gasUsed: deployed.gasUsed });
+    migratorDeployment = { address: deployed.address, gasUsed: deployed.gasUsed };
   }
 
   const rollback = options.rollback ?? true;
-  const snapshots = chain.isDevChain && rollback ? new DevChainSnapshots(host.provider) : undefined;
+  const snapshots = session.chain.isDevChain ? new DevChainSnapshots(host.provider) : undefined;
+  const journal = session.chain.isDevChain ? host.snapshotJournal?.(session.chain) : undefined;
+  const journaled = (await journal?.load()) ?? new Map<number, string>();
 
   for (const migration of pending) {
-    const checkpoint = registry.checkpoint();
-    const snapshot = await snapshots?.take();
-    if (snapshots !== undefined && snapshot === undefined && migration === pending[0]) {
-      notice(`${host.networkName} does not support evm_snapshot: a failed migration cannot be rolled back.`);
+    const checkpoint = session.registry.checkpoint();
+    const snapshot = rollback || journal !== undefined ? await snapshots?.take() : undefined;
+    if (snapshots !== undefined && !snapshots.supported && migration === pending[0]) {
+      emit({ type: "notice", message: `${host.networkName} does not support evm_snapshot: a failed migration cannot be rolled back.` });
     }
     emit({ type: "migration-started", migration });
     try {
       const run = await executeMigration({
         migration,
-        network,
-        deployer,
+        network: session.network,
+        deployer: await session.deployer(),
         signerFor: (address) => host.getSigner(address),
         artifacts: host.artifacts,
-        registry,
+        registry: session.registry,
         importModule: (url) => host.importModule(url),
         extendContext: (core) => host.extendContext(core),
         emit,
       });
       const receipt = await store!.record(migration.id, migration.contentHash);
+      if (journal !== undefined && snapshot !== undefined) {
+        journaled.set(migration.id, snapshot);
+        await journal.save(journaled);
+      }
       const completedRun: MigrationRunResult = { ...run, recordGasUsed: receipt.gasUsed ?? 0n };
       runs.push(completedRun);
       emit({ type: "migration-completed", migration, result: completedRun });
     } catch (error) {
       let rolledBack = false;
       let outcome: string;
-      if (snapshot !== undefined) {
+      if (snapshot !== undefined && rollback) {
         rolledBack = await snapshots!.revert(snapshot);
-        await registry.restore(checkpoint);
+        await session.registry.restore(checkpoint);
         outcome = rolledBack
           ? "Rolled back: the chain and the registry are as they were before it, and it is not recorded."
           : "The node no longer had the snapshot taken before it, so its transactions stay on chain; its registry entries were discarded and it is not recorded.";
-      } else if (chain.isDevChain && !rollback) {
+      } else if (session.chain.isDevChain && !rollback) {
         outcome = "Not rolled back (--no-rollback): its partial state and registry entries are kept for debugging; it is not recorded.";
       } else {
         outcome = `${host.networkName} cannot be rolled back: the transactions it sent stay on chain and its deployments stay in the registry; it is not recorded as complete.`;
@@ -171,4 +143,33 @@ export async function migrate<ContextT>(host: MigrationHost<ContextT>, options: 
   const final = result();
   emit({ type: "finished", result: final });
   return final;
+}
+
+/** `--reset`: a clean record, after saying what it does (and, off dev chains, only if confirmed). */
+async function resetRecord<ContextT>(
+  host: MigrationHost<ContextT>,
+  session: Session,
+  store: MigrationStateStore | undefined,
+  options: MigrateOptions,
+): Promise<{ store: MigrationStateStore | undefined; completed: Set<number> }> {
+  const what =
+    store === undefined || store.kind === "none"
+      ? `run all ${session.migrations.length} migration(s) on ${host.networkName}`
+      : store.kind === "chain"
+        ? `deploy a new Migrator on ${host.networkName} (the current record, ${store.description}, stays on chain but is no longer used) and run all ${session.migrations.length} migration(s) again, deploying their contracts anew`
+        : `clear the record in ${store.description} and run all ${session.migrations.length} migration(s) again, deploying their contracts anew`;
+  if (!session.chain.isDevChain && options.confirmReset !== true) {
+    throw new MigrationsError("RESET_NEEDS_CONFIRMATION", { network: host.networkName, what });
+  }
+  session.emit({ type: "notice", message: `Reset: this will ${what}.` });
+  if (options.dryRun === true || store === undefined || store.kind === "none") {
+    return { store, completed: new Set() };
+  }
+  if (store.kind === "chain") {
+    return { store: (await deployMigrator(host, session)).store, completed: new Set() };
+  }
+  for (const id of await store.completed()) {
+    await store.unrecord(id);
+  }
+  return { store, completed: new Set() };
 }

@@ -4,6 +4,10 @@ import type { MigrationFile } from "./migration-file.js";
 export interface PlanOptions {
   /** Run pending migrations up to and including this id. */
   readonly to?: number;
+  /** Run pending migrations from this id on. */
+  readonly from?: number;
+  /** Run only this migration (if it is pending). */
+  readonly only?: number;
 }
 
 /**
@@ -15,11 +19,17 @@ export function planUp(
   completed: ReadonlySet<number>,
   options: PlanOptions = {},
 ): MigrationFile[] {
-  if (options.to !== undefined) {
-    requireKnownId(migrations, options.to);
+  for (const id of [options.to, options.from, options.only]) {
+    if (id !== undefined) {
+      requireKnownId(migrations, id);
+    }
   }
   return migrations.filter(
-    (m) => !completed.has(m.id) && (options.to === undefined || m.id <= options.to),
+    (m) =>
+      !completed.has(m.id) &&
+      (options.to === undefined || m.id <= options.to) &&
+      (options.from === undefined || m.id >= options.from) &&
+      (options.only === undefined || m.id === options.only),
   );
 }
 

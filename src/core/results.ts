@@ -32,6 +32,8 @@ export interface MigrateResult {
   readonly deployments: readonly DeploymentResult[];
   /** Set when this run deployed the Migrator. */
   readonly migratorDeployment?: { readonly address: string; readonly gasUsed: bigint };
+  /** With `dryRun`: what would run, in order (nothing was sent). */
+  readonly planned?: ReadonlyArray<{ readonly id: number; readonly fileName: string }>;
   /** All gas this run spent: migrations, records and the Migrator deployment. */
   readonly gasUsed: bigint;
   readonly durationMs: number;

@@ -15,7 +15,21 @@ export interface MigrationsUserConfig {
    * itself lives only as long as the process) or "file".
    */
   inProcessRegistry?: "memory" | "file";
+  /**
+   * Where the record of completed migrations lives: "chain" (default, the Migrator contract),
+   * "file" (`<registryDir>/<chainId>.migrations.json`) or "none" (nothing recorded).
+   */
+  store?: StoreKind;
+  /** Per-network overrides, by network name: `{ sepolia: { store: "file" } }`. */
+  networks?: Record<string, { store?: StoreKind }>;
+  /**
+   * Artifact name of your own Migrator contract, deployed instead of the shipped one. It must
+   * implement the shipped Migrator's interface (checked before it is deployed).
+   */
+  migrator?: string;
 }
+
+export type StoreKind = "chain" | "file" | "none";
 
 export interface MigrationsConfig {
   dir: string;
@@ -23,7 +37,12 @@ export interface MigrationsConfig {
   deployer: number | string;
   rollback: boolean;
   inProcessRegistry: "memory" | "file";
+  store: StoreKind;
+  networks: Record<string, { store?: StoreKind }>;
+  migrator: string | undefined;
 }
+
+const STORE_KINDS: readonly string[] = ["chain", "file", "none"];
 
 export interface ConfigValidationError {
   path: Array<string | number>;
@@ -61,7 +80,25 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
   if (c.inProcessRegistry !== undefined && c.inProcessRegistry !== "memory" && c.inProcessRegistry !== "file") {
     add("inProcessRegistry", `Expected "memory" or "file".`);
   }
-  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry"]);
+  if (c.store !== undefined && !STORE_KINDS.includes(c.store as string)) {
+    add("store", `Expected "chain", "file" or "none".`);
+  }
+  if (c.migrator !== undefined && (typeof c.migrator !== "string" || c.migrator === "")) {
+    add("migrator", "Expected the artifact name of a contract, e.g. \"MyMigrator\".");
+  }
+  if (c.networks !== undefined) {
+    if (c.networks === null || typeof c.networks !== "object" || Array.isArray(c.networks)) {
+      add("networks", "Expected an object of network names to { store }.");
+    } else {
+      for (const [name, value] of Object.entries(c.networks as Record<string, unknown>)) {
+        const store = (value as { store?: unknown } | null)?.store;
+        if (value === null || typeof value !== "object" || (store !== undefined && !STORE_KINDS.includes(store as string))) {
+          errors.push({ path: ["migrations", "networks", name, "store"], message: `Expected "chain", "file" or "none".` });
+        }
+      }
+    }
+  }
+  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator"]);
   for (const key of Object.keys(c)) {
     if (!known.has(key)) {
       add(key, `Unknown option. Known options: ${[...known].join(", ")}.`);
@@ -78,5 +115,8 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     deployer: config?.deployer ?? 0,
     rollback: config?.rollback ?? true,
     inProcessRegistry: config?.inProcessRegistry ?? "memory",
+    store: config?.store ?? "chain",
+    networks: config?.networks ?? {},
+    migrator: config?.migrator,
   };
 }

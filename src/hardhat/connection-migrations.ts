@@ -7,9 +7,11 @@ import type { NetworkConnection } from "hardhat/types/network";
 import type { ArtifactResolver, ContractArtifact } from "../core/artifacts.js";
 import { inspectChain, type ChainInfo } from "../core/chain.js";
 import { createMigrationRegistry } from "../core/context.js";
+import { migrateDown, type DownResult } from "../core/down.js";
 import { MigrationsError, describeError } from "../core/errors.js";
 import { FixtureCache } from "../core/fixture-cache.js";
 import { migrate, type MigrationHost } from "../core/migrate.js";
+import { missingMigratorFunctions } from "../core/migrator-interface.js";
 import { parseMigrationId } from "../core/planner.js";
 import { FileRegistryStorage } from "../core/registry/file-registry-storage.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
@@ -17,9 +19,15 @@ import { Registry } from "../core/registry/registry.js";
 import type { RegistryDocument } from "../core/registry/registry-document.js";
 import type { RegistryStorage } from "../core/registry/registry-storage.js";
 import type { MigrateResult } from "../core/results.js";
+import { openSession, openStateStore, deployMigrator } from "../core/session.js";
+import { FileSnapshotJournal, MemorySnapshotJournal, type SnapshotJournal } from "../core/snapshot-journal.js";
+import { migrationStatus, type StatusReport } from "../core/status.js";
+import { STATE_FILE_FORMAT, parseStateFile, type StateFileDocument } from "../core/stores/file-state-store.js";
 import type {
   ConnectionMigrations,
+  DownOptions,
   FixtureOptions,
+  ImportStateResult,
   MigrationContext,
   MigrationsFixture,
   RegistryView,
@@ -27,6 +35,7 @@ import type {
 } from "../types.js";
 import { importMigrationModule } from "./import-module.js";
 import { asPluginErrors } from "./plugin-error.js";
+import { simulateOnFork } from "./simulate.js";
 
 /** `connection.migrations`: the engine bound to one network connection. */
 export class HardhatConnectionMigrations implements ConnectionMigrations {
@@ -35,12 +44,13 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   #fixtures: FixtureCache<{ result: MigrateResult; doc: RegistryDocument }> | undefined;
   /** Fixtures keep their registry here, starting from the network's: never in files. */
   #fixtureRegistry: { storage: MemoryRegistryStorage; base: unknown } | undefined;
-  /** In-process chains live as long as their connection, and so does their in-memory registry. */
+  /** In-process chains live as long as their connection, and so do their registry and snapshots. */
   readonly #memoryRegistry = new MemoryRegistryStorage();
+  readonly #memorySnapshots = new MemorySnapshotJournal();
 
   constructor(
-    private readonly hre: HardhatRuntimeEnvironment,
-    private readonly connection: NetworkConnection,
+    readonly hre: HardhatRuntimeEnvironment,
+    readonly connection: NetworkConnection,
   ) {
     this.registry = this.#registryView();
   }
@@ -50,13 +60,83 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   }
 
   run(options: RunMigrationsOptions = {}): Promise<MigrateResult> {
-    return asPluginErrors(() => {
-      const to = options.to === undefined ? undefined : parseMigrationId("--to", options.to);
-      return migrate(this.#host(), {
-        ...(to !== undefined ? { to } : {}),
+    return asPluginErrors(async () => {
+      const plan = {
+        ...optionalId("--to", "to", options.to),
+        ...optionalId("--from", "from", options.from),
+        ...optionalId("--only", "only", options.only),
+      };
+      if (options.simulate === true) {
+        return simulateOnFork(this, { ...plan, ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}) });
+      }
+      return migrate(await this.host(), {
+        ...plan,
         rollback: options.rollback ?? this.hre.config.migrations.rollback,
+        ...(options.dryRun === true ? { dryRun: true } : {}),
+        ...(options.reset === true ? { reset: true } : {}),
+        ...(options.confirmReset === true ? { confirmReset: true } : {}),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
       });
+    });
+  }
+
+  status(): Promise<StatusReport> {
+    return asPluginErrors(async () => migrationStatus(await this.host()));
+  }
+
+  down(options: DownOptions = {}): Promise<DownResult> {
+    return asPluginErrors(async () =>
+      migrateDown(await this.host(), {
+        ...(options.steps !== undefined ? { steps: options.steps } : {}),
+        ...optionalId("--to", "to", options.to),
+        ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
+      }),
+    );
+  }
+
+  redo(options: Pick<RunMigrationsOptions, "onEvent"> = {}): Promise<{ down: DownResult; up: MigrateResult }> {
+    return asPluginErrors(async () => {
+      const down = await migrateDown(await this.host(), { steps: 1, ...options });
+      const up = await migrate(await this.host(), { only: down.undone[0]!.id, rollback: this.hre.config.migrations.rollback, ...options });
+      return { down, up };
+    });
+  }
+
+  exportState(): Promise<StateFileDocument> {
+    return asPluginErrors(async () => {
+      const host = await this.host();
+      const session = await openSession(host, () => {}, { readOnly: true });
+      const { store, completed } = await openStateStore(host, session, { readOnly: true });
+      return {
+        format: STATE_FILE_FORMAT,
+        chainId: session.chain.chainId,
+        genesisHash: session.chain.genesisHash,
+        migrations: store === undefined ? [] : await store.records(completed),
+      };
+    });
+  }
+
+  importState(state: unknown, source = "the imported state"): Promise<ImportStateResult> {
+    return asPluginErrors(async () => {
+      const host = await this.host();
+      const session = await openSession(host, () => {});
+      const doc = parseStateFile(state, source, session.chain);
+      let { store, completed } = await openStateStore(host, session);
+      if (store === undefined) {
+        store = (await deployMigrator(host, session)).store;
+        completed = new Set();
+      }
+      const imported: number[] = [];
+      const skipped: number[] = [];
+      for (const record of doc.migrations) {
+        if (completed.has(record.id)) {
+          skipped.push(record.id);
+          continue;
+        }
+        await store.record(record.id, record.contentHash ?? `0x${"0".repeat(64)}`);
+        imported.push(record.id);
+      }
+      return { store: store.description, imported, skipped };
     });
   }
 
@@ -65,7 +145,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       const to = options.to === undefined ? undefined : parseMigrationId("to", options.to);
       this.#fixtures ??= new FixtureCache(this.connection.provider, this.connection.networkName, async () => {
         if (this.#fixtureRegistry === undefined) {
-          const base = await this.#registryStorage(await this.#chainInfo()).load();
+          const base = await this.#registryStorage(await this.chainInfo()).load();
           this.#fixtureRegistry = { storage: new MemoryRegistryStorage(base), base };
         } else if (this.#fixtureRegistry.base !== undefined) {
           await this.#fixtureRegistry.storage.save(this.#fixtureRegistry.base as RegistryDocument);
@@ -78,10 +158,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         async () => {
           const { storage } = this.#fixtureRegistry!;
           const result = await migrate(
-            { ...this.#host(), registryStorage: () => storage },
+            { ...(await this.host()), registryStorage: () => storage },
             { ...(to !== undefined ? { to } : {}), rollback: this.hre.config.migrations.rollback },
           );
-          return { result, doc: (await Registry.open(storage, await this.#chainInfo())).document };
+          return { result, doc: (await Registry.open(storage, await this.chainInfo())).document };
         },
         async (value) => this.#fixtureRegistry!.storage.save(value.doc),
       );
@@ -92,9 +172,15 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     });
   }
 
-  #chainInfo(): Promise<ChainInfo> {
+  chainInfo(): Promise<ChainInfo> {
     this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.#inProcess });
     return this.#chain;
+  }
+
+  /** The state store configured for this network. */
+  get storeKind(): "chain" | "file" | "none" {
+    const { migrations } = this.hre.config;
+    return migrations.networks[this.connection.networkName]?.store ?? migrations.store;
   }
 
   #registryStorage(chain: ChainInfo): RegistryStorage {
@@ -102,6 +188,12 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       return this.#memoryRegistry;
     }
     return new FileRegistryStorage(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.json`));
+  }
+
+  #snapshotJournal(chain: ChainInfo): SnapshotJournal {
+    return this.#inProcess
+      ? this.#memorySnapshots
+      : new FileSnapshotJournal(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.snapshots.json`), chain);
   }
 
   async #deployer(): Promise<Signer> {
@@ -132,17 +224,40 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     };
   }
 
-  #host(): MigrationHost<MigrationContext> {
+  /** The bytecode of the configured custom Migrator, after checking its interface. */
+  async #customMigratorBytecode(): Promise<string | undefined> {
+    const name = this.hre.config.migrations.migrator;
+    if (name === undefined) {
+      return undefined;
+    }
+    const artifact = await this.hre.artifacts.readArtifact(name);
+    const missing = missingMigratorFunctions(artifact.abi);
+    if (missing.length > 0 || artifact.bytecode === "0x") {
+      throw new MigrationsError("CUSTOM_MIGRATOR_INVALID", {
+        name,
+        reason: missing.length > 0 ? `it lacks ${missing.join(", ")}` : "it is abstract or an interface (no bytecode)",
+      });
+    }
+    return artifact.bytecode;
+  }
+
+  /** The engine's view of this connection. */
+  async host(): Promise<MigrationHost<MigrationContext>> {
     const { hre, connection } = this;
+    const migratorBytecode = await this.#customMigratorBytecode();
     return {
       networkName: connection.networkName,
       provider: connection.provider,
       inProcess: this.#inProcess,
       migrationsDir: hre.config.migrations.dir,
       artifacts: this.#artifacts(),
+      store: this.storeKind,
+      ...(migratorBytecode !== undefined ? { migratorBytecode } : {}),
       getDeployer: () => this.#deployer(),
       getSigner: (address) => connection.ethers.getSigner(address),
       registryStorage: (chain) => this.#registryStorage(chain),
+      stateFile: (chain) => path.join(hre.config.migrations.registryDir, `${chain.chainId}.migrations.json`),
+      snapshotJournal: (chain) => this.#snapshotJournal(chain),
       importModule: importMigrationModule,
       extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
     };
@@ -151,7 +266,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   #registryView(): RegistryView {
     const read = <T>(use: (registry: Registry) => T | Promise<T>) =>
       asPluginErrors(async () => {
-        const chain = await this.#chainInfo();
+        const chain = await this.chainInfo();
         return use(await Registry.open(this.#registryStorage(chain), chain, { readOnly: true }));
       });
     return {
@@ -167,4 +282,8 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         }),
     };
   }
+}
+
+function optionalId<K extends string>(option: string, key: K, value: number | string | undefined): Partial<Record<K, number>> {
+  return value === undefined ? {} : ({ [key]: parseMigrationId(option, value) } as Partial<Record<K, number>>);
 }

@@ -39,6 +39,9 @@ describe("migrations config", () => {
       deployer: 0,
       rollback: true,
       inProcessRegistry: "memory",
+      store: "chain",
+      networks: {},
+      migrator: undefined,
     });
     expect(resolveMigrationsConfig({ dir: "/abs/m", registryDir: "r" }, "/p")).to.include({ dir: "/abs/m", registryDir: path.resolve("/p/r") });
   });

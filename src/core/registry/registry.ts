@@ -148,6 +148,27 @@ export class Registry implements RegistryReader {
     await this.#replace({ ...this.#doc, contracts: { ...this.#doc.contracts, [name]: entry } });
   }
 
+  /**
+   * Undoes migration `id`'s deployments: each name it deployed returns to its previous deployment
+   * (from the history), or leaves the registry when it had none.
+   */
+  async undoMigration(id: number): Promise<void> {
+    const contracts: Record<string, RegistryEntry> = {};
+    for (const [name, entry] of Object.entries(this.#doc.contracts)) {
+      const history = (entry.history ?? []).filter((h) => h.migration !== id);
+      if (entry.migration !== id) {
+        const { history: _old, ...current } = entry;
+        contracts[name] = history.length > 0 ? { ...current, history } : current;
+        continue;
+      }
+      const previous = history.pop();
+      if (previous !== undefined) {
+        contracts[name] = history.length > 0 ? { ...previous, history } : previous;
+      }
+    }
+    await this.#replace({ ...this.#doc, contracts });
+  }
+
   async setMigrator(migrator: MigratorRecord): Promise<void> {
     await this.#replace({ ...this.#doc, migrator });
   }

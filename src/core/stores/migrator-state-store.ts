@@ -4,20 +4,24 @@ import { MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
-import type { MigrationStateStore, StoreReceipt } from "./state-store.js";
+import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
 
 export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
 
 /** The record kept on chain by the shipped Migrator contract (contracts/Migrator.sol). */
 export class MigratorStateStore implements MigrationStateStore {
+  readonly kind = "chain";
+  readonly remembers = true;
   readonly #contract: Contract;
 
   private constructor(
     readonly address: string,
     private readonly provider: Eip1193Provider,
-    signer: Signer,
+    signer: Signer | undefined,
+    /** The Migrator's deployment block: where its events start. */
+    private readonly fromBlock: number,
   ) {
-    this.#contract = new Contract(address, MIGRATOR_INTERFACE, signer);
+    this.#contract = new Contract(address, MIGRATOR_INTERFACE, signer ?? null);
   }
 
   get description(): string {
@@ -28,8 +32,9 @@ export class MigratorStateStore implements MigrationStateStore {
   static async deploy(
     provider: Eip1193Provider,
     signer: Signer,
+    bytecode: string = MIGRATOR_ARTIFACT.bytecode,
   ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
-    const factory = new ContractFactory(MIGRATOR_INTERFACE, MIGRATOR_ARTIFACT.bytecode, signer);
+    const factory = new ContractFactory(MIGRATOR_INTERFACE, bytecode, signer);
     const contract = await factory.deploy();
     const receipt = await contract.deploymentTransaction()!.wait();
     if (receipt === null || receipt.status !== 1) {
@@ -37,7 +42,7 @@ export class MigratorStateStore implements MigrationStateStore {
     }
     const address = await contract.getAddress();
     return {
-      store: new MigratorStateStore(address, provider, signer),
+      store: new MigratorStateStore(address, provider, signer, receipt.blockNumber),
       record: {
         address,
         transactionHash: receipt.hash,
@@ -49,40 +54,86 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 
   /**
-   * Attaches to the Migrator at `address` and checks that it is one and that `signer` owns it.
-   * Resolves `undefined` when there is no code at `address`.
+   * Attaches to the Migrator and reads its record (one round trip). With a `signer`, also checks
+   * that it owns the Migrator; without one the store can only read. Resolves `undefined` when
+   * there is no code at the address.
    */
   static async attach(
     provider: Eip1193Provider,
-    signer: Signer,
-    address: string,
+    signer: Signer | undefined,
+    migrator: Pick<MigratorRecord, "address" | "blockNumber">,
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
-    const deployer = await signer.getAddress();
-    const code = (await provider.request({ method: "eth_getCode", params: [address, "latest"] })) as string;
-    if (code === "0x") {
-      return undefined;
-    }
-    let completed: Set<number>;
-    let owner: string;
+    const { address } = migrator;
+    let completedRaw: string;
+    let owner: string | undefined;
     try {
-      const [completedRaw, ownerRaw] = await Promise.all([
+      const [raw, ownerRaw] = await Promise.all([
         ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed")),
-        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner")),
+        signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner")),
       ]);
-      completed = decodeCompleted(completedRaw);
-      owner = MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string;
+      completedRaw = raw;
+      if (raw === "0x" && (await provider.request({ method: "eth_getCode", params: [address, "latest"] })) === "0x") {
+        return undefined;
+      }
+      owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
     } catch (error) {
       throw new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
     }
-    if (owner.toLowerCase() !== deployer.toLowerCase()) {
-      throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
+    let completed: Set<number>;
+    try {
+      completed = decodeCompleted(completedRaw);
+    } catch (error) {
+      throw new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
     }
-    return { store: new MigratorStateStore(address, provider, signer), completed };
+    if (signer !== undefined && owner !== undefined) {
+      const deployer = await signer.getAddress();
+      if (owner.toLowerCase() !== deployer.toLowerCase()) {
+        throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
+      }
+    }
+    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber), completed };
   }
 
   async completed(): Promise<Set<number>> {
     return decodeCompleted(await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("completed")));
+  }
+
+  /**
+   * The completed set (one call) with each id's content hash and recording transaction, from the
+   * Migrator's events since its deployment (one eth_getLogs), in the order they were recorded.
+   */
+  async records(known?: ReadonlySet<number>): Promise<MigrationRecord[]> {
+    const completedTopic = MIGRATOR_INTERFACE.getEvent("MigrationCompleted")!.topicHash;
+    const [completed, logs] = await Promise.all([
+      known ?? this.completed(),
+      this.provider.request({
+        method: "eth_getLogs",
+        params: [{ address: this.address, topics: [completedTopic], fromBlock: `0x${this.fromBlock.toString(16)}`, toBlock: "latest" }],
+      }) as Promise<Array<{ topics: string[]; data: string; transactionHash: string; blockNumber: string; logIndex: string }>>,
+    ]);
+    const latest = new Map<number, MigrationRecord>();
+    for (const log of logs) {
+      const parsed = MIGRATOR_INTERFACE.parseLog(log);
+      if (parsed === null) {
+        continue;
+      }
+      const id = Number(parsed.args[0] as bigint);
+      latest.delete(id);
+      latest.set(id, {
+        id,
+        contentHash: parsed.args[1] as string,
+        transactionHash: log.transactionHash,
+        blockNumber: Number(BigInt(log.blockNumber)),
+      });
+    }
+    const records = [...latest.values()].filter((r) => completed.has(r.id));
+    for (const id of completed) {
+      if (!latest.has(id)) {
+        records.push({ id });
+      }
+    }
+    return records;
   }
 
   async record(id: number, contentHash: string): Promise<StoreReceipt> {
@@ -108,7 +159,7 @@ export class MigratorStateStore implements MigrationStateStore {
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer: await this.#runnerAddress(), address: this.address, owner }, { cause: error });
       }
       if (revert === "NotRecorded") {
-        throw new Error(`Migration ${id} is not recorded in ${this.description}.`, { cause: error });
+        throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: this.description }, { cause: error });
       }
       throw error;
     }

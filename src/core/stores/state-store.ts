@@ -5,23 +5,43 @@ export interface StoreReceipt {
   readonly gasUsed?: bigint;
 }
 
+/** One completed migration as a store knows it. */
+export interface MigrationRecord {
+  readonly id: number;
+  /** keccak256 of the script when it ran (absent when the medium does not keep it). */
+  readonly contentHash?: string;
+  /** The transaction that recorded it (on-chain stores). */
+  readonly transactionHash?: string;
+  /** The block that recorded it (on-chain) or the chain's head when it was recorded (file). */
+  readonly blockNumber?: number;
+  /** ISO time it was recorded (file store). */
+  readonly recordedAt?: string;
+}
+
+export type StateStoreKind = "chain" | "file" | "none" | "memory";
+
 /**
  * Where the engine keeps which migrations completed on a network.
  *
- * Every implementation MUST:
- * - return from `completed()` every id whose `record()` resolved, and none whose `unrecord()`
- *   resolved since;
+ * Every implementation whose `remembers` is true MUST:
+ * - return from `completed()` and `records()` every id whose `record()` resolved, and none whose
+ *   `unrecord()` resolved since; `records()` in the order they were recorded;
  * - resolve `record()` only once the record is durable (mined, or written to disk);
  * - reject `record()` of an id that is already recorded with MIGRATION_ALREADY_RECORDED, checked
  *   atomically by the medium where it can be (the Migrator contract does), so that of two
  *   concurrent runners only one completes a migration;
  * - reject `unrecord()` of an id that is not recorded.
+ * A store that does not remember (`"none"`) reports nothing and accepts every record.
  * The shared conformance suite (test/core/stores/state-store-conformance.ts) checks these.
  */
 export interface MigrationStateStore {
-  /** Shown to users, e.g. "Migrator 0x1234…" or "memory". */
+  readonly kind: StateStoreKind;
+  /** Shown to users, e.g. "Migrator 0x1234…" or "file deployments/1.migrations.json". */
   readonly description: string;
+  readonly remembers: boolean;
   completed(): Promise<Set<number>>;
+  /** `completed`: the set the caller just read, which a store may use to save a read. */
+  records(completed?: ReadonlySet<number>): Promise<MigrationRecord[]>;
   record(id: number, contentHash: string): Promise<StoreReceipt>;
   unrecord(id: number): Promise<StoreReceipt>;
 }

@@ -20,6 +20,12 @@ export function formatEvent(event: MigrationEvent): string[] {
       if (event.pending.length === 0) {
         return [`Nothing to migrate on ${where}: ${event.completed} migration(s) already completed.`];
       }
+      if (event.dryRun === true) {
+        return [
+          `Dry run on ${where}: ${event.pending.length} migration(s) would run, in this order (nothing is sent). Record: ${event.store}.`,
+          ...event.pending.map((m) => `  ${m.fileName}`),
+        ];
+      }
       return [
         `Migrating ${where}: ${event.pending.length} pending, ${event.completed} already completed. Record: ${event.store}.`,
       ];
@@ -42,8 +48,10 @@ export function formatEvent(event: MigrationEvent): string[] {
     }
     case "migration-failed":
       return [`  FAILED${event.rolledBack ? " (rolled back)" : ""}: ${describeError(event.error)}`];
+    case "migration-undone":
+      return [`  undone (${event.how === "down" ? "ran its down()" : "reverted the dev chain to its snapshot"}): ${event.migration.fileName}`];
     case "finished":
-      return ["", formatSummary(event.result)];
+      return event.result.planned !== undefined ? [] : ["", formatSummary(event.result)];
   }
 }
 

@@ -25,11 +25,11 @@ describe("MigratorStateStore.attach", () => {
     const store = await deployStore();
     await store.record(4, `0x${"ab".repeat(32)}`);
     const [owner, other] = await connection.ethers.getSigners();
-    const attached = await MigratorStateStore.attach(connection.provider, owner!, store.address, "registry.json");
+    const attached = await MigratorStateStore.attach(connection.provider, owner!, { address: store.address, blockNumber: 0 }, "registry.json");
     expect([...attached!.completed]).to.deep.equal([4]);
 
     try {
-      await MigratorStateStore.attach(connection.provider, other!, store.address, "registry.json");
+      await MigratorStateStore.attach(connection.provider, other!, { address: store.address, blockNumber: 0 }, "registry.json");
       expect.fail("attached with a signer that does not own the Migrator");
     } catch (error) {
       expect(MigrationsError.is(error, "MIGRATOR_NOT_OWNER")).to.equal(true);
@@ -40,14 +40,14 @@ describe("MigratorStateStore.attach", () => {
   it("resolves undefined where there is no code", async () => {
     const [owner] = await connection.ethers.getSigners();
     const empty = "0x00000000000000000000000000000000000C0DE5";
-    expect(await MigratorStateStore.attach(connection.provider, owner!, empty, "registry.json")).to.equal(undefined);
+    expect(await MigratorStateStore.attach(connection.provider, owner!, { address: empty, blockNumber: 0 }, "registry.json")).to.equal(undefined);
   });
 
   it("reports a contract that is not a Migrator", async () => {
     const [owner] = await connection.ethers.getSigners();
     const token = await connection.ethers.deployContract("Token", ["T", 1n]);
     try {
-      await MigratorStateStore.attach(connection.provider, owner!, await token.getAddress(), "registry.json");
+      await MigratorStateStore.attach(connection.provider, owner!, { address: await token.getAddress(), blockNumber: 0 }, "registry.json");
       expect.fail("attached to a token");
     } catch (error) {
       expect(MigrationsError.is(error, "MIGRATOR_INCOMPATIBLE")).to.equal(true);

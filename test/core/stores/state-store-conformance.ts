@@ -11,6 +11,20 @@ const hash = (n: number) => `0x${n.toString(16).padStart(64, "0")}`;
  */
 export function describeStateStoreConformance(name: string, create: () => Promise<MigrationStateStore>): void {
   describe(`${name} (state store conformance)`, () => {
+    it("declares whether it remembers", async () => {
+      expect((await create()).remembers).to.equal(true);
+    });
+
+    it("lists records in the order they were recorded, with their content hashes", async () => {
+      const store = await create();
+      for (const id of [5, 2, 1461005828324]) {
+        await store.record(id, hash(id));
+      }
+      const records = await store.records();
+      expect(records.map((r) => r.id)).to.deep.equal([5, 2, 1461005828324]);
+      expect(records.map((r) => r.contentHash)).to.deep.equal([hash(5), hash(2), hash(1461005828324)]);
+    });
+
     it("starts empty", async () => {
       expect([...(await (await create()).completed())]).to.deep.equal([]);
     });
@@ -49,15 +63,29 @@ export function describeStateStoreConformance(name: string, create: () => Promis
       expect([...(await store.completed())]).to.deep.equal([1461005828324]);
     });
 
-    it("rejects unrecording an id that is not recorded", async () => {
+    it("rejects unrecording an id that is not recorded with MIGRATION_NOT_RECORDED", async () => {
       const store = await create();
-      let threw = false;
       try {
         await store.unrecord(5);
-      } catch {
-        threw = true;
+        expect.fail("unrecorded an id that was not recorded");
+      } catch (error) {
+        expect(MigrationsError.is(error, "MIGRATION_NOT_RECORDED")).to.equal(true, String(error));
       }
-      expect(threw).to.equal(true);
+    });
+  });
+}
+
+/** The store that keeps nothing ("none") runs its own, smaller contract. */
+export function describeForgetfulStoreConformance(name: string, create: () => Promise<MigrationStateStore>): void {
+  describe(`${name} (state store conformance: keeps no record)`, () => {
+    it("declares that it does not remember, accepts every record and reports none", async () => {
+      const store = await create();
+      expect(store.remembers).to.equal(false);
+      await store.record(1, hash(1));
+      await store.record(1, hash(1));
+      await store.unrecord(9);
+      expect([...(await store.completed())]).to.deep.equal([]);
+      expect(await store.records()).to.deep.equal([]);
     });
   });
 }

@@ -1,0 +1,181 @@
+import { MigrationsError, describeError } from "./errors.js";
+import type { MigrationEventListener } from "./events.js";
+import { executeMigration, loadMigration } from "./executor.js";
+import { requireKnownId } from "./planner.js";
+import { openSession, openStateStore, type MigrationHost, type Session } from "./session.js";
+import { DevChainSnapshots } from "./snapshots.js";
+import type { MigrationRecord, MigrationStateStore } from "./stores/state-store.js";
+
+export interface DownOptions {
+  /** Undo this many of the most recently completed migrations (default 1). */
+  readonly steps?: number;
+  /** Undo every migration completed after this one (which stays). */
+  readonly to?: number;
+  readonly onEvent?: MigrationEventListener;
+}
+
+export interface UndoneMigration {
+  readonly id: number;
+  readonly fileName: string;
+  /** `down`: its down(ctx) ran; `snapshot`: the dev chain was reverted to before it. */
+  readonly how: "down" | "snapshot";
+}
+
+export interface DownResult {
+  readonly network: { readonly name: string; readonly chainId: number };
+  /** Most recent first. */
+  readonly undone: readonly UndoneMigration[];
+  readonly gasUsed: bigint;
+}
+
+/**
+ * Undoes the most recently completed migrations, most recent first. When every one exports
+ * `down(ctx)`, those run (any network) and each is unrecorded and its registry entries return to
+ * their previous deployments. Otherwise, on a dev chain, the chain is reverted to the snapshot
+ * taken before the earliest of them, if the node still has it. Anything else is refused.
+ */
+export async function migrateDown<ContextT>(host: MigrationHost<ContextT>, options: DownOptions = {}): Promise<DownResult> {
+  const emit: MigrationEventListener = options.onEvent ?? (() => {});
+  const session = await openSession(host, emit);
+  const { store, completed } = await openStateStore(host, session);
+  if (store === undefined || !store.remembers || completed.size === 0) {
+    throw new MigrationsError("NOTHING_TO_UNDO", {
+      reason:
+        store?.remembers === false
+          ? `The state store of ${host.networkName} is "none": it keeps no record of what ran, so nothing can be undone.`
+          : `No migration is recorded as completed on ${host.networkName}.`,
+    });
+  }
+  const records = await store.records(completed);
+  const targets = selectTargets(session, records, options);
+  const fileName = (id: number) => session.migrations.find((m) => m.id === id)?.fileName ?? `${id} (file missing)`;
+
+  const downs = await Promise.all(
+    targets.map(async (record) => {
+      const file = session.migrations.find((m) => m.id === record.id);
+      return file === undefined ? undefined : loadMigration(file, (url) => host.importModule(url), "down");
+    }),
+  );
+  if (downs.every((fn) => fn !== undefined)) {
+    return undoWithDownFunctions(host, session, store, targets);
+  }
+  const without = targets.filter((_, i) => downs[i] === undefined).map((r) => fileName(r.id));
+  if (!session.chain.isDevChain) {
+    throw new MigrationsError("MIGRATION_IRREVERSIBLE", {
+      files: without.join(", "),
+      network: host.networkName,
+      reason: "they export no `down` function, and this network is not a dev chain, so it cannot be reverted.",
+    });
+  }
+  return undoWithSnapshot(host, session, store, targets, without);
+}
+
+function selectTargets(session: Session, records: readonly MigrationRecord[], options: DownOptions): MigrationRecord[] {
+  if (options.to !== undefined) {
+    const index = records.findIndex((r) => r.id === options.to);
+    if (index === -1) {
+      requireKnownId(session.migrations, options.to);
+      throw new MigrationsError("NOTHING_TO_UNDO", { reason: `Migration ${options.to} is not completed on ${session.network.name}, so there is nothing to undo down to it.` });
+    }
+    const after = records.slice(index + 1).reverse();
+    if (after.length === 0) {
+      throw new MigrationsError("NOTHING_TO_UNDO", { reason: `No migration completed after ${options.to} on ${session.network.name}.` });
+    }
+    return after;
+  }
+  const steps = options.steps ?? 1;
+  if (!Number.isSafeInteger(steps) || steps < 1) {
+    throw new MigrationsError("INVALID_OPTION", { option: "--steps", reason: `expected a positive integer, got ${steps}.` });
+  }
+  return records.slice(-steps).reverse();
+}
+
+async function undoWithDownFunctions<ContextT>(
+  host: MigrationHost<ContextT>,
+  session: Session,
+  store: MigrationStateStore,
+  targets: readonly MigrationRecord[],
+): Promise<DownResult> {
+  const snapshots = session.chain.isDevChain ? new DevChainSnapshots(host.provider) : undefined;
+  const undone: UndoneMigration[] = [];
+  let gasUsed = 0n;
+  for (const record of targets) {
+    const migration = session.migrations.find((m) => m.id === record.id)!;
+    const checkpoint = session.registry.checkpoint();
+    const snapshot = await snapshots?.take();
+    session.emit({ type: "migration-started", migration });
+    try {
+      const run = await executeMigration({
+        migration,
+        entry: "down",
+        network: session.network,
+        deployer: await session.deployer(),
+        signerFor: (address) => host.getSigner(address),
+        artifacts: host.artifacts,
+        registry: session.registry,
+        importModule: (url) => host.importModule(url),
+        extendContext: (core) => host.extendContext(core),
+        emit: session.emit,
+      });
+      const receipt = await store.unrecord(migration.id);
+      await session.registry.restore(checkpoint);
+      await session.registry.undoMigration(migration.id);
+      gasUsed += run.gasUsed + (receipt.gasUsed ?? 0n);
+    } catch (error) {
+      const rolledBack = snapshot !== undefined && (await snapshots!.revert(snapshot));
+      if (rolledBack) {
+        await session.registry.restore(checkpoint);
+      }
+      session.emit({ type: "migration-failed", migration, error, rolledBack });
+      throw new MigrationsError(
+        "MIGRATION_FAILED",
+        {
+          file: `${migration.fileName} (down)`,
+          reason: describeError(error),
+          outcome: rolledBack ? "Rolled back: the chain and the registry are as they were before it; it is still recorded." : "It is still recorded as completed.",
+        },
+        { cause: error },
+      );
+    }
+    undone.push({ id: migration.id, fileName: migration.fileName, how: "down" });
+    session.emit({ type: "migration-undone", migration, how: "down" });
+  }
+  return { network: session.network, undone, gasUsed };
+}
+
+async function undoWithSnapshot<ContextT>(
+  host: MigrationHost<ContextT>,
+  session: Session,
+  store: MigrationStateStore,
+  targets: readonly MigrationRecord[],
+  without: readonly string[],
+): Promise<DownResult> {
+  const journal = host.snapshotJournal?.(session.chain);
+  const snapshots = (await journal?.load()) ?? new Map<number, string>();
+  const earliest = targets[targets.length - 1]!;
+  const snapshot = snapshots.get(earliest.id);
+  const refuse = (reason: string) =>
+    new MigrationsError("MIGRATION_IRREVERSIBLE", { files: without.join(", "), network: session.network.name, reason });
+  if (snapshot === undefined) {
+    throw refuse("they export no `down` function, and no snapshot from before them is known (they ran before this node started, or on another machine).");
+  }
+  if (!(await new DevChainSnapshots(host.provider).revert(snapshot))) {
+    throw refuse("they export no `down` function, and the node no longer has the snapshot taken before them (it was restarted, or reverted further back).");
+  }
+  for (const record of targets) {
+    snapshots.delete(record.id);
+  }
+  await journal!.save(snapshots);
+  const stillRecorded = await store.completed();
+  const undone: UndoneMigration[] = [];
+  for (const record of targets) {
+    if (stillRecorded.has(record.id)) {
+      await store.unrecord(record.id);
+    }
+    await session.registry.undoMigration(record.id);
+    const migration = session.migrations.find((m) => m.id === record.id) ?? { id: record.id, fileName: `${record.id}` };
+    undone.push({ id: record.id, fileName: migration.fileName, how: "snapshot" });
+    session.emit({ type: "migration-undone", migration, how: "snapshot" });
+  }
+  return { network: session.network, undone, gasUsed: 0n };
+}

@@ -1,0 +1,135 @@
+import type { Signer } from "ethers";
+
+import type { ArtifactResolver } from "./artifacts.js";
+import { inspectChain, type ChainInfo } from "./chain.js";
+import type { CoreMigrationContext } from "./context.js";
+import { discoverMigrations } from "./discovery.js";
+import { MigrationsError } from "./errors.js";
+import type { MigrationEventListener } from "./events.js";
+import type { MigrationFile } from "./migration-file.js";
+import type { Eip1193Provider } from "./provider.js";
+import { Registry } from "./registry/registry.js";
+import type { RegistryStorage } from "./registry/registry-storage.js";
+import type { SnapshotJournal } from "./snapshot-journal.js";
+import { FileStateStore } from "./stores/file-state-store.js";
+import { MigratorStateStore } from "./stores/migrator-state-store.js";
+import { NoneStateStore } from "./stores/none-state-store.js";
+import type { MigrationStateStore, StateStoreKind } from "./stores/state-store.js";
+
+/** What the engine needs from its host (the Hardhat plugin, or a test). */
+export interface MigrationHost<ContextT> {
+  readonly networkName: string;
+  readonly provider: Eip1193Provider;
+  /** An in-process chain (Hardhat's EDR): always a dev chain. */
+  readonly inProcess: boolean;
+  readonly migrationsDir: string;
+  readonly artifacts: ArtifactResolver;
+  /** Where the record of completed migrations lives (default "chain": the Migrator contract). */
+  readonly store?: Exclude<StateStoreKind, "memory">;
+  /** Creation bytecode of a custom Migrator (checked by the host); default: the shipped one. */
+  readonly migratorBytecode?: string;
+  /** The configured deployer. */
+  getDeployer(): Promise<Signer>;
+  /** A signer for `ctx.deploy(..., { from })`. */
+  getSigner(address: string): Promise<Signer>;
+  registryStorage(chain: ChainInfo): RegistryStorage;
+  /** Path of the file store's JSON file for `chain`. */
+  stateFile?(chain: ChainInfo): string;
+  /** Where the snapshot taken before each migration is remembered (dev chains), for `down`. */
+  snapshotJournal?(chain: ChainInfo): SnapshotJournal;
+  /** A store given directly (tests, embedding); overrides `store`. */
+  stateStore?(chain: ChainInfo): MigrationStateStore | undefined;
+  importModule(url: string): Promise<unknown>;
+  extendContext(core: CoreMigrationContext): ContextT;
+}
+
+/** A network opened for migrating: its identity, registry, migration files and deployer. */
+export interface Session {
+  readonly chain: ChainInfo;
+  readonly network: { readonly name: string; readonly chainId: number };
+  readonly registry: Registry;
+  readonly migrations: MigrationFile[];
+  /** The configured deployer, resolved on first use (status never needs one). */
+  deployer(): Promise<Signer>;
+  readonly emit: MigrationEventListener;
+}
+
+export async function openSession<ContextT>(
+  host: MigrationHost<ContextT>,
+  emit: MigrationEventListener,
+  options: { readOnly?: boolean } = {},
+): Promise<Session> {
+  const [chain, migrations] = await Promise.all([
+    inspectChain(host.provider, { inProcess: host.inProcess }),
+    discoverMigrations(host.migrationsDir),
+  ]);
+  let deployer: Promise<Signer> | undefined;
+  const registry = await Registry.open(host.registryStorage(chain), chain, {
+    notice: (message) => emit({ type: "notice", message }),
+    ...(options.readOnly === true ? { readOnly: true } : {}),
+  });
+  return {
+    chain,
+    network: { name: host.networkName, chainId: chain.chainId },
+    registry,
+    migrations,
+    deployer: () => (deployer ??= host.getDeployer()),
+    emit,
+  };
+}
+
+/**
+ * The network's state store, with its completed set. For the Migrator, `undefined` store means
+ * none is deployed yet (`completed` is then empty); `deployMigrator` deploys one.
+ */
+export async function openStateStore<ContextT>(
+  host: MigrationHost<ContextT>,
+  session: Session,
+  options: { readOnly?: boolean } = {},
+): Promise<{ store: MigrationStateStore | undefined; completed: Set<number> }> {
+  const given = host.stateStore?.(session.chain);
+  if (given !== undefined) {
+    return { store: given, completed: await given.completed() };
+  }
+  const kind = host.store ?? "chain";
+  if (kind === "none") {
+    return { store: new NoneStateStore(), completed: new Set() };
+  }
+  if (kind === "file") {
+    if (host.stateFile === undefined) {
+      throw new Error("The host has no state file location for the file store.");
+    }
+    const head = async () => Number(BigInt((await host.provider.request({ method: "eth_blockNumber" })) as string));
+    const store = new FileStateStore(host.stateFile(session.chain), session.chain, head);
+    return { store, completed: await store.completed() };
+  }
+  const known = session.registry.migrator;
+  if (known === undefined) {
+    return { store: undefined, completed: new Set() };
+  }
+  const signer = options.readOnly === true ? undefined : await session.deployer();
+  const attached = await MigratorStateStore.attach(host.provider, signer, known, session.registry.storage.location);
+  if (attached !== undefined) {
+    return attached;
+  }
+  if (!session.chain.isDevChain) {
+    throw new MigrationsError("MIGRATOR_NOT_FOUND", { address: known.address, network: host.networkName, file: session.registry.storage.location });
+  }
+  if (options.readOnly !== true) {
+    await session.registry.discard(`the Migrator at ${known.address} has no code (the dev chain was reset)`, (message) =>
+      session.emit({ type: "notice", message }),
+    );
+  }
+  return { store: undefined, completed: new Set() };
+}
+
+/** Deploys a Migrator from the deployer and records it in the registry. */
+export async function deployMigrator<ContextT>(
+  host: MigrationHost<ContextT>,
+  session: Session,
+): Promise<{ store: MigratorStateStore; gasUsed: bigint; address: string }> {
+  const deployed = await MigratorStateStore.deploy(host.provider, await session.deployer(), host.migratorBytecode);
+  await session.registry.setMigrator(deployed.record);
+  session.emit({ type: "migrator-deployed", address: deployed.record.address, gasUsed: deployed.gasUsed });
+  return { store: deployed.store, gasUsed: deployed.gasUsed, address: deployed.record.address };
+}

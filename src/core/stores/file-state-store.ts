@@ -1,0 +1,105 @@
+import { MigrationsError, describeError } from "../errors.js";
+import { readJsonFile, stableStringify, writeFileAtomic } from "../json-file.js";
+import type { ChainInfo } from "../chain.js";
+import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
+
+export const STATE_FILE_FORMAT = "hardhat-migrations/state@1";
+
+/** The content of `deployments/<chainId>.migrations.json` (also the `store export` format). */
+export interface StateFileDocument {
+  readonly format: typeof STATE_FILE_FORMAT;
+  readonly chainId: number;
+  readonly genesisHash: string;
+  readonly migrations: readonly MigrationRecord[];
+}
+
+/**
+ * The record in a JSON file beside the registry, written atomically: for teams that won't pay gas
+ * for bookkeeping. Duplicate ids are refused within this file; unlike the Migrator it cannot stop
+ * two machines that each have their own copy of the file.
+ */
+export class FileStateStore implements MigrationStateStore {
+  readonly kind = "file";
+  readonly remembers = true;
+
+  constructor(
+    readonly file: string,
+    private readonly chain: ChainInfo,
+    private readonly headBlock: () => Promise<number | undefined> = async () => undefined,
+  ) {}
+
+  get description(): string {
+    return `file ${this.file}`;
+  }
+
+  async completed(): Promise<Set<number>> {
+    return new Set((await this.records()).map((r) => r.id));
+  }
+
+  async records(): Promise<MigrationRecord[]> {
+    return [...(await this.#load()).migrations];
+  }
+
+  async record(id: number, contentHash: string): Promise<StoreReceipt> {
+    const doc = await this.#load();
+    if (doc.migrations.some((r) => r.id === id)) {
+      throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description });
+    }
+    const blockNumber = await this.headBlock();
+    const record: MigrationRecord = {
+      id,
+      contentHash,
+      recordedAt: new Date().toISOString(),
+      ...(blockNumber !== undefined ? { blockNumber } : {}),
+    };
+    await this.#save({ ...doc, migrations: [...doc.migrations, record] });
+    return blockNumber !== undefined ? { blockNumber } : {};
+  }
+
+  async unrecord(id: number): Promise<StoreReceipt> {
+    const doc = await this.#load();
+    if (!doc.migrations.some((r) => r.id === id)) {
+      throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: this.description });
+    }
+    await this.#save({ ...doc, migrations: doc.migrations.filter((r) => r.id !== id) });
+    return {};
+  }
+
+  async #load(): Promise<StateFileDocument> {
+    let raw: unknown;
+    try {
+      raw = await readJsonFile(this.file);
+    } catch (error) {
+      throw new MigrationsError("STATE_FILE_CORRUPT", { file: this.file, reason: describeError(error) }, { cause: error });
+    }
+    if (raw === undefined) {
+      return { format: STATE_FILE_FORMAT, chainId: this.chain.chainId, genesisHash: this.chain.genesisHash, migrations: [] };
+    }
+    return parseStateFile(raw, this.file, this.chain);
+  }
+
+  async #save(doc: StateFileDocument): Promise<void> {
+    await writeFileAtomic(this.file, stableStringify(doc));
+  }
+}
+
+/** Checks a state file's shape and that it belongs to `chain` (when given). */
+export function parseStateFile(raw: unknown, file: string, chain?: ChainInfo): StateFileDocument {
+  const doc = raw as Partial<StateFileDocument> | null;
+  const bad = (reason: string) => new MigrationsError("STATE_FILE_CORRUPT", { file, reason });
+  if (doc === null || typeof doc !== "object" || doc.format !== STATE_FILE_FORMAT) {
+    throw bad(`its "format" is not "${STATE_FILE_FORMAT}"`);
+  }
+  if (typeof doc.chainId !== "number" || typeof doc.genesisHash !== "string" || !Array.isArray(doc.migrations)) {
+    throw bad(`it lacks "chainId", "genesisHash" or a "migrations" array`);
+  }
+  for (const record of doc.migrations) {
+    if (!Number.isSafeInteger(record?.id) || record.id <= 0) {
+      throw bad(`it has a migration without a valid "id"`);
+    }
+  }
+  if (chain !== undefined && (doc.chainId !== chain.chainId || doc.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase())) {
+    throw new MigrationsError("STATE_FILE_WRONG_CHAIN", { file, fileChainId: doc.chainId, chainId: chain.chainId });
+  }
+  return doc as StateFileDocument;
+}

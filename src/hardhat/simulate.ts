@@ -1,0 +1,84 @@
+import type { Signer } from "ethers";
+
+import { inspectChain } from "../core/chain.js";
+import { MigrationsError, describeError } from "../core/errors.js";
+import type { MigrationEventListener } from "../core/events.js";
+import { migrate } from "../core/migrate.js";
+import type { PlanOptions } from "../core/planner.js";
+import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
+import type { RegistryDocument } from "../core/registry/registry-document.js";
+import type { MigrateResult } from "../core/results.js";
+import { MemorySnapshotJournal } from "../core/snapshot-journal.js";
+import { MemoryStateStore } from "../core/stores/memory-state-store.js";
+import type { HardhatConnectionMigrations } from "./connection-migrations.js";
+
+/**
+ * `migrate --dry-run --simulate`: runs the pending migrations on an in-process EDR fork of the
+ * connection's HTTP network, as its deployer (impersonated), with copies of its registry and
+ * record, and reports what they did. Nothing is sent to the network and no file is written.
+ */
+export async function simulateOnFork(
+  target: HardhatConnectionMigrations,
+  options: PlanOptions & { readonly onEvent?: MigrationEventListener },
+): Promise<MigrateResult> {
+  const { connection, hre } = target;
+  const config = connection.networkConfig;
+  if (config.type !== "http") {
+    throw new MigrationsError("SIMULATION_UNAVAILABLE", { network: connection.networkName, reason: "it is an in-process network already; run it without --dry-run." });
+  }
+  const url = await config.url.get();
+  const targetHost = await target.host();
+  const targetChain = await target.chainInfo();
+  const [registryDoc, deployerAddress, exported] = await Promise.all([
+    targetHost.registryStorage(targetChain).load() as Promise<RegistryDocument | undefined>,
+    targetHost.getDeployer().then((signer) => signer.getAddress()),
+    target.storeKind === "chain" ? undefined : target.exportState(),
+  ]);
+  const blockNumber = Number(BigInt((await connection.provider.request({ method: "eth_blockNumber" })) as string));
+
+  let fork;
+  try {
+    fork = await hre.network.create({
+      network: "default",
+      override: { chainId: targetChain.chainId, forking: { enabled: true, url, blockNumber } },
+    });
+  } catch (error) {
+    throw new MigrationsError("SIMULATION_UNAVAILABLE", { network: connection.networkName, reason: describeError(error) }, { cause: error });
+  }
+  try {
+    const forkChain = await inspectChain(fork.provider, { inProcess: true });
+    const registry = new MemoryRegistryStorage(
+      registryDoc === undefined ? undefined : { ...registryDoc, chainId: forkChain.chainId, genesisHash: forkChain.genesisHash },
+    );
+    const record = new MemoryStateStore();
+    for (const r of exported?.migrations ?? []) {
+      await record.record(r.id, r.contentHash ?? "0x");
+    }
+    const impersonate = async (address: string): Promise<Signer> => {
+      await fork.provider.request({ method: "hardhat_impersonateAccount", params: [address] });
+      return fork.ethers.getSigner(address);
+    };
+    options.onEvent?.({
+      type: "notice",
+      message: `Simulating on an in-process fork of ${connection.networkName} at block ${blockNumber}, as ${deployerAddress}: nothing is sent to ${connection.networkName}.`,
+    });
+    return await migrate(
+      {
+        ...targetHost,
+        networkName: `${connection.networkName} (fork)`,
+        provider: fork.provider,
+        inProcess: true,
+        getDeployer: () => impersonate(deployerAddress),
+        getSigner: impersonate,
+        registryStorage: () => registry,
+        ...(target.storeKind === "chain" ? {} : { stateStore: () => (target.storeKind === "none" ? undefined : record) }),
+        store: target.storeKind,
+        snapshotJournal: () => new MemorySnapshotJournal(),
+        extendContext: (core) => ({ ...core, hre, connection: fork, ethers: fork.ethers }),
+      },
+      { ...options, rollback: true },
+    );
+  } finally {
+    await fork.close();
+  }
+}

@@ -1,0 +1,25 @@
+import type { StatusReport } from "../../core/status.js";
+
+/** `migrate status` as a table, one row per migration. Pure. */
+export function formatStatus(report: StatusReport): string {
+  const header = `Migrations on ${report.network.name} (chain ${report.network.chainId}). Record: ${report.store}.`;
+  if (report.rows.length === 0) {
+    return `${header}\nNo migrations.`;
+  }
+  const rows = report.rows.map((row) => [
+    String(row.id),
+    row.fileName ?? "(no file)",
+    row.state,
+    row.blockNumber !== undefined ? `block ${row.blockNumber}` : row.recordedAt ?? "",
+    row.transactionHash ?? "",
+  ]);
+  const headings = ["id", "migration", "state", "recorded", "transaction"];
+  const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const counts = new Map<string, number>();
+  for (const row of report.rows) {
+    counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+  }
+  const summary = [...counts].map(([state, n]) => `${n} ${state}`).join(", ");
+  return [header, line(headings), ...rows.map(line), summary].join("\n");
+}
