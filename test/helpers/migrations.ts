@@ -23,3 +23,13 @@ export default async function ({ deploy, registry, deployer }) {
   throw new Error("boom after four transactions");
 }
 `;
+
+/** Deploys Token under `name` and can undo it with down(). */
+export const reversibleToken = (name: string, supply: number) => `
+export default async function ({ deploy }) {
+  await deploy("Token", [${JSON.stringify(name)}, ${supply}n], { as: "Token" });
+}
+export async function down({ log }) {
+  log("undoing ${name}");
+}
+`;
