@@ -46,6 +46,9 @@ export async function simulateOnFork(
     throw new MigrationsError("SIMULATION_UNAVAILABLE", { network: connection.networkName, reason: describeError(error) }, { cause: error });
   }
   try {
+    // Calls at the fork block itself would execute as historical blocks, whose hardforks EDR
+    // does not know for custom chains: mine one local block first.
+    await fork.provider.request({ method: "evm_mine" });
     const forkChain = await inspectChain(fork.provider, { inProcess: true });
     const registry = new MemoryRegistryStorage(
       registryDoc === undefined ? undefined : { ...registryDoc, chainId: forkChain.chainId, genesisHash: forkChain.genesisHash },

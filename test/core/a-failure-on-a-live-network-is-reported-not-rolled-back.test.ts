@@ -2,6 +2,7 @@ import { expect } from "chai";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type { ArtifactResolver, ContractArtifact } from "../../src/core/artifacts.js";
+import { migrateDown } from "../../src/core/down.js";
 import { migrate, type MigrationHost } from "../../src/core/migrate.js";
 import type { Eip1193Provider } from "../../src/core/provider.js";
 import { MemoryRegistryStorage } from "../../src/core/registry/memory-registry-storage.js";
@@ -25,6 +26,49 @@ function liveLooking(provider: Eip1193Provider, calls: string[]): Eip1193Provide
     },
   };
 }
+
+async function liveHost(files: Record<string, string>) {
+  const hre = await createFixtureHre("basic");
+  const connection: NetworkConnection = await hre.network.create();
+  const calls: string[] = [];
+  const storage = new MemoryRegistryStorage();
+  const artifacts: ArtifactResolver = { readArtifact: async (name) => (await hre.artifacts.readArtifact(name)) as unknown as ContractArtifact };
+  const host: MigrationHost<unknown> = {
+    networkName: "mainnet-like",
+    provider: liveLooking(connection.provider, calls),
+    inProcess: false,
+    migrationsDir: await migrationsDir(files),
+    artifacts,
+    getDeployer: async () => (await connection.ethers.getSigners())[0]!,
+    getSigner: (address) => connection.ethers.getSigner(address),
+    registryStorage: () => storage,
+    importModule: (url) => import(url),
+    extendContext: (core) => core,
+  };
+  return { host, calls, connection };
+}
+
+describe("state operations on a live network", () => {
+  it("--reset refuses without confirmation, saying what it would do", async () => {
+    const { host, connection } = await liveHost({ "1_token.js": deployToken });
+    await migrate(host);
+    const block = await connection.ethers.provider.getBlockNumber();
+    const error = await migrate(host, { reset: true }).catch((e: Error & { code?: string }) => e);
+    expect((error as { code?: string }).code).to.equal("RESET_NEEDS_CONFIRMATION");
+    expect((error as Error).message).to.contain("would deploy a new Migrator on mainnet-like").and.to.contain("run all 1 migration(s) again");
+    expect(await connection.ethers.provider.getBlockNumber()).to.equal(block);
+    const confirmed = await migrate(host, { reset: true, confirmReset: true });
+    expect(confirmed.migrations.map((m) => m.id)).to.deep.equal([1]);
+  });
+
+  it("down refuses a migration without down(), naming it", async () => {
+    const { host } = await liveHost({ "1_token.js": deployToken, "2_lib.js": `export default async function ({ deploy }) { await deploy("ConvertLib"); }` });
+    await migrate(host);
+    const error = await migrateDown(host, { steps: 2 }).catch((e: Error & { code?: string }) => e);
+    expect((error as { code?: string }).code).to.equal("MIGRATION_IRREVERSIBLE");
+    expect((error as Error).message).to.contain("Cannot undo 2_lib.js, 1_token.js on mainnet-like");
+  });
+});
 
 describe("a failing migration on a network without snapshots (a live network)", () => {
   it("stops with the file and cause, keeps what it deployed in the registry, and records nothing", async () => {
