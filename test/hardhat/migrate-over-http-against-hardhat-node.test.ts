@@ -86,6 +86,24 @@ describe("migrate over HTTP against a `hardhat node` started by the test", funct
     expect(await readFile(path.join(isolatedRegistry, "31337.json"), "utf8")).to.equal(fileBefore);
   });
 
+  it("simulates pending migrations on a fork from code, sending nothing", async () => {
+    const dir = await migrationsDir({ "1_token.js": deployToken, "2_more.js": `export default async function ({ deploy }) { await deploy("Token", ["More", 2n], { as: "More" }); }` });
+    const isolatedRegistry = await tempDir("hhm-registry-");
+    const hre = await createFixtureHre("basic", { dir, registryDir: isolatedRegistry }, { networks: { testnode: { type: "http", url: node.url } } });
+    const connection = await hre.network.create("testnode");
+    await connection.migrations.run({ to: 1 });
+    const block = await connection.ethers.provider.getBlockNumber();
+
+    const simulated = await connection.migrations.run({ dryRun: true, simulate: true });
+
+    expect(simulated.migrations.map((m) => m.id)).to.deep.equal([2]);
+    expect(simulated.deployments.map((d) => d.name)).to.deep.equal(["More"]);
+    expect(simulated.gasUsed > 0n).to.equal(true);
+    expect(await connection.ethers.provider.getBlockNumber()).to.equal(block);
+    expect(await connection.migrations.registry.has("More")).to.equal(false);
+    expect((await connection.migrations.status()).rows.map((r) => r.state)).to.deep.equal(["up", "pending"]);
+  });
+
   it("starts fresh, with a notice, when the node was restarted", async () => {
     const restartRegistry = await tempDir("hhm-registry-");
     const run = () =>

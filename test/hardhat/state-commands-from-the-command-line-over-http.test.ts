@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
@@ -127,6 +127,22 @@ describe("migrate's state commands from the command line, against a `hardhat nod
     await ok("migrate", "export", "--format", "ts", "--out", out);
     const ts = await readFile(out, "utf8");
     expect(ts).to.contain('"31337": {').and.to.contain('"Token": {').and.to.contain("as const");
+  });
+
+  it("down says so, and changes nothing, when the node no longer has the snapshot", async () => {
+    await ok("migrate", "down");
+    await ok("migrate");
+    const file = path.join(registryDir, "31337.snapshots.json");
+    const journal = JSON.parse(await readFile(file, "utf8")) as { snapshots: Record<string, string> };
+    for (const id of Object.keys(journal.snapshots)) {
+      journal.snapshots[id] = "0x999";
+    }
+    await writeFile(file, JSON.stringify(journal));
+    const block = await blockNumber();
+    const result = await hardhat("migrate", "down");
+    expect(result.code).to.equal(1);
+    expect(result.stdout + result.stderr).to.contain("HHM114").and.to.contain("the node no longer has the snapshot taken before them");
+    expect(await blockNumber()).to.equal(block);
   });
 
   it("--networks migrates several networks with a combined summary", async () => {
