@@ -31,6 +31,8 @@ const plugin: HardhatPlugin = definePlugin({
       .addFlag({ name: "simulate", description: "With --dry-run: run the pending migrations on an in-process fork of the network and report deployments and gas" })
       .addFlag({ name: "reset", description: "Start from a clean record: run every migration again" })
       .addFlag({ name: "confirmReset", description: "Confirm --reset on a network that is not a dev chain" })
+      .addFlag({ name: "yes", description: "Don't ask for confirmation before sending to a network that is not a dev chain (CI)" })
+      .addOption(id("forceClean", "Declare the interrupted migration with this id resolved (it will start from scratch), and exit"))
       .addFlag({
         name: "noRollback",
         description: "On dev chains, keep a failed migration's partial state for debugging instead of reverting it",

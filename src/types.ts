@@ -7,7 +7,9 @@ import type { CoreMigrationContext, MigrationRegistry } from "./core/context.js"
 import type { MigrationEventListener } from "./core/events.js";
 import type { MigratorRecord, RegistryEntry } from "./core/registry/registry-document.js";
 import type { DownResult } from "./core/down.js";
+import type { ConfirmationRequest } from "./core/migrate.js";
 import type { MigrateResult } from "./core/results.js";
+import type { ForceCleanResult } from "./core/force-clean.js";
 import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
 
@@ -61,6 +63,12 @@ export interface RunMigrationsOptions {
   readonly confirmReset?: boolean;
   /** Roll back a failed migration on dev chains (default: `migrations.rollback`, true). */
   readonly rollback?: boolean;
+  /**
+   * Asked once, before the first transaction, on networks that are not dev chains, with what the
+   * run would do; resolve false to stop before anything is sent. The CLI asks in the terminal
+   * (or needs --yes); from code, leave it out to run without asking.
+   */
+  readonly confirm?: (request: ConfirmationRequest) => Promise<boolean>;
   /** Receives progress events (the task prints them). */
   readonly onEvent?: MigrationEventListener;
 }
@@ -109,8 +117,13 @@ export interface ImportStateResult {
 /** `connection.migrations`. */
 export interface ConnectionMigrations {
   run(options?: RunMigrationsOptions): Promise<MigrateResult>;
-  /** Every migration's state (up, pending, changed, missing file), ordered by id. Sends nothing. */
+  /** Every migration's state (up, pending, interrupted, changed, missing file), ordered by id. Sends nothing. */
   status(): Promise<StatusReport>;
+  /**
+   * Declares an interrupted migration resolved: its journaled transactions are no longer reused
+   * or checked, and the next `run()` starts it from scratch. Sends nothing.
+   */
+  forceClean(id: number | string): Promise<ForceCleanResult>;
   /** Undoes the most recently completed migrations (see the README's "Undoing migrations"). */
   down(options?: DownOptions): Promise<DownResult>;
   /** Undoes the most recent migration and runs it again. */

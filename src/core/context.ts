@@ -6,7 +6,9 @@ import {
   isAddress,
   type InterfaceAbi,
   type Signer,
+  type TransactionReceipt,
   type TransactionRequest,
+  type TransactionResponse,
 } from "ethers";
 
 import { fullyQualifiedName, type ArtifactResolver } from "./artifacts.js";
@@ -71,6 +73,8 @@ export interface ContextDependencies {
   readonly artifacts: ArtifactResolver;
   readonly registry: Registry;
   readonly onDeployment: (deployment: DeploymentResult) => void;
+  /** Waits for a transaction sent through `deployer` (or `signerFor`) with the run's policy. */
+  readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
   readonly onLog: (message: string) => void;
 }
 
@@ -112,11 +116,14 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     let receipt;
     try {
       contract = (await factory.deploy(...args, overrides)) as Contract;
-      receipt = await contract.deploymentTransaction()!.wait();
+      receipt = await deps.waitForReceipt(contract.deploymentTransaction()!);
     } catch (error) {
+      if (MigrationsError.is(error) && error.code !== "DEPLOYMENT_FAILED") {
+        throw error;
+      }
       throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: describeError(error) }, { cause: error });
     }
-    if (receipt === null || receipt.status !== 1 || receipt.contractAddress === null) {
+    if (receipt.status !== 1 || receipt.contractAddress === null) {
       throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "the deployment transaction reverted" });
     }
     const address = receipt.contractAddress;

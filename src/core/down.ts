@@ -2,8 +2,11 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
-import { openSession, openStateStore, type MigrationHost, type Session } from "./session.js";
+import type { ChainInfo } from "./chain.js";
+import { openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
+import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
+import { defaultTransactionPolicy } from "./transactions/transaction-policy.js";
 import type { MigrationRecord, MigrationStateStore } from "./stores/state-store.js";
 
 export interface DownOptions {
@@ -35,8 +38,12 @@ export interface DownResult {
  * taken before the earliest of them, if the node still has it. Anything else is refused.
  */
 export async function migrateDown<ContextT>(host: MigrationHost<ContextT>, options: DownOptions = {}): Promise<DownResult> {
+  return withRunLock(host, (chain) => migrateDownLocked(host, options, chain));
+}
+
+async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, options: DownOptions, chain: ChainInfo): Promise<DownResult> {
   const emit: MigrationEventListener = options.onEvent ?? (() => {});
-  const session = await openSession(host, emit);
+  const session = await openSession(host, emit, { chain });
   const { store, completed } = await openStateStore(host, session);
   if (store === undefined || !store.remembers || completed.size === 0) {
     throw new MigrationsError("NOTHING_TO_UNDO", {
@@ -116,6 +123,12 @@ async function undoWithDownFunctions<ContextT>(
         importModule: (url) => host.importModule(url),
         extendContext: (core) => host.extendContext(core),
         emit: session.emit,
+        sender: new MigrationSender(
+          createTransactionLayer(host.provider, {
+            policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
+          }),
+          migration,
+        ),
       });
       const receipt = await store.unrecord(migration.id);
       await session.registry.restore(checkpoint);

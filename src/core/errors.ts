@@ -169,6 +169,51 @@ export const ERRORS = {
     message: "The snapshot of the migrations fixture on {network} is no longer valid (something reverted the chain to an earlier point).",
     hint: "Don't mix evm_revert to earlier snapshots (or loadFixture of an earlier fixture) with migrations.fixture() on one connection; use a fresh connection (hre.network.create()).",
   },
+  JOURNAL_CORRUPT: {
+    number: 190,
+    message: "The journal {file} cannot be read: {reason}. It was left untouched.",
+    hint: "A journal is only ever appended to; if something else edited it, restore it from a backup. If no migration is interrupted (`npx hardhat migrate status`), you may move it away.",
+  },
+  JOURNAL_WRONG_CHAIN: {
+    number: 191,
+    message: "The journal {file} belongs to another chain (chain {fileChainId}, genesis {fileGenesis}) than the network (chain {chainId}, genesis {genesis}). It was left untouched.",
+    hint: "Check that --network points at the chain this deployment lives on; journals are named <chainId>.journal.jsonl next to the registry.",
+  },
+  JOURNAL_DIVERGED: {
+    number: 192,
+    message: "Cannot resume {file}: its transaction #{step} is not the one the interrupted run sent ({difference}). Resuming would guess, so nothing was sent.",
+    hint: "A resumable migration sends the same transactions in the same order every time it runs (await each ctx call; no randomness, no Date.now() in arguments). Restore the script as it was, or, once you have checked what the interrupted run left on chain, run `npx hardhat migrate --force-clean {id}` to start it from scratch.",
+  },
+  NOT_INTERRUPTED: {
+    number: 193,
+    message: "Migration {id} has no interrupted run on {network}{detail}.",
+    hint: "`--force-clean` only applies to a migration that `npx hardhat migrate status` shows as interrupted.",
+  },
+  TX_TIMEOUT: {
+    number: 194,
+    message: "Transaction {hash} (nonce {nonce}) sent by {file} was not mined within {seconds} s.",
+    hint: "It is in the journal: when it is mined (or dropped), `npx hardhat migrate` resumes without sending anything twice. To wait longer, raise `migrations.networks.<name>.txTimeout`; to replace it with a higher fee automatically, set `feeBump`.",
+  },
+  NONCE_TAKEN: {
+    number: 195,
+    message: "The nonce {nonce} of {from} that {file} used was taken by transaction {hash}, which this run did not send.",
+    hint: "Another process is sending from the deployer account. Stop it (or use a dedicated deployer account), then run `npx hardhat migrate` again: the migration resumes.",
+  },
+  MIGRATION_LOCKED: {
+    number: 196,
+    message: "Another run is migrating chain {chainId} from this project (lock {file}, held by {holder}).",
+    hint: "Wait for it to finish. If no such run exists any more (e.g. on another machine that crashed), delete {file}.",
+  },
+  CONFIRMATION_REQUIRED: {
+    number: 197,
+    message: "{network} (chain {chainId}) is not a dev chain: migrating it would {what}. Confirmation is needed before the first transaction.",
+    hint: "Run it in a terminal to answer the prompt, or pass --yes (e.g. in CI) once you are sure.",
+  },
+  CONFIRMATION_DECLINED: {
+    number: 198,
+    message: "Nothing was sent to {network}: the confirmation was declined.",
+    hint: "Run `npx hardhat migrate --dry-run` to review the plan first.",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

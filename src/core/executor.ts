@@ -1,4 +1,3 @@
-import type { Signer, TransactionResponse } from "ethers";
 import { pathToFileURL } from "node:url";
 
 import { createCoreContext, type ContextDependencies, type CoreMigrationContext } from "./context.js";
@@ -6,7 +5,7 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
-import { TrackingSigner } from "./tracking-signer.js";
+import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
 
 /** A migration module's function. */
 export type MigrationFunction<ContextT> = (ctx: ContextT) => unknown;
@@ -20,6 +19,13 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly emit: MigrationEventListener;
   /** Run the migration's `down` export instead of its default export. */
   readonly entry?: "up" | "down";
+  /**
+   * Sends (nonces, journal, resume) and waits for the migration's transactions; default: a
+   * sender without journal, with the dev-chain policy.
+   */
+  readonly sender?: MigrationSender;
+  /** The provider for the default sender. */
+  readonly provider?: import("./provider.js").Eip1193Provider;
 }
 
 /**
@@ -63,16 +69,18 @@ export async function executeMigration<ContextT>(
 ): Promise<Omit<MigrationRunResult, "recordGasUsed">> {
   const started = performance.now();
   const { migration, emit } = options;
-  const sent: TransactionResponse[] = [];
   const deployments: DeploymentResult[] = [];
-  const track = (signer: Signer) => new TrackingSigner(signer, (tx) => sent.push(tx));
+  const sender =
+    options.sender ??
+    new MigrationSender(createTransactionLayer(options.provider ?? providerOf(options.deployer)), migration);
 
   const fn = (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
   const core = createCoreContext({
     migration,
     network: options.network,
-    deployer: track(options.deployer),
-    signerFor: async (address) => track(await options.signerFor(address)),
+    deployer: sender.signer(options.deployer),
+    signerFor: async (address) => sender.signer(await options.signerFor(address)),
+    waitForReceipt: (tx) => sender.wait(tx),
     artifacts: options.artifacts,
     registry: options.registry,
     onDeployment: (deployment) => {
@@ -84,14 +92,15 @@ export async function executeMigration<ContextT>(
   await fn(options.extendContext(core));
 
   let gasUsed = 0n;
+  const sent = [...sender.sent];
   for (const tx of sent) {
     let receipt;
     try {
-      receipt = await tx.wait();
+      receipt = await sender.wait(tx);
     } catch (error) {
       throw new MigrationsError("MIGRATION_TX_REVERTED", { hash: tx.hash, file: migration.fileName, reason: `: ${describeError(error)}` }, { cause: error });
     }
-    if (receipt === null || receipt.status !== 1) {
+    if (receipt.status !== 1) {
       throw new MigrationsError("MIGRATION_TX_REVERTED", { hash: tx.hash, file: migration.fileName, reason: "" });
     }
     gasUsed += receipt.gasUsed;
@@ -101,7 +110,17 @@ export async function executeMigration<ContextT>(
     fileName: migration.fileName,
     gasUsed,
     transactions: sent.length,
+    ...(sender.reused > 0 ? { reusedTransactions: sender.reused } : {}),
     deployments,
     durationMs: performance.now() - started,
   };
+}
+
+/** An EIP-1193 view of an ethers signer's provider (hardhat-ethers' provider is one). */
+function providerOf(signer: import("ethers").Signer): import("./provider.js").Eip1193Provider {
+  const provider = signer.provider as unknown as { send?: (method: string, params: unknown[]) => Promise<unknown> } | null;
+  if (provider?.send === undefined) {
+    throw new Error("The deployer's provider cannot send JSON-RPC requests.");
+  }
+  return { request: ({ method, params }) => provider.send!(method, (params as unknown[] | undefined) ?? []) };
 }

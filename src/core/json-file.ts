@@ -2,12 +2,19 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
+import { failpoint } from "./failpoints.js";
+
 /**
  * Stable, diff-friendly JSON: object keys sorted, two-space indentation, trailing newline.
  * `bigint`s are written as decimal strings. Array order is kept.
  */
 export function stableStringify(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+/** The same sorted-key JSON on one line (journal entries). */
+export function compactStableStringify(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
 }
 
 function sortKeys(value: unknown): unknown {
@@ -34,7 +41,7 @@ function sortKeys(value: unknown): unknown {
  * Writes `content` so that readers only ever see the old or the new file, never a mix: a temp
  * file in the same directory, flushed to disk, then renamed over the target.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string, options: { failpoint?: string } = {}): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
@@ -44,6 +51,9 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     await handle.sync();
   } finally {
     await handle.close();
+  }
+  if (options.failpoint !== undefined) {
+    failpoint(options.failpoint);
   }
   try {
     await rename(temp, file);

@@ -17,6 +17,8 @@ export interface MigrationRunResult {
   /** Gas of recording it in the store (0 for off-chain stores). */
   readonly recordGasUsed: bigint;
   readonly transactions: number;
+  /** Transactions an interrupted run had sent, found on chain and reused instead of sent again. */
+  readonly reusedTransactions?: number;
   readonly deployments: readonly DeploymentResult[];
   readonly durationMs: number;
 }

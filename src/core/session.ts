@@ -10,7 +10,11 @@ import type { MigrationFile } from "./migration-file.js";
 import type { Eip1193Provider } from "./provider.js";
 import { Registry } from "./registry/registry.js";
 import type { RegistryStorage } from "./registry/registry-storage.js";
+import { Journal } from "./journal/journal.js";
+import { RunLock } from "./run-lock.js";
+import type { JournalStorage } from "./journal/journal-storage.js";
 import type { SnapshotJournal } from "./snapshot-journal.js";
+import type { TransactionPolicy } from "./transactions/transaction-policy.js";
 import { FileStateStore } from "./stores/file-state-store.js";
 import { MigratorStateStore } from "./stores/migrator-state-store.js";
 import { NoneStateStore } from "./stores/none-state-store.js";
@@ -37,6 +41,14 @@ export interface MigrationHost<ContextT> {
   stateFile?(chain: ChainInfo): string;
   /** Where the snapshot taken before each migration is remembered (dev chains), for `down`. */
   snapshotJournal?(chain: ChainInfo): SnapshotJournal;
+  /** Where the transaction journal of `chain` lives (default: nowhere, nothing is journaled). */
+  journalStorage?(chain: ChainInfo): JournalStorage;
+  /** The lock file that keeps two runs from migrating `chain` at once; none when undefined. */
+  lockFile?(chain: ChainInfo): string | undefined;
+  /** Confirmations, timeout and fee bumping for `chain` (default: by dev chain or not). */
+  transactionPolicy?(chain: ChainInfo): TransactionPolicy;
+  /** Removes secrets (RPC URLs, keys) from text the engine writes to files. */
+  redact?(text: string): string;
   /** A store given directly (tests, embedding); overrides `store`. */
   stateStore?(chain: ChainInfo): MigrationStateStore | undefined;
   importModule(url: string): Promise<unknown>;
@@ -57,10 +69,10 @@ export interface Session {
 export async function openSession<ContextT>(
   host: MigrationHost<ContextT>,
   emit: MigrationEventListener,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; chain?: ChainInfo } = {},
 ): Promise<Session> {
   const [chain, migrations] = await Promise.all([
-    inspectChain(host.provider, { inProcess: host.inProcess }),
+    options.chain ?? inspectChain(host.provider, { inProcess: host.inProcess }),
     discoverMigrations(host.migrationsDir),
   ]);
   let deployer: Promise<Signer> | undefined;
@@ -132,4 +144,40 @@ export async function deployMigrator<ContextT>(
   await session.registry.setMigrator(deployed.record);
   session.emit({ type: "migrator-deployed", address: deployed.record.address, gasUsed: deployed.gasUsed });
   return { store: deployed.store, gasUsed: deployed.gasUsed, address: deployed.record.address };
+}
+
+/** The chain's transaction journal, when the host keeps one. */
+export async function openJournal<ContextT>(
+  host: MigrationHost<ContextT>,
+  session: Session,
+  options: { readOnly?: boolean } = {},
+): Promise<Journal | undefined> {
+  const storage = host.journalStorage?.(session.chain);
+  if (storage === undefined) {
+    return undefined;
+  }
+  return Journal.open(storage, session.chain, {
+    notice: (message) => session.emit({ type: "notice", message }),
+    ...(options.readOnly === true ? { readOnly: true } : {}),
+    ...(host.redact !== undefined ? { redact: host.redact } : {}),
+  });
+}
+
+/**
+ * Runs `body` holding the chain's run lock (when the host keeps one): taken before the registry
+ * is read, so a run never works from a registry another run is changing.
+ */
+export async function withRunLock<ContextT, T>(
+  host: MigrationHost<ContextT>,
+  body: (chain: ChainInfo) => Promise<T>,
+  options: { lock?: boolean } = {},
+): Promise<T> {
+  const chain = await inspectChain(host.provider, { inProcess: host.inProcess });
+  const file = options.lock === false ? undefined : host.lockFile?.(chain);
+  const lock = file === undefined ? undefined : await RunLock.acquire(file, chain.chainId);
+  try {
+    return await body(chain);
+  } finally {
+    await lock?.release();
+  }
 }

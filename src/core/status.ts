@@ -1,15 +1,18 @@
 import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
-import { openSession, openStateStore, type MigrationHost } from "./session.js";
+import type { InterruptedMigration } from "./journal/journal.js";
+import { openJournal, openSession, openStateStore, type MigrationHost } from "./session.js";
 import type { MigrationRecord } from "./stores/state-store.js";
 
 /**
  * - `up`: completed, and the file is the one that ran (or the store keeps no hash);
  * - `changed`: completed, but the file's content hash differs from the recorded one;
  * - `pending`: not completed;
+ * - `interrupted`: not completed, and a run started it and did not finish (killed, or failed on a
+ *   network without rollback): `migrate` resumes it, `migrate --force-clean <id>` abandons it;
  * - `missing file`: recorded as completed, but no file has its id.
  */
-export type MigrationState = "up" | "pending" | "changed" | "missing file";
+export type MigrationState = "up" | "pending" | "interrupted" | "changed" | "missing file";
 
 export interface StatusRow {
   readonly id: number;
@@ -20,6 +23,8 @@ export interface StatusRow {
   readonly transactionHash?: string;
   readonly blockNumber?: number;
   readonly recordedAt?: string;
+  /** For `interrupted`: when it started, how many transactions it sent, why it stopped. */
+  readonly interrupted?: { readonly startedAt: string; readonly transactions: number; readonly failure?: string };
 }
 
 export interface StatusReport {
@@ -29,11 +34,29 @@ export interface StatusReport {
 }
 
 /** One row per migration, file or record, ordered by id. Pure. */
-export function statusRows(files: readonly MigrationFile[], records: readonly MigrationRecord[]): StatusRow[] {
+export function statusRows(
+  files: readonly MigrationFile[],
+  records: readonly MigrationRecord[],
+  interrupted: ReadonlyMap<number, InterruptedMigration> = new Map(),
+): StatusRow[] {
   const recorded = new Map(records.map((r) => [r.id, r]));
   const rows: StatusRow[] = [];
   for (const file of files) {
     const record = recorded.get(file.id);
+    const attempt = interrupted.get(file.id);
+    if (record === undefined && attempt !== undefined) {
+      rows.push({
+        id: file.id,
+        fileName: file.fileName,
+        state: "interrupted",
+        interrupted: {
+          startedAt: attempt.startedAt,
+          transactions: attempt.steps.size,
+          ...(attempt.failure !== undefined ? { failure: attempt.failure } : {}),
+        },
+      });
+      continue;
+    }
     if (record === undefined) {
       rows.push({ id: file.id, fileName: file.fileName, state: "pending" });
       continue;
@@ -65,11 +88,14 @@ export async function migrationStatus<ContextT>(
   onEvent: MigrationEventListener = () => {},
 ): Promise<StatusReport> {
   const session = await openSession(host, onEvent, { readOnly: true });
-  const { store, completed } = await openStateStore(host, session, { readOnly: true });
+  const [{ store, completed }, journal] = await Promise.all([
+    openStateStore(host, session, { readOnly: true }),
+    openJournal(host, session, { readOnly: true }),
+  ]);
   const records = store === undefined ? [] : await store.records(completed);
   return {
     network: session.network,
     store: store?.description ?? "Migrator (not deployed yet)",
-    rows: statusRows(session.migrations, records),
+    rows: statusRows(session.migrations, records, journal?.interrupted()),
   };
 }

@@ -11,18 +11,18 @@ import {
 /**
  * Wraps a signer so that the engine sees every transaction a migration sends through it: the
  * migration is complete only once all of them are mined and succeeded, and their gas is counted.
- * This is also the single place where a journal hooks in before and after each send.
+ * Sending is delegated to `send` (the migration's sender, which assigns nonces and journals).
  */
 export class TrackingSigner extends AbstractSigner {
   constructor(
     readonly inner: Signer,
-    private readonly onSent: (response: TransactionResponse) => void,
+    private readonly send: (inner: Signer, tx: TransactionRequest) => Promise<TransactionResponse>,
   ) {
     super(inner.provider);
   }
 
   override connect(provider: Provider | null): TrackingSigner {
-    return new TrackingSigner(this.inner.connect(provider), this.onSent);
+    return new TrackingSigner(this.inner.connect(provider), this.send);
   }
 
   override getAddress(): Promise<string> {
@@ -57,9 +57,7 @@ export class TrackingSigner extends AbstractSigner {
     return this.inner.signTypedData(domain, types, value);
   }
 
-  override async sendTransaction(tx: TransactionRequest): Promise<TransactionResponse> {
-    const response = await this.inner.sendTransaction(tx);
-    this.onSent(response);
-    return response;
+  override sendTransaction(tx: TransactionRequest): Promise<TransactionResponse> {
+    return this.send(this.inner, tx);
   }
 }

@@ -20,8 +20,8 @@ export interface MigrationsUserConfig {
    * "file" (`<registryDir>/<chainId>.migrations.json`) or "none" (nothing recorded).
    */
   store?: StoreKind;
-  /** Per-network overrides, by network name: `{ sepolia: { store: "file" } }`. */
-  networks?: Record<string, { store?: StoreKind }>;
+  /** Per-network settings, by network name: `{ sepolia: { store: "file", confirmations: 2 } }`. */
+  networks?: Record<string, NetworkMigrationsUserConfig>;
   /**
    * Artifact name of your own Migrator contract, deployed instead of the shipped one. It must
    * implement the shipped Migrator's interface (checked before it is deployed).
@@ -31,6 +31,23 @@ export interface MigrationsUserConfig {
 
 export type StoreKind = "chain" | "file" | "none";
 
+/** `migrations.networks.<name>`: what differs per network. */
+export interface NetworkMigrationsUserConfig {
+  /** Overrides `migrations.store` on this network. */
+  store?: StoreKind;
+  /** Blocks a transaction needs before it counts (default 1 = mined; 0 only on dev chains). */
+  confirmations?: number;
+  /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
+  txTimeout?: number;
+  /** Seconds between two receipt checks (default 2; 0.02 on dev chains, where the first check finds it). */
+  pollInterval?: number;
+  /**
+   * Replace a transaction that is not mined after `afterSeconds` with the same one at a fee
+   * `percent` higher (>= 10), at most `maxBumps` times. Default: off.
+   */
+  feeBump?: { afterSeconds?: number; percent?: number; maxBumps?: number } | false;
+}
+
 export interface MigrationsConfig {
   dir: string;
   registryDir: string;
@@ -38,7 +55,7 @@ export interface MigrationsConfig {
   rollback: boolean;
   inProcessRegistry: "memory" | "file";
   store: StoreKind;
-  networks: Record<string, { store?: StoreKind }>;
+  networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
 }
 
@@ -91,10 +108,7 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
       add("networks", "Expected an object of network names to { store }.");
     } else {
       for (const [name, value] of Object.entries(c.networks as Record<string, unknown>)) {
-        const store = (value as { store?: unknown } | null)?.store;
-        if (value === null || typeof value !== "object" || (store !== undefined && !STORE_KINDS.includes(store as string))) {
-          errors.push({ path: ["migrations", "networks", name, "store"], message: `Expected "chain", "file" or "none".` });
-        }
+        errors.push(...validateNetworkEntry(name, value));
       }
     }
   }
@@ -119,4 +133,48 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     networks: config?.networks ?? {},
     migrator: config?.migrator,
   };
+}
+
+const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "pollInterval", "feeBump"];
+
+function validateNetworkEntry(name: string, value: unknown): ConfigValidationError[] {
+  const at = (field: string) => ["migrations", "networks", name, field];
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return [{ path: ["migrations", "networks", name], message: `Expected an object with ${NETWORK_KEYS.join(", ")}.` }];
+  }
+  const v = value as Record<string, unknown>;
+  const errors: ConfigValidationError[] = [];
+  if (v.store !== undefined && !STORE_KINDS.includes(v.store as string)) {
+    errors.push({ path: at("store"), message: `Expected "chain", "file" or "none".` });
+  }
+  if (v.confirmations !== undefined && !(Number.isInteger(v.confirmations) && (v.confirmations as number) >= 0)) {
+    errors.push({ path: at("confirmations"), message: "Expected a whole number of blocks (0 or more)." });
+  }
+  for (const field of ["txTimeout", "pollInterval"] as const) {
+    if (v[field] !== undefined && !(typeof v[field] === "number" && (v[field] as number) > 0)) {
+      errors.push({ path: at(field), message: "Expected a number of seconds greater than 0." });
+    }
+  }
+  if (v.feeBump !== undefined && v.feeBump !== false) {
+    const bump = v.feeBump as Record<string, unknown> | null;
+    if (bump === null || typeof bump !== "object" || Array.isArray(bump)) {
+      errors.push({ path: at("feeBump"), message: "Expected false or { afterSeconds, percent, maxBumps }." });
+    } else {
+      if (bump.afterSeconds !== undefined && !(typeof bump.afterSeconds === "number" && bump.afterSeconds > 0)) {
+        errors.push({ path: [...at("feeBump"), "afterSeconds"], message: "Expected a number of seconds greater than 0." });
+      }
+      if (bump.percent !== undefined && !(typeof bump.percent === "number" && bump.percent >= 10)) {
+        errors.push({ path: [...at("feeBump"), "percent"], message: "Expected a percentage of at least 10 (nodes reject smaller bumps)." });
+      }
+      if (bump.maxBumps !== undefined && !(Number.isInteger(bump.maxBumps) && (bump.maxBumps as number) >= 1)) {
+        errors.push({ path: [...at("feeBump"), "maxBumps"], message: "Expected a whole number, 1 or more." });
+      }
+    }
+  }
+  for (const key of Object.keys(v)) {
+    if (!NETWORK_KEYS.includes(key)) {
+      errors.push({ path: at(key), message: `Unknown option. Known options: ${NETWORK_KEYS.join(", ")}.` });
+    }
+  }
+  return errors;
 }

@@ -10,6 +10,10 @@ import { createMigrationRegistry } from "../core/context.js";
 import { migrateDown, type DownResult } from "../core/down.js";
 import { MigrationsError, describeError } from "../core/errors.js";
 import { FixtureCache } from "../core/fixture-cache.js";
+import { forceClean, type ForceCleanResult } from "../core/force-clean.js";
+import { FileJournalStorage, MemoryJournalStorage, type JournalStorage } from "../core/journal/journal-storage.js";
+import { createRedactor } from "../core/redact.js";
+import { defaultTransactionPolicy, type TransactionPolicy } from "../core/transactions/transaction-policy.js";
 import { migrate, type MigrationHost } from "../core/migrate.js";
 import { missingMigratorFunctions } from "../core/migrator-interface.js";
 import { parseMigrationId } from "../core/planner.js";
@@ -35,6 +39,7 @@ import type {
 } from "../types.js";
 import { importMigrationModule } from "./import-module.js";
 import { asPluginErrors } from "./plugin-error.js";
+import { networkSecrets } from "./secrets.js";
 import { simulateOnFork } from "./simulate.js";
 
 /** `connection.migrations`: the engine bound to one network connection. */
@@ -47,6 +52,9 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   /** In-process chains live as long as their connection, and so do their registry and snapshots. */
   readonly #memoryRegistry = new MemoryRegistryStorage();
   readonly #memorySnapshots = new MemorySnapshotJournal();
+  readonly #memoryJournal = new MemoryJournalStorage();
+  /** Removes this network's secrets from messages; knows the config's secrets once `host()` ran. */
+  #redact: (text: string) => string = createRedactor([]);
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
@@ -75,13 +83,18 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.dryRun === true ? { dryRun: true } : {}),
         ...(options.reset === true ? { reset: true } : {}),
         ...(options.confirmReset === true ? { confirmReset: true } : {}),
+        ...(options.confirm !== undefined ? { confirm: options.confirm } : {}),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
       });
-    });
+    }, () => this.#redact);
+  }
+
+  forceClean(id: number | string): Promise<ForceCleanResult> {
+    return asPluginErrors(async () => forceClean(await this.host(), parseMigrationId("--force-clean", id)), () => this.#redact);
   }
 
   status(): Promise<StatusReport> {
-    return asPluginErrors(async () => migrationStatus(await this.host()));
+    return asPluginErrors(async () => migrationStatus(await this.host()), () => this.#redact);
   }
 
   down(options: DownOptions = {}): Promise<DownResult> {
@@ -158,7 +171,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         async () => {
           const { storage } = this.#fixtureRegistry!;
           const result = await migrate(
-            { ...(await this.host()), registryStorage: () => storage },
+            { ...(await this.host()), registryStorage: () => storage, journalStorage: () => new MemoryJournalStorage(), lockFile: () => undefined },
             { ...(to !== undefined ? { to } : {}), rollback: this.hre.config.migrations.rollback },
           );
           return { result, doc: (await Registry.open(storage, await this.chainInfo())).document };
@@ -188,6 +201,42 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       return this.#memoryRegistry;
     }
     return new FileRegistryStorage(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.json`));
+  }
+
+  /** Keeps journal and lock beside the registry: in memory for an in-process memory registry. */
+  #journalStorage(chain: ChainInfo): JournalStorage {
+    if (this.#inProcess && this.hre.config.migrations.inProcessRegistry === "memory") {
+      return this.#memoryJournal;
+    }
+    return new FileJournalStorage(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.journal.jsonl`), !chain.isDevChain);
+  }
+
+  #lockFile(chain: ChainInfo): string | undefined {
+    if (this.#inProcess && this.hre.config.migrations.inProcessRegistry === "memory") {
+      return undefined;
+    }
+    return path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.lock`);
+  }
+
+  /** The network's `confirmations`, `txTimeout`, `pollInterval` and `feeBump` over the defaults. */
+  #transactionPolicy(chain: ChainInfo): TransactionPolicy {
+    const configured = this.hre.config.migrations.networks[this.connection.networkName] ?? {};
+    const defaults = defaultTransactionPolicy(chain.isDevChain);
+    if (configured.confirmations === 0 && !chain.isDevChain) {
+      throw new MigrationsError("INVALID_OPTION", {
+        option: `migrations.networks.${this.connection.networkName}.confirmations`,
+        reason: "0 is only allowed on dev chains; on a live network a transaction counts once mined (1) or later.",
+      });
+    }
+    const bump = configured.feeBump;
+    return {
+      confirmations: configured.confirmations ?? defaults.confirmations,
+      timeoutMs: configured.txTimeout !== undefined ? configured.txTimeout * 1000 : defaults.timeoutMs,
+      pollMs: configured.pollInterval !== undefined ? configured.pollInterval * 1000 : defaults.pollMs,
+      ...(bump !== undefined && bump !== false
+        ? { feeBump: { afterMs: (bump.afterSeconds ?? 60) * 1000, percent: bump.percent ?? 20, maxBumps: bump.maxBumps ?? 5 } }
+        : {}),
+    };
   }
 
   #snapshotJournal(chain: ChainInfo): SnapshotJournal {
@@ -245,6 +294,8 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   async host(): Promise<MigrationHost<MigrationContext>> {
     const { hre, connection } = this;
     const migratorBytecode = await this.#customMigratorBytecode();
+    this.#redact = createRedactor(await networkSecrets(connection));
+    const redact = this.#redact;
     return {
       networkName: connection.networkName,
       provider: connection.provider,
@@ -258,6 +309,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       registryStorage: (chain) => this.#registryStorage(chain),
       stateFile: (chain) => path.join(hre.config.migrations.registryDir, `${chain.chainId}.migrations.json`),
       snapshotJournal: (chain) => this.#snapshotJournal(chain),
+      journalStorage: (chain) => this.#journalStorage(chain),
+      lockFile: (chain) => this.#lockFile(chain),
+      transactionPolicy: (chain) => this.#transactionPolicy(chain),
+      redact,
       importModule: importMigrationModule,
       extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
     };

@@ -14,8 +14,8 @@ export class MigrationsPluginError extends HardhatPluginError {
   readonly hint: string;
   readonly args: ErrorArguments;
 
-  constructor(error: MigrationsError) {
-    super(PLUGIN_ID, `${error.message}\n${error.hint}`, error);
+  constructor(error: MigrationsError, redact: (text: string) => string = (text) => text) {
+    super(PLUGIN_ID, redact(`${error.message}\n${error.hint}`), error);
     this.code = error.code;
     this.number = error.number;
     this.hint = error.hint;
@@ -28,11 +28,24 @@ export class MigrationsPluginError extends HardhatPluginError {
   }
 }
 
-/** Runs `action`, turning the engine's user errors into Hardhat plugin errors. */
-export async function asPluginErrors<T>(action: () => Promise<T>): Promise<T> {
+/**
+ * Runs `action`, turning the engine's user errors into Hardhat plugin errors, with secrets (RPC
+ * URLs, keys) removed from whatever message comes out.
+ */
+export async function asPluginErrors<T>(action: () => Promise<T>, redact: () => (text: string) => string = () => (text) => text): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    throw error instanceof MigrationsError ? new MigrationsPluginError(error) : error;
+    const clean = redact();
+    if (error instanceof MigrationsError) {
+      throw new MigrationsPluginError(error, clean);
+    }
+    if (error instanceof Error) {
+      error.message = clean(error.message);
+      if (error.stack !== undefined) {
+        error.stack = clean(error.stack);
+      }
+    }
+    throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { JsonRpcProvider, Wallet, type TransactionRequest, type TransactionResponse } from "ethers";
+import { Wallet, type Provider, type TransactionRequest, type TransactionResponse } from "ethers";
 
 import type { ChainInfo } from "../../src/core/chain.js";
 import { executeMigration } from "../../src/core/executor.js";
@@ -10,31 +10,42 @@ import { discoverMigrations } from "../../src/core/discovery.js";
 
 const chain: ChainInfo = { chainId: 1, genesisHash: "0x01", clientVersion: undefined, isDevChain: false };
 
+/** A node that knows only what the fake signer sent: every receipt says what `statuses` says. */
+class FakeNode {
+  readonly receipts = new Map<string, { status: number; gasUsed: bigint; hash: string; blockNumber: number }>();
+  readonly provider = { getTransactionReceipt: async (hash: string) => this.receipts.get(hash) ?? null } as unknown as Provider;
+  readonly eip1193 = {
+    request: async ({ method }: { method: string }) => {
+      if (method === "eth_blockNumber" || method === "eth_getTransactionCount") {
+        return "0x0";
+      }
+      throw new Error(`unexpected ${method}`);
+    },
+  };
+}
+
 /** A signer whose sends "succeed" and whose receipts say what `statuses` says, in order. */
 class FakeSigner extends Wallet {
   sent = 0;
-  constructor(private readonly statuses: number[]) {
-    super(Wallet.createRandom().privateKey, new JsonRpcProvider("http://127.0.0.1:1", 1, { staticNetwork: true }));
+  constructor(
+    private readonly statuses: number[],
+    private readonly node: FakeNode,
+  ) {
+    super(Wallet.createRandom().privateKey, node.provider);
   }
-  override async sendTransaction(_tx: TransactionRequest): Promise<TransactionResponse> {
+  override async sendTransaction(tx: TransactionRequest): Promise<TransactionResponse> {
     const status = this.statuses[this.sent++]!;
     const hash = `0x${String(this.sent).padStart(64, "0")}`;
-    return {
-      hash,
-      wait: async () => {
-        if (status === 0) {
-          throw Object.assign(new Error("transaction execution reverted"), { shortMessage: "transaction execution reverted" });
-        }
-        return { status, gasUsed: 21_000n, hash };
-      },
-    } as unknown as TransactionResponse;
+    this.node.receipts.set(hash, { status, gasUsed: 21_000n, hash, blockNumber: 1 });
+    return { hash, from: this.address, nonce: Number(tx.nonce) } as unknown as TransactionResponse;
   }
 }
 
 async function run(statuses: number[], source: string) {
   const dir = await migrationsDir({ "1_sends.js": source });
   const [migration] = await discoverMigrations(dir);
-  const signer = new FakeSigner(statuses);
+  const node = new FakeNode();
+  const signer = new FakeSigner(statuses, node);
   return executeMigration({
     migration: migration!,
     network: { name: "fake", chainId: 1 },
@@ -45,6 +56,7 @@ async function run(statuses: number[], source: string) {
     importModule: (url) => import(url),
     extendContext: (core) => core,
     emit: () => {},
+    provider: node.eip1193,
   });
 }
 

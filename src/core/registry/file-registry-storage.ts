@@ -13,7 +13,7 @@ export class FileRegistryStorage implements RegistryStorage {
   }
 
   save(doc: RegistryDocument): Promise<void> {
-    return writeFileAtomic(this.location, stableStringify(doc));
+    return writeFileAtomic(this.location, stableStringify(doc), { failpoint: "registry-write" });
   }
 
   async archive(label: string): Promise<string | undefined> {

@@ -141,7 +141,14 @@ export class Registry implements RegistryReader {
   async recordDeployment(name: string, record: DeploymentRecord): Promise<void> {
     const previous = this.#doc.contracts[name];
     let entry: RegistryEntry = { ...record };
-    if (previous !== undefined) {
+    if (
+      previous !== undefined &&
+      previous.address.toLowerCase() === record.address.toLowerCase() &&
+      previous.transactionHash.toLowerCase() === record.transactionHash.toLowerCase()
+    ) {
+      // The same deployment again (a resumed migration reusing a mined transaction).
+      entry = { ...record, ...(previous.history !== undefined ? { history: previous.history } : {}) };
+    } else if (previous !== undefined) {
       const { history = [], ...current } = previous;
       entry = { ...record, history: [...history, current] };
     }

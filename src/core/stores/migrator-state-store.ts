@@ -1,4 +1,4 @@
-import { Contract, ContractFactory, Interface, type Signer } from "ethers";
+import { Contract, ContractFactory, Interface, type Signer, type TransactionReceipt, type TransactionResponse } from "ethers";
 
 import { MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
 import { MigrationsError, describeError } from "../errors.js";
@@ -20,8 +20,14 @@ export class MigratorStateStore implements MigrationStateStore {
     signer: Signer | undefined,
     /** The Migrator's deployment block: where its events start. */
     private readonly fromBlock: number,
+    private readonly waitFor: (tx: TransactionResponse) => Promise<TransactionReceipt | null> = (tx) => tx.wait(),
   ) {
     this.#contract = new Contract(address, MIGRATOR_INTERFACE, signer ?? null);
+  }
+
+  /** The same Migrator, sending through `signer` and waiting with `wait` (a migration's sender). */
+  connect(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigratorStateStore {
+    return new MigratorStateStore(this.address, this.provider, signer, this.fromBlock, wait);
   }
 
   get description(): string {
@@ -146,8 +152,13 @@ export class MigratorStateStore implements MigrationStateStore {
 
   async #send(method: "record" | "unrecord", args: unknown[], id: number): Promise<StoreReceipt> {
     try {
-      const tx = (await this.#contract.getFunction(method).send(...args)) as { wait(): Promise<{ hash: string; blockNumber: number; gasUsed: bigint } | null> };
-      const receipt = await tx.wait();
+      const tx = (await this.#contract.getFunction(method).send(...args)) as TransactionResponse;
+      const receipt = await this.waitFor(tx);
+      if (receipt !== null && receipt.status !== 1) {
+        // Find out why (a Migrator custom error) by replaying the call.
+        await this.#contract.getFunction(method).staticCall(...args);
+        throw new Error(`the ${method} transaction ${receipt.hash} reverted`);
+      }
       return receipt === null ? {} : { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
     } catch (error) {
       const revert = revertName(error);

@@ -1,3 +1,5 @@
+import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
+
 /** What recording (or unrecording) a migration cost, when it cost anything. */
 export interface StoreReceipt {
   readonly transactionHash?: string;
@@ -43,5 +45,10 @@ export interface MigrationStateStore {
   /** `completed`: the set the caller just read, which a store may use to save a read. */
   records(completed?: ReadonlySet<number>): Promise<MigrationRecord[]>;
   record(id: number, contentHash: string): Promise<StoreReceipt>;
+  /**
+   * On-chain stores: the same store, sending its transactions through `signer` and waiting for
+   * them with `wait`, so that recording is journaled and resumable like the migration's own.
+   */
+  connect?(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigrationStateStore;
   unrecord(id: number): Promise<StoreReceipt>;
 }

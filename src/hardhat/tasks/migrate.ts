@@ -1,6 +1,9 @@
+import { createInterface } from "node:readline/promises";
+
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { MigrationsError } from "../../core/errors.js";
+import type { ConfirmationRequest } from "../../core/migrate.js";
 import type { MigrateResult } from "../../core/results.js";
 import { MigrationsPluginError } from "../plugin-error.js";
 import { formatEvent, formatGas } from "../ui/format-events.js";
@@ -17,6 +20,8 @@ interface MigrateTaskArguments {
   simulate: boolean;
   reset: boolean;
   confirmReset: boolean;
+  yes: boolean;
+  forceClean?: string;
 }
 
 const print = (lines: string[]) => {
@@ -25,9 +30,35 @@ const print = (lines: string[]) => {
   }
 };
 
+/**
+ * The confirmation before sending to a network that is not a dev chain: a y/N question in a
+ * terminal; without one (CI, pipes) it refuses and says to pass --yes.
+ */
+async function askInTerminal({ network, chainId, what }: ConfirmationRequest): Promise<boolean> {
+  if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+    throw new MigrationsPluginError(new MigrationsError("CONFIRMATION_REQUIRED", { network, chainId, what }));
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(`This will ${what}.\nIt is not a dev chain. Continue? [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
 export default async function migrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnvironment): Promise<MigrateResult | void> {
   if (args.simulate && !args.dryRun) {
     throw new MigrationsPluginError(new MigrationsError("INVALID_OPTION", { option: "--simulate", reason: "it goes with --dry-run." }));
+  }
+  if (args.forceClean !== undefined) {
+    const connection = await hre.network.getOrCreate();
+    const cleaned = await connection.migrations.forceClean(args.forceClean);
+    print([
+      `Marked ${cleaned.fileName} as resolved on ${connection.networkName}: the ${cleaned.transactions} transaction(s) its interrupted run journaled will not be reused (the journal ${cleaned.journal} keeps them).`,
+      "`npx hardhat migrate` will run it from the start. If you finished it by hand instead, record it with `npx hardhat migrate store import`.",
+    ]);
+    return;
   }
   if (!args.noCompile) {
     await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
@@ -41,6 +72,7 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
     ...(args.simulate ? { simulate: true } : {}),
     ...(args.reset ? { reset: true } : {}),
     ...(args.confirmReset ? { confirmReset: true } : {}),
+    ...(args.yes ? {} : { confirm: askInTerminal }),
     onEvent: (event) => print(formatEvent(event)),
   };
   if (args.networks === undefined) {

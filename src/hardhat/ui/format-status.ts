@@ -10,7 +10,11 @@ export function formatStatus(report: StatusReport): string {
     String(row.id),
     row.fileName ?? "(no file)",
     row.state,
-    row.blockNumber !== undefined ? `block ${row.blockNumber}` : row.recordedAt ?? "",
+    row.interrupted !== undefined
+      ? `${row.interrupted.transactions} tx sent, started ${row.interrupted.startedAt}`
+      : row.blockNumber !== undefined
+        ? `block ${row.blockNumber}`
+        : row.recordedAt ?? "",
     row.transactionHash ?? "",
   ]);
   const headings = ["id", "migration", "state", "recorded", "transaction"];
@@ -21,5 +25,8 @@ export function formatStatus(report: StatusReport): string {
     counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
   }
   const summary = [...counts].map(([state, n]) => `${n} ${state}`).join(", ");
-  return [header, line(headings), ...rows.map(line), summary].join("\n");
+  const advice = report.rows.some((row) => row.state === "interrupted")
+    ? ["The network is dirty: `npx hardhat migrate` resumes interrupted migrations without sending anything twice; `npx hardhat migrate --force-clean <id>` abandons one."]
+    : [];
+  return [header, line(headings), ...rows.map(line), summary, ...advice].join("\n");
 }

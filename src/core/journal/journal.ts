@@ -1,0 +1,215 @@
+import type { ChainInfo } from "../chain.js";
+import { MigrationsError, describeError } from "../errors.js";
+import { compactStableStringify } from "../json-file.js";
+import { JOURNAL_FORMAT, parseJournal, type JournalEntry, type StepFingerprint } from "./journal-entry.js";
+import type { JournalStorage } from "./journal-storage.js";
+
+/** What the journal knows about one transaction step of an interrupted migration. */
+export interface JournaledStep {
+  readonly step: number;
+  readonly fingerprint: StepFingerprint;
+  readonly nonce: number;
+  /** The head when it was sent. */
+  readonly block: number;
+  /** The hash it was sent with, then fee-bumped replacements, oldest first. */
+  readonly hashes: readonly string[];
+  readonly mined?: { readonly hash: string; readonly block: number; readonly status: number; readonly contractAddress?: string };
+  /** The send threw: nothing reached the chain for this step. */
+  readonly failed?: boolean;
+}
+
+/** A migration that started and neither completed, nor was rolled back, nor force-cleaned. */
+export interface InterruptedMigration {
+  readonly migration: number;
+  readonly file: string;
+  readonly contentHash: string;
+  readonly startedAt: string;
+  readonly steps: ReadonlyMap<number, JournaledStep>;
+  /** Set when the run stopped on an error (rather than being killed). */
+  readonly failure?: string;
+}
+
+type Distributive<T> = T extends unknown ? Omit<T, "at"> : never;
+type EntryInput = Distributive<Exclude<JournalEntry, { type: "header" }>>;
+
+/**
+ * The append-only journal of one chain: every transaction a migration sends, before it is sent
+ * and again once sent and mined, and every migration's start and end. `interrupted()` folds it
+ * into what a re-run needs to resume without sending anything twice.
+ */
+export class Journal {
+  readonly #open = new Map<number, { file: string; contentHash: string; startedAt: string; steps: Map<number, JournaledStep>; failure?: string }>();
+
+  #headerWritten = false;
+
+  private constructor(
+    readonly storage: JournalStorage,
+    private readonly chain: ChainInfo,
+    private readonly redact: (text: string) => string,
+  ) {}
+
+  /**
+   * Reads the journal of `chain`, refusing one of another chain (a restarted dev node's journal is
+   * archived with a notice instead). A torn last line (a process killed while appending) is cut
+   * off; any other damage is an error that leaves the file untouched.
+   */
+  static async open(
+    storage: JournalStorage,
+    chain: ChainInfo,
+    options: { notice?: (message: string) => void; readOnly?: boolean; redact?: (text: string) => string } = {},
+  ): Promise<Journal> {
+    const journal = new Journal(storage, chain, options.redact ?? ((text) => text));
+    let text: string | undefined;
+    try {
+      text = await storage.read();
+    } catch (error) {
+      throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: describeError(error) }, { cause: error });
+    }
+    if (text === undefined || text === "") {
+      return journal;
+    }
+    const parsed = parseJournal(text);
+    if (parsed.corrupt !== undefined) {
+      throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: parsed.corrupt });
+    }
+    const [header, ...entries] = parsed.entries;
+    if (header === undefined) {
+      if (!parsed.tornTail) {
+        throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: "it has no header line" });
+      }
+    } else {
+      if (header.type !== "header" || header.format !== JOURNAL_FORMAT) {
+        throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: `its first line is not a ${JOURNAL_FORMAT} header` });
+      }
+      const sameChain = header.chainId === chain.chainId;
+      if (!sameChain || header.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase()) {
+        if (!sameChain || !chain.isDevChain) {
+          throw new MigrationsError("JOURNAL_WRONG_CHAIN", {
+            file: storage.location,
+            fileChainId: header.chainId,
+            fileGenesis: header.genesisHash,
+            chainId: chain.chainId,
+            genesis: chain.genesisHash,
+          });
+        }
+        if (options.readOnly !== true) {
+          const archived = await storage.archive(`stale-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+          options.notice?.(
+            `Starting a fresh journal for chain ${chain.chainId}: the dev chain was restarted (its genesis block changed).` +
+              (archived !== undefined ? ` The previous journal was kept as ${archived}.` : ""),
+          );
+        }
+        return journal;
+      }
+    }
+    journal.#headerWritten = header !== undefined;
+    if (parsed.tornTail && options.readOnly !== true) {
+      const clean = text.slice(0, text.lastIndexOf("\n") + 1);
+      await storage.truncate(clean.length);
+    }
+    for (const entry of entries) {
+      journal.#fold(entry);
+    }
+    return journal;
+  }
+
+  get location(): string {
+    return this.storage.location;
+  }
+
+  /** Interrupted migrations by id. */
+  interrupted(): Map<number, InterruptedMigration> {
+    const result = new Map<number, InterruptedMigration>();
+    for (const [migration, attempt] of this.#open) {
+      result.set(migration, { migration, ...attempt, steps: new Map(attempt.steps) });
+    }
+    return result;
+  }
+
+  /** Starts (or, when interrupted before, continues) the journal of a migration. */
+  async migrationStarted(migration: number, file: string, contentHash: string): Promise<void> {
+    if (this.#open.has(migration)) {
+      return;
+    }
+    await this.append({ type: "migration-started", migration, file, contentHash });
+  }
+
+  /** Appends one entry (with the header first, in a new journal). */
+  async append(entry: EntryInput): Promise<void> {
+    let text = "";
+    if (!this.#headerWritten) {
+      const { chainId, genesisHash } = this.chain;
+      text += `${compactStableStringify({ type: "header", format: JOURNAL_FORMAT, chainId, genesisHash })}\n`;
+    }
+    const full = { ...entry, ...(needsTime(entry) ? { at: new Date().toISOString() } : {}) } as Exclude<JournalEntry, { type: "header" }>;
+    const safe = "reason" in full ? { ...full, reason: this.redact(full.reason) } : full;
+    text += `${compactStableStringify(safe)}\n`;
+    await this.storage.append(text);
+    this.#headerWritten = true;
+    this.#fold(safe);
+  }
+
+  #fold(entry: JournalEntry): void {
+    switch (entry.type) {
+      case "header":
+        return;
+      case "migration-started":
+        this.#open.set(entry.migration, { file: entry.file, contentHash: entry.contentHash, startedAt: entry.at, steps: new Map() });
+        return;
+      case "migration-completed":
+      case "migration-rolled-back":
+      case "migration-force-cleaned":
+        this.#open.delete(entry.migration);
+        return;
+      case "migration-failed": {
+        const attempt = this.#open.get(entry.migration);
+        if (attempt !== undefined) {
+          attempt.failure = entry.reason;
+        }
+        return;
+      }
+      default:
+        break;
+    }
+    const attempt = this.#open.get(entry.migration);
+    if (attempt === undefined) {
+      return;
+    }
+    const existing = attempt.steps.get(entry.step);
+    switch (entry.type) {
+      case "tx-sending": {
+        const { type: _t, migration: _m, step, nonce, block, ...fingerprint } = entry;
+        attempt.steps.set(step, { step, nonce, block, fingerprint, hashes: [] });
+        return;
+      }
+      case "tx-sent":
+      case "tx-replaced":
+        if (existing !== undefined) {
+          attempt.steps.set(entry.step, { ...existing, hashes: [...existing.hashes, entry.hash] });
+        }
+        return;
+      case "tx-mined":
+        if (existing !== undefined) {
+          attempt.steps.set(entry.step, {
+            ...existing,
+            mined: {
+              hash: entry.hash,
+              block: entry.block,
+              status: entry.status,
+              ...(entry.contractAddress !== undefined ? { contractAddress: entry.contractAddress } : {}),
+            },
+          });
+        }
+        return;
+      case "tx-failed":
+        if (existing !== undefined) {
+          attempt.steps.set(entry.step, { ...existing, failed: true });
+        }
+        return;
+    }
+  }
+}
+
+function needsTime(entry: EntryInput): boolean {
+  return entry.type.startsWith("migration-");
+}

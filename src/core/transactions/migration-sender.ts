@@ -1,0 +1,301 @@
+import {
+  keccak256,
+  resolveAddress,
+  type Provider,
+  type Signer,
+  type TransactionReceipt,
+  type TransactionRequest,
+  type TransactionResponse,
+} from "ethers";
+
+import { MigrationsError, describeError } from "../errors.js";
+import { failpoint } from "../failpoints.js";
+import type { StepFingerprint } from "../journal/journal-entry.js";
+import type { InterruptedMigration, JournaledStep, Journal } from "../journal/journal.js";
+import type { MigrationFile } from "../migration-file.js";
+import type { Eip1193Provider } from "../provider.js";
+import { TrackingSigner } from "../tracking-signer.js";
+import { findMinedByNonce, type MinedTransaction } from "./find-by-nonce.js";
+import { count, isAlreadyKnown, isNonceTooLow, NonceManager } from "./nonce-manager.js";
+import { waitForReceipt } from "./receipt-waiter.js";
+import { defaultTransactionPolicy, type TransactionPolicy } from "./transaction-policy.js";
+
+/** What one run shares between its migrations: the node, the journal, nonces and the policy. */
+export interface TransactionLayer {
+  readonly provider: Eip1193Provider;
+  readonly policy: TransactionPolicy;
+  readonly nonces: NonceManager;
+  readonly journal?: Journal;
+}
+
+export function createTransactionLayer(provider: Eip1193Provider, options: { policy?: TransactionPolicy; journal?: Journal; isDevChain?: boolean } = {}): TransactionLayer {
+  return {
+    provider,
+    policy: options.policy ?? defaultTransactionPolicy(options.isDevChain ?? true),
+    nonces: new NonceManager(provider),
+    ...(options.journal !== undefined ? { journal: options.journal } : {}),
+  };
+}
+
+interface SentStep {
+  readonly step: number;
+  readonly inner: Signer;
+  readonly fingerprint: StepFingerprint;
+  readonly nonce: number;
+  readonly block: number;
+  readonly hashes: string[];
+  latest: TransactionResponse;
+}
+
+/**
+ * Sends a migration's transactions as numbered steps, in the order the script asks for them:
+ * each is journaled before it is sent (with the nonce the plugin assigned), once sent, and once
+ * mined. When the migration was interrupted before, a step the journal already has is not sent
+ * again: it is found on chain (by hash, else by nonce) and reused, unless it never made it.
+ */
+export class MigrationSender {
+  /** Every transaction sent (or reused) through this migration's signers, in step order. */
+  readonly sent: TransactionResponse[] = [];
+  /** How many steps were reused from an interrupted run instead of being sent. */
+  reused = 0;
+  #nextStep = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #byHash = new Map<string, SentStep>();
+  readonly #minedJournaled = new Set<string>();
+
+  constructor(
+    private readonly layer: TransactionLayer,
+    private readonly migration: Pick<MigrationFile, "id" | "fileName">,
+    private readonly interrupted?: InterruptedMigration,
+  ) {}
+
+  /** `inner`, with every transaction sent through it going through this sender. */
+  signer(inner: Signer, kind: StepFingerprint["kind"] = "call"): TrackingSigner {
+    return new TrackingSigner(inner, (signer, tx) => this.send(signer, tx, kind));
+  }
+
+  /** Sends `tx` from `inner` as the migration's next step (steps are numbered at call time). */
+  send(inner: Signer, tx: TransactionRequest, kind: StepFingerprint["kind"] = "call"): Promise<TransactionResponse> {
+    const step = this.#nextStep++;
+    const run = this.#queue.then(() => this.#sendStep(step, inner, tx, kind));
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Waits for a transaction this sender sent, with the run's policy; journals it as mined. */
+  async wait(response: TransactionResponse): Promise<TransactionReceipt> {
+    const sent = this.#byHash.get(response.hash.toLowerCase());
+    const provider = this.#provider(sent?.inner ?? response);
+    const target = {
+      hashes: sent?.hashes ?? [response.hash],
+      from: response.from,
+      nonce: response.nonce,
+      block: sent?.block ?? 0,
+      file: this.migration.fileName,
+    };
+    const bump = sent === undefined ? undefined : () => this.#bump(sent);
+    const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump);
+    if (sent !== undefined && !this.#minedJournaled.has(receipt.hash.toLowerCase())) {
+      this.#minedJournaled.add(receipt.hash.toLowerCase());
+      await this.layer.journal?.append({
+        type: "tx-mined",
+        migration: this.migration.id,
+        step: sent.step,
+        hash: receipt.hash,
+        block: receipt.blockNumber,
+        status: receipt.status ?? 0,
+        ...(receipt.contractAddress !== null ? { contractAddress: receipt.contractAddress } : {}),
+      });
+      failpoint("tx-after-mined");
+    }
+    return receipt;
+  }
+
+  async #sendStep(step: number, inner: Signer, tx: TransactionRequest, kind: StepFingerprint["kind"]): Promise<TransactionResponse> {
+    const provider = this.#provider(inner);
+    const from = (await inner.getAddress()).toLowerCase();
+    const to = tx.to === undefined || tx.to === null ? null : (await resolveAddress(tx.to, provider)).toLowerCase();
+    const fingerprint: StepFingerprint = { from, to, data: keccak256(tx.data ?? "0x"), value: BigInt(tx.value ?? 0).toString(), kind };
+
+    const recorded = this.interrupted?.steps.get(step);
+    if (recorded !== undefined) {
+      const difference = compare(recorded.fingerprint, fingerprint);
+      if (difference !== undefined) {
+        throw new MigrationsError("JOURNAL_DIVERGED", { file: this.migration.fileName, step: step + 1, difference, id: this.migration.id });
+      }
+      const reused = await this.#recover(recorded, provider);
+      if (reused !== undefined) {
+        this.reused += 1;
+        return this.#track({ step, inner, fingerprint, nonce: recorded.nonce, block: recorded.block, hashes: [reused.hash], latest: reused });
+      }
+    }
+    return this.#sendFresh(step, inner, tx, fingerprint);
+  }
+
+  async #sendFresh(step: number, inner: Signer, tx: TransactionRequest, fingerprint: StepFingerprint): Promise<TransactionResponse> {
+    const { journal, nonces } = this.layer;
+    const explicit = tx.nonce === undefined || tx.nonce === null ? undefined : Number(tx.nonce);
+    let nonce = explicit ?? (await nonces.take(fingerprint.from));
+    const block = await this.#head();
+    const migration = this.migration.id;
+    for (let attempt = 0; ; attempt++) {
+      await journal?.append({ type: "tx-sending", migration, step, nonce, block, ...fingerprint });
+      failpoint("tx-before-send");
+      let response: TransactionResponse;
+      try {
+        response = await inner.sendTransaction({ ...tx, nonce });
+      } catch (error) {
+        if (isAlreadyKnown(error) || isNonceTooLow(error)) {
+          // The node may already have this very transaction (a retried request through a load
+          // balancer): if the nonce is ours with our payload, adopt it instead of sending again.
+          const adopted = await this.#adopt(fingerprint, nonce, block, this.#provider(inner), isAlreadyKnown(error));
+          if (adopted !== undefined) {
+            response = adopted;
+          } else if (explicit === undefined && attempt < 4) {
+            await nonces.refresh(fingerprint.from, nonce + 1);
+            nonce = await nonces.take(fingerprint.from);
+            continue;
+          } else {
+            throw await this.#failed(step, fingerprint, error);
+          }
+        } else {
+          throw await this.#failed(step, fingerprint, error);
+        }
+      }
+      await journal?.append({ type: "tx-sent", migration, step, hash: response.hash, nonce });
+      failpoint("tx-after-send");
+      return this.#track({ step, inner, fingerprint, nonce, block, hashes: [response.hash], latest: response });
+    }
+  }
+
+  async #failed(step: number, fingerprint: StepFingerprint, error: unknown): Promise<unknown> {
+    this.layer.nonces.forget(fingerprint.from);
+    await this.layer.journal?.append({ type: "tx-failed", migration: this.migration.id, step, reason: describeError(error) });
+    return error;
+  }
+
+  /** The transaction with `nonce`, if it is ours (same payload); waits for it when `inPool`. */
+  async #adopt(fingerprint: StepFingerprint, nonce: number, block: number, provider: Provider, inPool: boolean): Promise<TransactionResponse | undefined> {
+    const mined = inPool ? await this.#waitForNonce(fingerprint.from, nonce, block) : await findMinedByNonce(this.layer.provider, fingerprint.from, nonce, block);
+    if (mined === undefined || !matches(mined, fingerprint)) {
+      return undefined;
+    }
+    return (await provider.getTransaction(mined.hash)) ?? undefined;
+  }
+
+  /**
+   * An interrupted run's step, found on chain: by its hashes, else by its nonce. `undefined`
+   * means it never happened (never sent, dropped, reverted, or its nonce went to another
+   * transaction): it is sent again.
+   */
+  async #recover(recorded: JournaledStep, provider: Provider): Promise<TransactionResponse | undefined> {
+    const hashes = [...new Set([...(recorded.mined !== undefined ? [recorded.mined.hash] : []), ...[...recorded.hashes].reverse()])];
+    for (const hash of hashes) {
+      const response = await provider.getTransaction(hash);
+      if (response === null) {
+        continue;
+      }
+      if (response.blockNumber === null) {
+        return response; // still pending: the migration waits for it like for any other
+      }
+      const receipt = await provider.getTransactionReceipt(hash);
+      return receipt?.status === 1 ? response : undefined;
+    }
+    if (recorded.failed === true && recorded.hashes.length === 0) {
+      return undefined;
+    }
+    const { from } = recorded.fingerprint;
+    let mined = await findMinedByNonce(this.layer.provider, from, recorded.nonce, recorded.block);
+    if (mined === undefined && (await count(this.layer.provider, from, "pending")) > recorded.nonce) {
+      // In the node's pool, but the run died before it learnt the hash: wait until it is mined.
+      mined = await this.#waitForNonce(from, recorded.nonce, recorded.block);
+    }
+    if (mined === undefined || !matches(mined, recorded.fingerprint)) {
+      return undefined;
+    }
+    const receipt = await provider.getTransactionReceipt(mined.hash);
+    return receipt?.status === 1 ? ((await provider.getTransaction(mined.hash)) ?? undefined) : undefined;
+  }
+
+  async #waitForNonce(from: string, nonce: number, block: number): Promise<MinedTransaction | undefined> {
+    const { policy, provider } = this.layer;
+    const started = Date.now();
+    while ((await count(provider, from, "latest")) <= nonce) {
+      if (Date.now() - started >= policy.timeoutMs) {
+        throw new MigrationsError("TX_TIMEOUT", { hash: "(hash not known yet)", nonce, file: this.migration.fileName, seconds: policy.timeoutMs / 1000 });
+      }
+      await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
+    }
+    return findMinedByNonce(provider, from, nonce, block);
+  }
+
+  /** Sends the same transaction again with the same nonce and higher fees; returns its hash. */
+  async #bump(sent: SentStep): Promise<string> {
+    const percent = BigInt(Math.max(10, Math.ceil(this.layer.policy.feeBump?.percent ?? 20)));
+    const raise = (value: bigint) => (value * (100n + percent) + 99n) / 100n;
+    const old = sent.latest;
+    const request: TransactionRequest = {
+      to: old.to,
+      data: old.data,
+      value: old.value,
+      gasLimit: old.gasLimit,
+      nonce: sent.nonce,
+      chainId: old.chainId,
+      ...(old.maxFeePerGas !== null && old.maxPriorityFeePerGas !== null
+        ? { type: 2, maxFeePerGas: raise(old.maxFeePerGas), maxPriorityFeePerGas: raise(old.maxPriorityFeePerGas) }
+        : { gasPrice: raise(old.gasPrice) }),
+    };
+    const replacement = await sent.inner.sendTransaction(request);
+    sent.latest = replacement;
+    this.#byHash.set(replacement.hash.toLowerCase(), sent);
+    await this.layer.journal?.append({ type: "tx-replaced", migration: this.migration.id, step: sent.step, hash: replacement.hash, nonce: sent.nonce });
+    return replacement.hash;
+  }
+
+  #track(sent: SentStep): TransactionResponse {
+    this.#byHash.set(sent.latest.hash.toLowerCase(), sent);
+    this.sent.push(sent.latest);
+    return sent.latest;
+  }
+
+  #provider(holder: { provider: Provider | null }): Provider {
+    if (holder.provider === null) {
+      throw new Error("The deployer signer has no provider.");
+    }
+    return holder.provider;
+  }
+
+  async #head(): Promise<number> {
+    return Number(BigInt((await this.layer.provider.request({ method: "eth_blockNumber" })) as string));
+  }
+}
+
+function compare(recorded: StepFingerprint, now: StepFingerprint): string | undefined {
+  if (recorded.kind !== now.kind) {
+    return `it was ${describe(recorded)}, now it is ${describe(now)}`;
+  }
+  if (recorded.from !== now.from) {
+    return `it was sent from ${recorded.from}, now from ${now.from}`;
+  }
+  if (recorded.to !== now.to) {
+    return `it was ${describe(recorded)}, now it is ${describe(now)}`;
+  }
+  // The bookkeeping record carries the file's hash, which may change between attempts.
+  if (now.kind === "call" && (recorded.data !== now.data || recorded.value !== now.value)) {
+    return `same target, but different ${recorded.data !== now.data ? "calldata (function or arguments)" : "value"}`;
+  }
+  return undefined;
+}
+
+function describe(f: StepFingerprint): string {
+  return f.kind === "record" ? "the record of the migration" : f.to === null ? "a contract creation" : `a transaction to ${f.to}`;
+}
+
+function matches(mined: MinedTransaction, fingerprint: StepFingerprint): boolean {
+  const to = mined.to === null ? null : mined.to.toLowerCase();
+  return (
+    to === fingerprint.to &&
+    mined.value.toString() === fingerprint.value &&
+    (fingerprint.kind === "record" || keccak256(mined.input) === fingerprint.data)
+  );
+}

@@ -1,0 +1,46 @@
+import type { NetworkConnection } from "hardhat/types/network";
+
+/**
+ * The secrets in a network's config that must never be printed or written: its URL (API keys
+ * live in paths and query strings), HTTP header values, private keys and mnemonic.
+ */
+export async function networkSecrets(connection: NetworkConnection): Promise<string[]> {
+  const config = connection.networkConfig;
+  const secrets: string[] = [];
+  const add = async (variable: { get(): Promise<string> } | undefined) => {
+    try {
+      const value = variable === undefined ? undefined : await variable.get();
+      if (value !== undefined && value !== "") {
+        secrets.push(value);
+      }
+    } catch {
+      // unresolvable here: it was not used to connect either
+    }
+  };
+  if (config.type === "http") {
+    // The URL is a secret only for what it adds to its origin (a path key, credentials, a query).
+    try {
+      const url = new URL(await config.url.get());
+      if (url.username !== "" || url.password !== "" || url.search !== "" || (url.pathname !== "/" && url.pathname !== "")) {
+        secrets.push(url.href, url.href.replace(/\/$/, ""));
+        for (const part of [url.password, ...url.pathname.split("/"), url.search.slice(1)]) {
+          if (part.length >= 16) {
+            secrets.push(part);
+          }
+        }
+      }
+    } catch {
+      // not a URL: nothing to add
+    }
+    secrets.push(...Object.values(config.httpHeaders).filter((v) => v.length >= 8));
+  }
+  const accounts = config.accounts;
+  if (Array.isArray(accounts)) {
+    for (const account of accounts) {
+      await add(account as { get(): Promise<string> });
+    }
+  } else if (typeof accounts === "object" && accounts !== null && "mnemonic" in accounts) {
+    await add(accounts.mnemonic);
+  }
+  return secrets;
+}
