@@ -1,9 +1,11 @@
+import type { Signer } from "ethers";
 import { pathToFileURL } from "node:url";
 
 import { createCoreContext, type ContextDependencies, type CoreMigrationContext } from "./context.js";
 import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
+import type { Eip1193Provider } from "./provider.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
 
@@ -25,7 +27,7 @@ export interface ExecuteMigrationOptions<ContextT>
    */
   readonly sender?: MigrationSender;
   /** The provider for the default sender. */
-  readonly provider?: import("./provider.js").Eip1193Provider;
+  readonly provider?: Eip1193Provider;
 }
 
 /**
@@ -117,7 +119,7 @@ export async function executeMigration<ContextT>(
 }
 
 /** An EIP-1193 view of an ethers signer's provider (hardhat-ethers' provider is one). */
-function providerOf(signer: import("ethers").Signer): import("./provider.js").Eip1193Provider {
+function providerOf(signer: Signer): Eip1193Provider {
   const provider = signer.provider as unknown as { send?: (method: string, params: unknown[]) => Promise<unknown> } | null;
   if (provider?.send === undefined) {
     throw new Error("The deployer's provider cannot send JSON-RPC requests.");
