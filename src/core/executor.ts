@@ -92,6 +92,7 @@ export async function executeMigration<ContextT>(
     onLog: (message) => emit({ type: "log", migration, message }),
   });
   await fn(options.extendContext(core));
+  await sender.drain();
 
   let gasUsed = 0n;
   const sent = [...sender.sent];

@@ -4,10 +4,10 @@ import { executeMigration } from "./executor.js";
 import { planUp, type PlanOptions } from "./planner.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
-import { deployMigrator, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { MIGRATOR_STEP_ID, deployMigrator, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
-import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
+import { MigrationSender, createTransactionLayer, type TransactionLayer } from "./transactions/migration-sender.js";
 import { defaultTransactionPolicy } from "./transactions/transaction-policy.js";
 
 export type { MigrationHost } from "./session.js";
@@ -70,6 +70,15 @@ async function migrateLocked<ContextT>(
   let { store, completed } = await openStateStore(host, session, { readOnly: dryRun });
   const journal = await openJournal(host, session, { readOnly: dryRun });
   const interrupted = journal?.interrupted() ?? new Map();
+  const layer = createTransactionLayer(host.provider, {
+    policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
+    ...(journal !== undefined ? { journal } : {}),
+  });
+  if (journal !== undefined && interrupted.has(MIGRATOR_STEP_ID) && session.registry.migrator !== undefined) {
+    // The Migrator was deployed and registered just before the process died.
+    await journal.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
+    interrupted.delete(MIGRATOR_STEP_ID);
+  }
   if (journal !== undefined && store?.remembers === true) {
     for (const id of interrupted.keys()) {
       if (completed.has(id)) {
@@ -91,7 +100,12 @@ async function migrateLocked<ContextT>(
   }
 
   if (options.reset === true) {
-    ({ store, completed } = await resetRecord(host, session, store, options));
+    for (const id of [...interrupted.keys()].filter((id) => id !== MIGRATOR_STEP_ID)) {
+      // A reset runs everything anew: nothing of an interrupted run is reused.
+      await journal?.append({ type: "migration-force-cleaned", migration: id });
+      interrupted.delete(id);
+    }
+    ({ store, completed } = await resetRecord(host, session, store, options, layer));
   }
   if (store?.remembers === false) {
     emit({ type: "notice", message: "The state store is \"none\": every migration runs and nothing is recorded." });
@@ -131,7 +145,7 @@ async function migrateLocked<ContextT>(
   }
 
   if (pending.length > 0 && store === undefined) {
-    const deployed = await deployMigrator(host, session);
+    const deployed = await deployMigrator(host, session, layer);
     store = deployed.store;
     migratorDeployment = { address: deployed.address, gasUsed: deployed.gasUsed };
   }
@@ -140,10 +154,6 @@ async function migrateLocked<ContextT>(
   const snapshots = session.chain.isDevChain ? new DevChainSnapshots(host.provider) : undefined;
   const snapshotJournal = session.chain.isDevChain ? host.snapshotJournal?.(session.chain) : undefined;
   const journaled = (await snapshotJournal?.load()) ?? new Map<number, string>();
-  const layer = createTransactionLayer(host.provider, {
-    policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
-    ...(journal !== undefined ? { journal } : {}),
-  });
 
   for (const migration of pending) {
     const checkpoint = session.registry.checkpoint();
@@ -257,6 +267,7 @@ async function resetRecord<ContextT>(
   session: Session,
   store: MigrationStateStore | undefined,
   options: MigrateOptions,
+  layer: TransactionLayer,
 ): Promise<{ store: MigrationStateStore | undefined; completed: Set<number> }> {
   const what =
     store === undefined || store.kind === "none"
@@ -272,7 +283,7 @@ async function resetRecord<ContextT>(
     return { store, completed: new Set() };
   }
   if (store.kind === "chain") {
-    return { store: (await deployMigrator(host, session)).store, completed: new Set() };
+    return { store: (await deployMigrator(host, session, layer)).store, completed: new Set() };
   }
   for (const id of await store.completed()) {
     await store.unrecord(id);

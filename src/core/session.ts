@@ -14,6 +14,7 @@ import { Journal } from "./journal/journal.js";
 import { RunLock } from "./run-lock.js";
 import type { JournalStorage } from "./journal/journal-storage.js";
 import type { SnapshotJournal } from "./snapshot-journal.js";
+import { MigrationSender, type TransactionLayer } from "./transactions/migration-sender.js";
 import type { TransactionPolicy } from "./transactions/transaction-policy.js";
 import { FileStateStore } from "./stores/file-state-store.js";
 import { MigratorStateStore } from "./stores/migrator-state-store.js";
@@ -135,13 +136,31 @@ export async function openStateStore<ContextT>(
   return { store: undefined, completed: new Set() };
 }
 
-/** Deploys a Migrator from the deployer and records it in the registry. */
+/** The journal's pseudo migration id of the Migrator's own deployment (real ids are positive). */
+export const MIGRATOR_STEP_ID = 0;
+
+/**
+ * Deploys a Migrator from the deployer and records it in the registry. With a transaction layer,
+ * the deployment is journaled (as migration 0) and resumed like a migration's, so a run killed
+ * while deploying it does not leave a second Migrator behind.
+ */
 export async function deployMigrator<ContextT>(
   host: MigrationHost<ContextT>,
   session: Session,
+  layer?: TransactionLayer,
 ): Promise<{ store: MigratorStateStore; gasUsed: bigint; address: string }> {
-  const deployed = await MigratorStateStore.deploy(host.provider, await session.deployer(), host.migratorBytecode);
+  const deployer = await session.deployer();
+  let deployed;
+  if (layer === undefined) {
+    deployed = await MigratorStateStore.deploy(host.provider, deployer, host.migratorBytecode);
+  } else {
+    const file = { id: MIGRATOR_STEP_ID, fileName: "(the Migrator)" };
+    const sender = new MigrationSender(layer, file, layer.journal?.interrupted().get(MIGRATOR_STEP_ID));
+    await layer.journal?.migrationStarted(MIGRATOR_STEP_ID, file.fileName, "0x");
+    deployed = await MigratorStateStore.deploy(host.provider, sender.signer(deployer), host.migratorBytecode, (tx) => sender.wait(tx));
+  }
   await session.registry.setMigrator(deployed.record);
+  await layer?.journal?.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
   session.emit({ type: "migrator-deployed", address: deployed.record.address, gasUsed: deployed.gasUsed });
   return { store: deployed.store, gasUsed: deployed.gasUsed, address: deployed.record.address };
 }

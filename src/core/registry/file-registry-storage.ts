@@ -1,6 +1,6 @@
 import { rename } from "node:fs/promises";
 
-import { readJsonFile, stableStringify, writeFileAtomic } from "../json-file.js";
+import { readJsonFile, removeOrphanedTemps, stableStringify, writeFileAtomic } from "../json-file.js";
 import type { RegistryDocument } from "./registry-document.js";
 import type { RegistryStorage } from "./registry-storage.js";
 
@@ -8,7 +8,8 @@ import type { RegistryStorage } from "./registry-storage.js";
 export class FileRegistryStorage implements RegistryStorage {
   constructor(readonly location: string) {}
 
-  load(): Promise<unknown> {
+  async load(): Promise<unknown> {
+    await removeOrphanedTemps(this.location);
     return readJsonFile(this.location);
   }
 

@@ -39,10 +39,11 @@ export class MigratorStateStore implements MigrationStateStore {
     provider: Eip1193Provider,
     signer: Signer,
     bytecode: string = MIGRATOR_ARTIFACT.bytecode,
+    wait: (tx: TransactionResponse) => Promise<TransactionReceipt | null> = (tx) => tx.wait(),
   ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
     const factory = new ContractFactory(MIGRATOR_INTERFACE, bytecode, signer);
     const contract = await factory.deploy();
-    const receipt = await contract.deploymentTransaction()!.wait();
+    const receipt = await wait(contract.deploymentTransaction()!);
     if (receipt === null || receipt.status !== 1) {
       throw new Error("The Migrator deployment transaction failed.");
     }

@@ -82,6 +82,14 @@ export class MigrationSender {
     return run;
   }
 
+  /**
+   * Resolves once every send asked for so far went out, transactions the script did not await
+   * included. (A send that failed rejected the promise the script got: the script decides.)
+   */
+  async drain(): Promise<void> {
+    await this.#queue;
+  }
+
   /** Waits for a transaction this sender sent, with the run's policy; journals it as mined. */
   async wait(response: TransactionResponse): Promise<TransactionReceipt> {
     const sent = this.#byHash.get(response.hash.toLowerCase());
