@@ -12,10 +12,15 @@ export default defineConfig({
   solidity: { version: "0.8.37", path: require.resolve("solc/soljson.js") },
   networks: {
     // The HTTP node the integration tests start on a free port.
-    testnode: { type: "http", url: process.env.MIGRATIONS_TEST_RPC_URL ?? "http://127.0.0.1:8545" },
+    testnode: {
+      type: "http",
+      url: process.env.MIGRATIONS_TEST_RPC_URL ?? "http://127.0.0.1:8545",
+      ...(process.env.MIGRATIONS_TEST_ACCOUNT_KEY !== undefined ? { accounts: [process.env.MIGRATIONS_TEST_ACCOUNT_KEY] } : {}),
+    },
   },
   migrations: {
     ...(process.env.MIGRATIONS_TEST_DIR !== undefined ? { dir: process.env.MIGRATIONS_TEST_DIR } : {}),
     ...(process.env.MIGRATIONS_TEST_REGISTRY_DIR !== undefined ? { registryDir: process.env.MIGRATIONS_TEST_REGISTRY_DIR } : {}),
+    ...(process.env.MIGRATIONS_TEST_NETWORKS !== undefined ? { networks: JSON.parse(process.env.MIGRATIONS_TEST_NETWORKS) as Record<string, object> } : {}),
   },
 });

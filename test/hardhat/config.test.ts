@@ -32,6 +32,26 @@ describe("migrations config", () => {
     expect(validateMigrationsUserConfig("migrations")[0]!.message).to.equal("Expected an object.");
   });
 
+  it("checks each network's store, confirmations, timeouts and fee bumping", () => {
+    expect(
+      validateMigrationsUserConfig({
+        networks: { sepolia: { store: "file", confirmations: 2, txTimeout: 300, pollInterval: 4, feeBump: { afterSeconds: 90, percent: 15, maxBumps: 3 } }, local: { feeBump: false } },
+      }),
+    ).to.deep.equal([]);
+    const errors = validateMigrationsUserConfig({
+      networks: { a: { confirmations: -1, txTimeout: 0, feeBump: { percent: 5, maxBumps: 0 }, retries: 3 }, b: "x" },
+    });
+    expect(errors.map((e) => e.path.join("."))).to.deep.equal([
+      "migrations.networks.a.confirmations",
+      "migrations.networks.a.txTimeout",
+      "migrations.networks.a.feeBump.percent",
+      "migrations.networks.a.feeBump.maxBumps",
+      "migrations.networks.a.retries",
+      "migrations.networks.b",
+    ]);
+    expect(errors[2]!.message).to.contain("at least 10");
+  });
+
   it("resolves defaults and absolute paths against the project root", () => {
     expect(resolveMigrationsConfig(undefined, "/p")).to.deep.equal({
       dir: path.resolve("/p/migrations"),

@@ -43,7 +43,9 @@ export function formatEvent(event: MigrationEvent): string[] {
     case "migration-completed": {
       const r = event.result;
       return [
-        `  done in ${formatDuration(r.durationMs)}: ${r.transactions} transaction(s), gas ${formatGas(r.gasUsed)}, recorded (gas ${formatGas(r.recordGasUsed)})`,
+        `  done in ${formatDuration(r.durationMs)}: ${r.transactions} transaction(s)` +
+          (r.reusedTransactions !== undefined ? ` (${r.reusedTransactions} sent by the interrupted run, reused)` : "") +
+          `, gas ${formatGas(r.gasUsed)}, recorded (gas ${formatGas(r.recordGasUsed)})`,
       ];
     }
     case "migration-failed":

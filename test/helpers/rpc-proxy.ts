@@ -1,0 +1,80 @@
+import { createServer, type Server } from "node:http";
+
+import { freePort } from "./hardhat-node.js";
+
+export interface RpcRequest {
+  readonly method: string;
+  readonly params: unknown[];
+}
+
+/**
+ * A JSON-RPC proxy in front of a node, to make it look like something else: `answer` may return
+ * a result (or throw, for an error) instead of forwarding; `rewrite` may change a forwarded
+ * result. Counts every call by method.
+ */
+export interface RpcProxy {
+  readonly url: string;
+  readonly calls: Map<string, number>;
+  stop(): Promise<void>;
+}
+
+export async function startRpcProxy(
+  target: string,
+  hooks: {
+    answer?: (request: RpcRequest) => { result: unknown } | undefined;
+    rewrite?: (request: RpcRequest, result: unknown) => unknown;
+  } = {},
+): Promise<RpcProxy> {
+  const port = await freePort();
+  const calls = new Map<string, number>();
+  const handle = async (body: { id: unknown; method: string; params?: unknown[] }) => {
+    const request = { method: body.method, params: body.params ?? [] };
+    calls.set(request.method, (calls.get(request.method) ?? 0) + 1);
+    try {
+      const answered = hooks.answer?.(request);
+      if (answered !== undefined) {
+        return { jsonrpc: "2.0", id: body.id, result: answered.result };
+      }
+    } catch (error) {
+      return { jsonrpc: "2.0", id: body.id, error: { code: -32000, message: (error as Error).message } };
+    }
+    const response = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const json = (await response.json()) as { result?: unknown; error?: unknown };
+    if (json.error === undefined && hooks.rewrite !== undefined) {
+      json.result = hooks.rewrite(request, json.result);
+    }
+    return { ...json, jsonrpc: "2.0", id: body.id };
+  };
+  const server: Server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    req.on("end", () => {
+      void (async () => {
+        const parsed = JSON.parse(text) as { id: unknown; method: string; params?: unknown[] } | Array<{ id: unknown; method: string; params?: unknown[] }>;
+        const reply = Array.isArray(parsed) ? await Promise.all(parsed.map(handle)) : await handle(parsed);
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(reply));
+      })().catch((error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Makes a dev node look like a live network (geth): no dev-chain rollback, confirmations asked. */
+export const looksLive = {
+  rewrite: (request: RpcRequest, result: unknown) => (request.method === "web3_clientVersion" ? "Geth/v1.14.0-stable/linux-amd64/go1.22" : result),
+  answer: (request: RpcRequest) => {
+    if (request.method === "hardhat_metadata" || request.method.startsWith("evm_")) {
+      throw new Error(`the method ${request.method} does not exist/is not available`);
+    }
+    return undefined;
+  },
+};
