@@ -184,6 +184,58 @@ describe("live-network safety against a `hardhat node`", function () {
     });
   });
 
+  it("behind a flaky load balancer: a send answered 'already known' is adopted, a stale nonce is corrected", async () => {
+    let lied = false;
+    let staleCount = true;
+    const flaky = await startRpcProxy(node.url, {
+      answer: (request) => {
+        // One backend lags: the first pending count it gives is one too low.
+        if (request.method === "eth_getTransactionCount" && request.params[1] === "pending" && staleCount) {
+          staleCount = false;
+          return { result: "0x0" };
+        }
+        return undefined;
+      },
+      rewrite: (request, result) => {
+        // The second send reaches the node, but its answer is lost and a retry says "already known".
+        if (request.method === "eth_sendTransaction" && !lied && (flakyCalls.get("eth_sendTransaction") ?? 0) >= 2) {
+          lied = true;
+          throw new Error("already known");
+        }
+        return result;
+      },
+    });
+    const flakyCalls = flaky.calls;
+    try {
+      const dir = await migrationsDir({ "1_pair.js": deploysTwoThenTransfers });
+      const registryDir = await tempDir("hhm-flaky-");
+      const start = (await blockNumber(node.url)) + 1;
+      const connection = await connect(dir, registryDir, flaky.url);
+      const result = await connection.migrations.run();
+      expect(lied, "the proxy never lied").to.equal(true);
+      expect(result.migrations[0]!.transactions).to.equal(3);
+      // The Migrator, A and B: once each, although one send was "lost" and one nonce was stale.
+      expect(await creationsSince(node.url, start)).to.have.length(3);
+    } finally {
+      await flaky.stop();
+    }
+  });
+
+  it("waits for the configured confirmations", async () => {
+    const dir = await migrationsDir({ "1_token.js": deployTokenAs("Confirmed") });
+    const connection = await connect(dir, await tempDir("hhm-confirm-"), node.url, { testnode: { confirmations: 3 } });
+    await rpc(node.url, "evm_setAutomine", [false]);
+    await rpc(node.url, "evm_setIntervalMining", [100]);
+    try {
+      const result = await connection.migrations.run();
+      const receipt = await connection.ethers.provider.getTransactionReceipt(result.deployments[0]!.transactionHash);
+      expect(await blockNumber(node.url)).to.be.at.least(receipt!.blockNumber + 2);
+    } finally {
+      await rpc(node.url, "evm_setIntervalMining", [0]);
+      await rpc(node.url, "evm_setAutomine", [true]);
+    }
+  });
+
   it("two runs at once: one migrates, the other stops with a clear message, and each migration runs once", async () => {
     const dir = await migrationsDir({
       "1_slow.js": `

@@ -41,7 +41,11 @@ export async function startRpcProxy(
     const response = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const json = (await response.json()) as { result?: unknown; error?: unknown };
     if (json.error === undefined && hooks.rewrite !== undefined) {
-      json.result = hooks.rewrite(request, json.result);
+      try {
+        json.result = hooks.rewrite(request, json.result);
+      } catch (error) {
+        return { jsonrpc: "2.0", id: body.id, error: { code: -32000, message: (error as Error).message } };
+      }
     }
     return { ...json, jsonrpc: "2.0", id: body.id };
   };
