@@ -70,6 +70,16 @@ const plugin: HardhatPlugin = definePlugin({
       .addPositionalArgument({ name: "file", description: "A file written by `migrate store export`" })
       .setAction(() => import("./hardhat/tasks/store-import.js"))
       .build(),
+    task(["migrate", "snapshot"], "Captures the registered contracts' state, registry and record at one block (offline network migration)")
+      .addOption(id("block", "The block to capture (default: the latest)"))
+      .addOption(id("out", "The snapshot file to write"))
+      .addOption(id("genesis", "Also (or instead) write the state as a genesis alloc JSON"))
+      .setAction(() => import("./hardhat/tasks/snapshot.js"))
+      .build(),
+    task(["migrate", "bootstrap"], "Makes this dev/private network hold a snapshot's state, registry and record, verified slot by slot")
+      .addPositionalArgument({ name: "file", description: "A file written by `migrate snapshot --out`" })
+      .setAction(() => import("./hardhat/tasks/bootstrap.js"))
+      .build(),
   ],
 });
 

@@ -10,6 +10,8 @@ import type { DownResult } from "./core/down.js";
 import type { MigrateResult } from "./core/results.js";
 import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
+import type { BootstrapReport } from "./core/network-migration/bootstrap.js";
+import type { NetworkSnapshot } from "./core/network-migration/snapshot-document.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
@@ -27,6 +29,10 @@ export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
 export type { StateFileDocument } from "./core/stores/file-state-store.js";
 export type { MigrationRecord } from "./core/stores/state-store.js";
 export type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
+export type { NetworkMigrationInfo, NetworkPeer } from "./core/registry/registry-document.js";
+export type { NetworkSnapshot, SnapshotAccount, SnapshotDiscovery } from "./core/network-migration/snapshot-document.js";
+export type { BootstrapReport } from "./core/network-migration/bootstrap.js";
+export type { StateDifference } from "./core/network-migration/account-state.js";
 
 /**
  * What a migration script's default export receives:
@@ -106,6 +112,18 @@ export interface ImportStateResult {
   readonly skipped: readonly number[];
 }
 
+/** Options of `migrations.snapshot()`; the `migrate snapshot` task takes the same. */
+export interface SnapshotOptions {
+  /** The block to capture (default: the latest). */
+  readonly block?: number | string;
+  /** Also write the snapshot file here. */
+  readonly out?: string;
+  /** Also write the state as a genesis `{ "alloc": … }` JSON here. */
+  readonly genesis?: string;
+  /** Force a tracing method (default: prestateTracer when the node has it, else struct logs). */
+  readonly traceMethod?: "prestateTracer" | "structLogs";
+}
+
 /** `connection.migrations`. */
 export interface ConnectionMigrations {
   run(options?: RunMigrationsOptions): Promise<MigrateResult>;
@@ -126,6 +144,16 @@ export interface ConnectionMigrations {
    */
   fixture(options?: FixtureOptions): Promise<MigrationsFixture>;
   readonly registry: RegistryView;
+  /**
+   * Captures the network's registered contracts (code, balance, nonce, every non-zero storage
+   * slot), registry and record at one block (see the README's "Network migrations").
+   */
+  snapshot(options?: SnapshotOptions): Promise<NetworkSnapshot>;
+  /**
+   * Makes this (dev / private) network hold a snapshot's state at the same addresses, verifies it
+   * slot by slot, and writes its registry and record. Takes a snapshot file path or document.
+   */
+  bootstrap(snapshot: string | NetworkSnapshot): Promise<BootstrapReport>;
 }
 
 /** What happened on one network of `runMany`. */

@@ -13,6 +13,8 @@ export default defineConfig({
   networks: {
     // The HTTP node the integration tests start on a free port.
     testnode: { type: "http", url: process.env.MIGRATIONS_TEST_RPC_URL ?? "http://127.0.0.1:8545" },
+    // A second node, for network migrations (started with another --chain-id).
+    testnode2: { type: "http", url: process.env.MIGRATIONS_TEST_RPC_URL_2 ?? "http://127.0.0.1:8546" },
   },
   migrations: {
     ...(process.env.MIGRATIONS_TEST_DIR !== undefined ? { dir: process.env.MIGRATIONS_TEST_DIR } : {}),
