@@ -12,6 +12,9 @@ import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
 import type { BootstrapReport } from "./core/network-migration/bootstrap.js";
 import type { NetworkSnapshot } from "./core/network-migration/snapshot-document.js";
+import type { CutoverReport } from "./core/network-migration/cutover.js";
+import type { SnapshotReader } from "./core/network-migration/snapshot-reader.js";
+import type { SyncOptions, SyncResult } from "./core/network-migration/sync.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
@@ -33,6 +36,9 @@ export type { NetworkMigrationInfo, NetworkPeer } from "./core/registry/registry
 export type { NetworkSnapshot, SnapshotAccount, SnapshotDiscovery } from "./core/network-migration/snapshot-document.js";
 export type { BootstrapReport } from "./core/network-migration/bootstrap.js";
 export type { StateDifference } from "./core/network-migration/account-state.js";
+export type { SyncOptions, SyncProgress, SyncResult } from "./core/network-migration/sync.js";
+export type { CutoverReport } from "./core/network-migration/cutover.js";
+export type { SnapshotReader } from "./core/network-migration/snapshot-reader.js";
 
 /**
  * What a migration script's default export receives:
@@ -156,6 +162,16 @@ export interface ConnectionMigrations {
   bootstrap(snapshot: string | NetworkSnapshot): Promise<BootstrapReport>;
 }
 
+/** The two networks of a network migration, by name in the Hardhat config. */
+export interface NetworkMigrationOptions extends Pick<SyncOptions, "onProgress" | "onStart" | "traceMethod"> {
+  /** The old network. */
+  readonly from: string;
+  /** The new network (bootstrapped from `from`). */
+  readonly to: string;
+}
+
+export interface SyncNetworksOptions extends NetworkMigrationOptions, Pick<SyncOptions, "until" | "pollIntervalMs" | "signal"> {}
+
 /** What happened on one network of `runMany`. */
 export type NetworkRunOutcome =
   | { readonly network: string; readonly result: MigrateResult; readonly error?: undefined }
@@ -174,4 +190,13 @@ export interface HardhatMigrations {
   newMigration(purpose: string, options?: { readonly next?: boolean }): Promise<string>;
   /** Every chain's registry with ABIs, `{ [chainId]: { [name]: { address, abi } } }`, as JSON or TS. */
   exportDeployments(format?: "json" | "ts"): Promise<string>;
+  /**
+   * Zero-downtime network migration: replays the old network's state changes to registered
+   * contracts onto the new one, block by block, from its checkpoint (see the README).
+   */
+  sync(options: SyncNetworksOptions): Promise<SyncResult>;
+  /** Final sync, slot-by-slot verification, then the old registry is decommissioned and the new one active. */
+  cutover(options: NetworkMigrationOptions): Promise<CutoverReport>;
+  /** Reads (and checks) a snapshot file, e.g. to re-seed state on a public chain. */
+  readSnapshot(file: string): Promise<SnapshotReader>;
 }

@@ -9,7 +9,7 @@ import type { HardhatConnectionMigrations } from "../../src/hardhat/connection-m
 import { runHardhat, type CliResult } from "../helpers/cli.js";
 import { createFixtureHre, fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
-import { accountAt, rpc, viewResults } from "../helpers/network-state.js";
+import { VIEW_INPUTS, accountAt, rpc, viewResults } from "../helpers/network-state.js";
 
 /** Deploys a token and a Ledger (mappings, nested mappings, dynamic arrays, strings, ether). */
 const deploySystem = `
@@ -38,21 +38,6 @@ export default async function ({ registry, ethers }) {
   await (await ledger.connect(alice).getFunction("withdraw")(1n)).wait();
 }
 `;
-
-export const ALICE = "0x70997970c51812dc3a010c7d01b50e20ee4b3dc8";
-export const BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
-export const OWNER = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
-
-/** Argument lists for every view function with inputs, in Token, Ledger and the Migrator. */
-export const VIEW_INPUTS: Record<string, unknown[][]> = {
-  balanceOf: [[OWNER], [ALICE], [BOB]],
-  credits: [[OWNER], [ALICE], [BOB]],
-  notes: [[ALICE, 1n], [BOB, 2n], [ALICE, 2n]],
-  values: [[0n], [1n]],
-  entry: [[0n], [1n]],
-  isCompleted: [[1n], [2n], [3n]],
-  supportsInterface: [["0x1f399e91"]],
-};
 
 describe("offline network migration: snapshot of one node, bootstrap of another", function () {
   let oldNode: RunningNode;
@@ -244,5 +229,28 @@ describe("offline network migration: snapshot of one node, bootstrap of another"
     expect(state.chainId).to.equal(31338);
     expect(state.migrations.map((m) => [m.id, m.contentHash])).to.deep.equal(snapshot.record.migrations.map((m) => [m.id, m.contentHash]));
     expect((await connection.migrations.status()).rows.map((r) => r.state)).to.deep.equal(["up", "up"]);
+  });
+
+  it("on a chain where state cannot be written, a migration re-seeds it from the snapshot with ctx.readSnapshot", async () => {
+    const bob = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+    const reseed = `
+export default async function ({ deploy, readSnapshot, log }) {
+  const snapshot = await readSnapshot(${JSON.stringify(snapshotFile)});
+  const token = await deploy("Token", ["Re-seeded", snapshot.storage("Token", 1)]);
+  const bobBalance = snapshot.mappingValue("Token", 2, "address", ${JSON.stringify(bob)});
+  await (await token.getFunction("transfer")(${JSON.stringify(bob)}, bobBalance)).wait();
+  log("re-seeded from chain " + snapshot.source.chainId + " block " + snapshot.source.blockNumber);
+}
+`;
+    const reseedDir = await migrationsDir({ "1_reseed.js": reseed });
+    const hre = await createFixtureHre("basic", { dir: reseedDir });
+    const connection = await hre.network.create();
+    const logs: string[] = [];
+    await connection.migrations.run({ onEvent: (e) => e.type === "log" && logs.push(e.message) });
+    const token = await connection.migrations.registry.contract("Token");
+    const { results } = await viewResults(oldNode.url, snapshot.registry.contracts.Token!.address, token.interface.formatJson() as never, { balanceOf: [[bob]] });
+    expect(await token.getFunction("balanceOf")(bob)).to.equal(BigInt(JSON.parse(results[`balanceOf(address)([${JSON.stringify(bob)}])`]!) as string));
+    expect(await token.getFunction("totalSupply")()).to.equal(1_000_000n);
+    expect(logs).to.deep.equal([`re-seeded from chain 31337 block ${snapshot.source.blockNumber}`]);
   });
 });

@@ -61,3 +61,19 @@ export async function viewResults(
   }
   return { results, untested };
 }
+
+const ALICE = "0x70997970c51812dc3a010c7d01b50e20ee4b3dc8";
+const BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+const OWNER = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+
+/** Argument lists for every view function with inputs, in Token, Ledger and the Migrator. */
+export const VIEW_INPUTS: Record<string, unknown[][]> = {
+  balanceOf: [[OWNER], [ALICE], [BOB]],
+  credits: [[OWNER], [ALICE], [BOB]],
+  notes: [[ALICE, 1n], [BOB, 2n], [ALICE, 2n]],
+  values: [[0n], [1n]],
+  entry: [[0n], [1n]],
+  isCompleted: [[1n], [2n], [3n]],
+  supportsInterface: [["0x1f399e91"]],
+};
+

@@ -1,5 +1,6 @@
 import type { BootstrapReport } from "../../core/network-migration/bootstrap.js";
 import type { NetworkSnapshot } from "../../core/network-migration/snapshot-document.js";
+import type { SyncProgress } from "../../core/network-migration/sync.js";
 
 /** What `migrate snapshot` prints. Pure. */
 export function formatSnapshotSummary(snapshot: NetworkSnapshot, files: { out?: string; genesis?: string }): string[] {
@@ -26,4 +27,14 @@ export function formatBootstrapReport(report: BootstrapReport): string[] {
       (report.record.recorded.length > 0 ? `, recorded now: ${report.record.recorded.join(", ")}.` : " (copied with the Migrator's state)."),
     ...(report.checkpoint !== undefined ? [`Sync checkpoint: ${report.checkpoint}`] : []),
   ];
+}
+
+/** The first line of `migrate sync` / `migrate cutover`. Pure. */
+export function formatSyncStart(from: string, to: string, start: { fromBlock: number; head: number; checkpoint: string }): string {
+  return `Syncing ${to} from ${from}: resuming from block ${start.fromBlock} (head ${start.head}, lag ${Math.max(0, start.head - start.fromBlock + 1)} block(s)); checkpoint ${start.checkpoint}`;
+}
+
+/** One line per replayed block. Pure. */
+export function formatSyncProgress(progress: SyncProgress): string {
+  return `  block ${progress.block}: ${progress.slots} slot(s), ${progress.accounts} account change(s); lag ${progress.lag} block(s)`;
 }
