@@ -135,7 +135,7 @@ describe("offline network migration: snapshot of one node, bootstrap of another"
     expect(viaStructLogs.accounts).to.deep.equal(snapshot.accounts);
   });
 
-  it("a source node without debug_traceTransaction is refused with HHM190", async () => {
+  it("a source node without debug_traceTransaction is refused with HHM200", async () => {
     const hre = await hreFor();
     const connection = await hre.network.create("testnode");
     const migrations = connection.migrations as HardhatConnectionMigrations;
@@ -154,7 +154,7 @@ describe("offline network migration: snapshot of one node, bootstrap of another"
       error = e;
     }
     expect((error as { code?: string }).code).to.equal("SNAPSHOT_TRACE_UNSUPPORTED");
-    expect((error as Error).message).to.contain("HHM190").and.to.contain("debug_traceTransaction");
+    expect((error as Error).message).to.contain("HHM200").and.to.contain("debug_traceTransaction");
   });
 
   it("bootstrap refuses a snapshot whose content changed after it was written", async () => {
@@ -164,14 +164,14 @@ describe("offline network migration: snapshot of one node, bootstrap of another"
     await writeFile(tampered, JSON.stringify(doc));
     const result = await hardhat("migrate", "bootstrap", tampered, "--network", "testnode2");
     expect(result.code).to.equal(1);
-    expect(result.stdout + result.stderr).to.contain("HHM192").and.to.contain("its checksum is");
+    expect(result.stdout + result.stderr).to.contain("HHM202").and.to.contain("its checksum is");
     expect(await rpc(newNode.url, "eth_getCode", [Object.keys(doc.accounts)[0], "latest"])).to.equal("0x");
   });
 
   it("bootstrap refuses the snapshot's own chain", async () => {
     const result = await hardhat("migrate", "bootstrap", snapshotFile, "--network", "testnode");
     expect(result.code).to.equal(1);
-    expect(result.stdout + result.stderr).to.contain("HHM194").and.to.contain("this is the snapshot's own chain");
+    expect(result.stdout + result.stderr).to.contain("HHM204").and.to.contain("this is the snapshot's own chain");
   });
 
   it("migrate bootstrap makes the new node hold every slot, balance and view result of the old one", async () => {

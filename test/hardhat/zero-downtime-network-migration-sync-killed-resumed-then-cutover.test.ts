@@ -134,7 +134,7 @@ describe("zero-downtime network migration: sync under traffic, killed and resume
     const registryBefore = await readFile(path.join(registryDir, "31337.json"), "utf8");
     const refused = await hardhat("migrate", "cutover", "--from", "testnode", "--to", "testnode2");
     expect(refused.code).to.equal(1);
-    expect(refused.stdout + refused.stderr).to.contain("HHM195").and.to.contain("Cutover refused").and.to.contain(`slot ${slot}`).and.to.contain("ab".repeat(32));
+    expect(refused.stdout + refused.stderr).to.contain("HHM205").and.to.contain("Cutover refused").and.to.contain(`slot ${slot}`).and.to.contain("ab".repeat(32));
     expect(await readFile(path.join(registryDir, "31337.json"), "utf8")).to.equal(registryBefore);
     await rpc(newNode.url, "hardhat_setStorageAt", [address, slot, original]);
   });
@@ -174,7 +174,7 @@ describe("zero-downtime network migration: sync under traffic, killed and resume
 
     const again = await hardhat("migrate", "sync", "--from", "testnode", "--to", "testnode2", "--until", String(final));
     expect(again.code).to.equal(1);
-    expect(again.stdout + again.stderr).to.contain("HHM196").and.to.contain("the cutover already happened");
+    expect(again.stdout + again.stderr).to.contain("HHM206").and.to.contain("the cutover already happened");
   });
 
   async function writeMigration(name: string, source: string): Promise<void> {
