@@ -72,6 +72,28 @@ const plugin: HardhatPlugin = definePlugin({
       .addPositionalArgument({ name: "file", description: "A file written by `migrate store export`" })
       .setAction(() => import("./hardhat/tasks/store-import.js"))
       .build(),
+    task(["migrate", "snapshot"], "Captures the registered contracts' state, registry and record at one block (offline network migration)")
+      .addOption(id("block", "The block to capture (default: the latest)"))
+      .addOption(id("out", "The snapshot file to write"))
+      .addOption(id("genesis", "Also (or instead) write the state as a genesis alloc JSON"))
+      .setAction(() => import("./hardhat/tasks/snapshot.js"))
+      .build(),
+    task(["migrate", "bootstrap"], "Makes this dev/private network hold a snapshot's state, registry and record, verified slot by slot")
+      .addPositionalArgument({ name: "file", description: "A file written by `migrate snapshot --out`" })
+      .setAction(() => import("./hardhat/tasks/bootstrap.js"))
+      .build(),
+    task(["migrate", "sync"], "Replays the old network's state changes to registered contracts onto the bootstrapped new one, block by block")
+      .addOption(id("from", "The old network"))
+      .addOption(id("to", "The new network (bootstrapped from --from)"))
+      .addOption(id("until", "Stop after this block of the old network (default: run until stopped)"))
+      .addOption({ name: "interval", description: "When caught up, milliseconds between looks at the old network", type: ArgumentType.STRING, defaultValue: "1000" })
+      .setAction(() => import("./hardhat/tasks/sync.js"))
+      .build(),
+    task(["migrate", "cutover"], "Final sync, slot-by-slot verification, then decommissions the old network's registry and activates the new one")
+      .addOption(id("from", "The old network"))
+      .addOption(id("to", "The new network"))
+      .setAction(() => import("./hardhat/tasks/cutover.js"))
+      .build(),
   ],
 });
 

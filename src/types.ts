@@ -12,6 +12,11 @@ import type { MigrateResult } from "./core/results.js";
 import type { ForceCleanResult } from "./core/force-clean.js";
 import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
+import type { BootstrapReport } from "./core/network-migration/bootstrap.js";
+import type { NetworkSnapshot } from "./core/network-migration/snapshot-document.js";
+import type { CutoverReport } from "./core/network-migration/cutover.js";
+import type { SnapshotReader } from "./core/network-migration/snapshot-reader.js";
+import type { SyncOptions, SyncResult } from "./core/network-migration/sync.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
@@ -29,6 +34,13 @@ export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
 export type { StateFileDocument } from "./core/stores/file-state-store.js";
 export type { MigrationRecord } from "./core/stores/state-store.js";
 export type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
+export type { NetworkMigrationInfo, NetworkPeer } from "./core/registry/registry-document.js";
+export type { NetworkSnapshot, SnapshotAccount, SnapshotDiscovery } from "./core/network-migration/snapshot-document.js";
+export type { BootstrapReport } from "./core/network-migration/bootstrap.js";
+export type { StateDifference } from "./core/network-migration/account-state.js";
+export type { SyncOptions, SyncProgress, SyncResult } from "./core/network-migration/sync.js";
+export type { CutoverReport } from "./core/network-migration/cutover.js";
+export type { SnapshotReader } from "./core/network-migration/snapshot-reader.js";
 
 /**
  * What a migration script's default export receives:
@@ -114,6 +126,18 @@ export interface ImportStateResult {
   readonly skipped: readonly number[];
 }
 
+/** Options of `migrations.snapshot()`; the `migrate snapshot` task takes the same. */
+export interface SnapshotOptions {
+  /** The block to capture (default: the latest). */
+  readonly block?: number | string;
+  /** Also write the snapshot file here. */
+  readonly out?: string;
+  /** Also write the state as a genesis `{ "alloc": … }` JSON here. */
+  readonly genesis?: string;
+  /** Force a tracing method (default: prestateTracer when the node has it, else struct logs). */
+  readonly traceMethod?: "prestateTracer" | "structLogs";
+}
+
 /** `connection.migrations`. */
 export interface ConnectionMigrations {
   run(options?: RunMigrationsOptions): Promise<MigrateResult>;
@@ -139,7 +163,27 @@ export interface ConnectionMigrations {
    */
   fixture(options?: FixtureOptions): Promise<MigrationsFixture>;
   readonly registry: RegistryView;
+  /**
+   * Captures the network's registered contracts (code, balance, nonce, every non-zero storage
+   * slot), registry and record at one block (see the README's "Network migrations").
+   */
+  snapshot(options?: SnapshotOptions): Promise<NetworkSnapshot>;
+  /**
+   * Makes this (dev / private) network hold a snapshot's state at the same addresses, verifies it
+   * slot by slot, and writes its registry and record. Takes a snapshot file path or document.
+   */
+  bootstrap(snapshot: string | NetworkSnapshot): Promise<BootstrapReport>;
 }
+
+/** The two networks of a network migration, by name in the Hardhat config. */
+export interface NetworkMigrationOptions extends Pick<SyncOptions, "onProgress" | "onStart" | "traceMethod"> {
+  /** The old network. */
+  readonly from: string;
+  /** The new network (bootstrapped from `from`). */
+  readonly to: string;
+}
+
+export interface SyncNetworksOptions extends NetworkMigrationOptions, Pick<SyncOptions, "until" | "pollIntervalMs" | "signal"> {}
 
 /** What happened on one network of `runMany`. */
 export type NetworkRunOutcome =
@@ -159,4 +203,13 @@ export interface HardhatMigrations {
   newMigration(purpose: string, options?: { readonly next?: boolean }): Promise<string>;
   /** Every chain's registry with ABIs, `{ [chainId]: { [name]: { address, abi } } }`, as JSON or TS. */
   exportDeployments(format?: "json" | "ts"): Promise<string>;
+  /**
+   * Zero-downtime network migration: replays the old network's state changes to registered
+   * contracts onto the new one, block by block, from its checkpoint (see the README).
+   */
+  sync(options: SyncNetworksOptions): Promise<SyncResult>;
+  /** Final sync, slot-by-slot verification, then the old registry is decommissioned and the new one active. */
+  cutover(options: NetworkMigrationOptions): Promise<CutoverReport>;
+  /** Reads (and checks) a snapshot file, e.g. to re-seed state on a public chain. */
+  readSnapshot(file: string): Promise<SnapshotReader>;
 }

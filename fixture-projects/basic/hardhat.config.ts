@@ -17,6 +17,8 @@ export default defineConfig({
       url: process.env.MIGRATIONS_TEST_RPC_URL ?? "http://127.0.0.1:8545",
       ...(process.env.MIGRATIONS_TEST_ACCOUNT_KEY !== undefined ? { accounts: [process.env.MIGRATIONS_TEST_ACCOUNT_KEY] } : {}),
     },
+    // A second node, for network migrations (started with another --chain-id).
+    testnode2: { type: "http", url: process.env.MIGRATIONS_TEST_RPC_URL_2 ?? "http://127.0.0.1:8546" },
   },
   migrations: {
     ...(process.env.MIGRATIONS_TEST_DIR !== undefined ? { dir: process.env.MIGRATIONS_TEST_DIR } : {}),

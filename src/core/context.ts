@@ -18,6 +18,8 @@ import type { MigrationFile } from "./migration-file.js";
 import type { JsonValue, RegistryEntry } from "./registry/registry-document.js";
 import type { Registry } from "./registry/registry.js";
 import type { DeploymentResult } from "./results.js";
+import { readSnapshotFile } from "./network-migration/snapshot-document.js";
+import { SnapshotReader } from "./network-migration/snapshot-reader.js";
 
 /** Options of `ctx.deploy`. */
 export interface DeployOptions {
@@ -62,6 +64,11 @@ export interface CoreMigrationContext {
   readonly registry: MigrationRegistry;
   /** Prints a line under the migration's heading (and adds it to the run's events). */
   log(message: string): void;
+  /**
+   * Reads a network snapshot file (`migrate snapshot --out`), checksum checked: re-seed state from
+   * it where it cannot be copied (public chains), through the contracts' own functions.
+   */
+  readSnapshot(file: string): Promise<SnapshotReader>;
 }
 
 export interface ContextDependencies {
@@ -156,6 +163,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     deploy: deploy as CoreMigrationContext["deploy"],
     registry: createMigrationRegistry(registry, deps.artifacts, deployer),
     log: (message) => deps.onLog(String(message)),
+    readSnapshot: async (file) => new SnapshotReader(await readSnapshotFile(file)),
   };
 }
 

@@ -214,6 +214,46 @@ export const ERRORS = {
     message: "Nothing was sent to {network}: the confirmation was declined.",
     hint: "Run `npx hardhat migrate --dry-run` to review the plan first.",
   },
+  SNAPSHOT_TRACE_UNSUPPORTED: {
+    number: 200,
+    message: "{network} cannot be snapshotted or synced: {reason}",
+    hint: "The source node must answer debug_traceTransaction (prestateTracer, or struct logs with stacks) for every past transaction, and eth_getStorageAt/eth_getBalance/eth_getCode at past blocks (archive state): EDR, `hardhat node`, anvil, ganache and geth/reth in archive mode do. Point --network (or --from) at such a node.",
+  },
+  SNAPSHOT_STATE_UNAVAILABLE: {
+    number: 201,
+    message: "{network} has no state for block {block}: {reason}",
+    hint: "Snapshot a more recent block, or use an archive node (one that keeps the state of every block).",
+  },
+  SNAPSHOT_FILE_INVALID: {
+    number: 202,
+    message: "The network snapshot {file} cannot be used: {reason}",
+    hint: "Use a file written by `npx hardhat migrate snapshot --out <file>`, unchanged: its checksum covers every byte of its content. Take a new snapshot if it was edited.",
+  },
+  BOOTSTRAP_UNSUPPORTED: {
+    number: 203,
+    message: "{network} cannot be bootstrapped: {reason}",
+    hint: "Bootstrapping writes state directly (hardhat_setCode/setStorageAt/setBalance/setNonce, or the anvil and ganache equivalents): use a dev or private network you control. On a public chain, re-seed state from the snapshot in a migration script (ctx.readSnapshot).",
+  },
+  NETWORK_MIGRATION_SAME_CHAIN: {
+    number: 204,
+    message: "{network} is chain {chainId}, the chain the state comes from (or another chain with the same id): {reason}",
+    hint: "The new network needs its own chain id (registries are kept per chain id, in <registryDir>/<chainId>.json), e.g. `npx hardhat node --chain-id 31338`.",
+  },
+  STATE_VERIFICATION_FAILED: {
+    number: 205,
+    message: "{what}: {count} difference(s) between {source} and {target}:\n{differences}",
+    hint: "Nothing was marked as migrated. Find what else writes to the new network's contracts (it must only receive state through bootstrap and sync), then run the command again.",
+  },
+  SYNC_NOT_BOOTSTRAPPED: {
+    number: 206,
+    message: "{target} was not bootstrapped from {source}: {reason}",
+    hint: "Bootstrap it first: `npx hardhat migrate snapshot --network <old> --out state.json`, then `npx hardhat migrate bootstrap state.json --network <new>`.",
+  },
+  SYNC_CHECKPOINT_INVALID: {
+    number: 207,
+    message: "The sync checkpoint {file} cannot be used: {reason}. It was left untouched.",
+    hint: "It belongs to another pair of networks, or was edited. Bootstrap the new network again (which writes a fresh checkpoint).",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

@@ -40,6 +40,8 @@ export interface MigrationHost<ContextT> {
   registryStorage(chain: ChainInfo): RegistryStorage;
   /** Path of the file store's JSON file for `chain`. */
   stateFile?(chain: ChainInfo): string;
+  /** Where a network migration's sync checkpoint for target `chain` lives. */
+  syncCheckpointFile?(chain: ChainInfo): string;
   /** Where the snapshot taken before each migration is remembered (dev chains), for `down`. */
   snapshotJournal?(chain: ChainInfo): SnapshotJournal;
   /** Where the transaction journal of `chain` lives (default: nowhere, nothing is journaled). */

@@ -26,6 +26,10 @@ import type { MigrateResult } from "../core/results.js";
 import { openSession, openStateStore, deployMigrator } from "../core/session.js";
 import { FileSnapshotJournal, MemorySnapshotJournal, type SnapshotJournal } from "../core/snapshot-journal.js";
 import { migrationStatus, type StatusReport } from "../core/status.js";
+import { bootstrapNetwork, type BootstrapReport } from "../core/network-migration/bootstrap.js";
+import { formatSnapshot, parseSnapshot, readSnapshotFile, type NetworkSnapshot } from "../core/network-migration/snapshot-document.js";
+import { genesisAlloc, takeSnapshot } from "../core/network-migration/take-snapshot.js";
+import { stableStringify, writeFileAtomic } from "../core/json-file.js";
 import { STATE_FILE_FORMAT, parseStateFile, type StateFileDocument } from "../core/stores/file-state-store.js";
 import type {
   ConnectionMigrations,
@@ -33,6 +37,7 @@ import type {
   FixtureOptions,
   ImportStateResult,
   MigrationContext,
+  SnapshotOptions,
   MigrationsFixture,
   RegistryView,
   RunMigrationsOptions,
@@ -150,6 +155,29 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         imported.push(record.id);
       }
       return { store: store.description, imported, skipped };
+    });
+  }
+
+  snapshot(options: SnapshotOptions = {}): Promise<NetworkSnapshot> {
+    return asPluginErrors(async () => {
+      const snapshot = await takeSnapshot(await this.host(), {
+        ...(options.block !== undefined ? { block: parseBlock(options.block) } : {}),
+        ...(options.traceMethod !== undefined ? { traceMethod: options.traceMethod } : {}),
+      });
+      if (options.out !== undefined) {
+        await writeFileAtomic(options.out, formatSnapshot(snapshot));
+      }
+      if (options.genesis !== undefined) {
+        await writeFileAtomic(options.genesis, stableStringify(genesisAlloc(snapshot)));
+      }
+      return snapshot;
+    });
+  }
+
+  bootstrap(snapshot: string | NetworkSnapshot): Promise<BootstrapReport> {
+    return asPluginErrors(async () => {
+      const doc = typeof snapshot === "string" ? await readSnapshotFile(snapshot) : parseSnapshot(snapshot, "the given snapshot");
+      return bootstrapNetwork(await this.host(), doc);
     });
   }
 
@@ -313,6 +341,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       lockFile: (chain) => this.#lockFile(chain),
       transactionPolicy: (chain) => this.#transactionPolicy(chain),
       redact,
+      syncCheckpointFile: (chain) => path.join(hre.config.migrations.registryDir, `${chain.chainId}.sync.json`),
       importModule: importMigrationModule,
       extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
     };
@@ -337,6 +366,14 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         }),
     };
   }
+}
+
+function parseBlock(value: number | string): number {
+  const block = typeof value === "number" ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(block) || block < 0) {
+    throw new MigrationsError("INVALID_OPTION", { option: "--block", reason: `${JSON.stringify(value)} is not a block number.` });
+  }
+  return block;
 }
 
 function optionalId<K extends string>(option: string, key: K, value: number | string | undefined): Partial<Record<K, number>> {

@@ -4,7 +4,12 @@ import type { ContractArtifact } from "../core/artifacts.js";
 import { collectDeployments, formatDeployments } from "../core/export-registries.js";
 import { createMigrationFile } from "../core/new-migration.js";
 import type { MigrateResult } from "../core/results.js";
-import type { HardhatMigrations, NetworkRunOutcome, RunMigrationsOptions } from "../types.js";
+import { cutoverNetworks, type CutoverReport } from "../core/network-migration/cutover.js";
+import { readSnapshotFile } from "../core/network-migration/snapshot-document.js";
+import { SnapshotReader } from "../core/network-migration/snapshot-reader.js";
+import { syncNetworks, type SyncResult } from "../core/network-migration/sync.js";
+import type { HardhatMigrations, NetworkMigrationOptions, NetworkRunOutcome, RunMigrationsOptions, SyncNetworksOptions } from "../types.js";
+import type { HardhatConnectionMigrations } from "./connection-migrations.js";
 import { asPluginErrors } from "./plugin-error.js";
 
 /** `hre.migrations`. */
@@ -33,6 +38,35 @@ export class HreMigrations implements HardhatMigrations {
       }
     }
     return outcomes;
+  }
+
+  sync(options: SyncNetworksOptions): Promise<SyncResult> {
+    return asPluginErrors(async () => {
+      const { from, to, ...rest } = options;
+      const [source, target] = await this.#hosts(from, to);
+      return syncNetworks(source, target, rest);
+    });
+  }
+
+  cutover(options: NetworkMigrationOptions): Promise<CutoverReport> {
+    return asPluginErrors(async () => {
+      const { from, to, ...rest } = options;
+      const [source, target] = await this.#hosts(from, to);
+      return cutoverNetworks(source, target, rest);
+    });
+  }
+
+  readSnapshot(file: string): Promise<SnapshotReader> {
+    return asPluginErrors(async () => new SnapshotReader(await readSnapshotFile(file)));
+  }
+
+  async #hosts(from: string, to: string) {
+    const hosts = [];
+    for (const name of [from, to]) {
+      const connection = await this.hre.network.getOrCreate(name);
+      hosts.push(await (connection.migrations as HardhatConnectionMigrations).host());
+    }
+    return hosts as [Awaited<ReturnType<HardhatConnectionMigrations["host"]>>, Awaited<ReturnType<HardhatConnectionMigrations["host"]>>];
   }
 
   newMigration(purpose: string, options: { next?: boolean } = {}): Promise<string> {

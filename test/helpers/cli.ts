@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -39,4 +39,18 @@ function userEnvironment(): NodeJS.ProcessEnv {
     delete env[key];
   }
   return env;
+}
+
+/** Starts `hardhat <args>` in `cwd` without waiting: for commands a test stops (or kills) itself. */
+export function spawnHardhat(cwd: string, args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
+  const hardhatBin = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
+  const child = spawn(process.execPath, [hardhatBin, ...args], {
+    cwd,
+    env: { ...userEnvironment(), FORCE_COLOR: "0", NO_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+  return { child, output: () => output };
 }

@@ -27,12 +27,12 @@ export function freePort(): Promise<number> {
  * Starts `hardhat node` from `projectRoot` on a free 127.0.0.1 port, resolving once it serves
  * JSON-RPC. Always stop() it (an `after` hook).
  */
-export async function startHardhatNode(projectRoot: string, port?: number): Promise<RunningNode> {
+export async function startHardhatNode(projectRoot: string, port?: number, extraArgs: readonly string[] = []): Promise<RunningNode> {
   const nodePort = port ?? (await freePort());
   const hardhatBin = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
   const child: ChildProcess = spawn(
     process.execPath,
-    [hardhatBin, "node", "--hostname", "127.0.0.1", "--port", String(nodePort)],
+    [hardhatBin, "node", "--hostname", "127.0.0.1", "--port", String(nodePort), ...extraArgs],
     { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } },
   );
   let output = "";

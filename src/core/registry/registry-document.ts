@@ -30,6 +30,34 @@ export interface MigratorRecord {
   readonly deployer: string;
 }
 
+/** The other chain of a network migration. */
+export interface NetworkPeer {
+  readonly chainId: number;
+  readonly genesisHash: string;
+  /** Its network name in the Hardhat config that ran the migration. */
+  readonly network: string;
+}
+
+/**
+ * The migration window, written in the registries of both chains of a network migration (see
+ * the README's "Network migrations"): on the old chain `role: "source"`, status `migrating` then
+ * `decommissioned`; on the new one `role: "target"`, status `bootstrapped`, `syncing`, then
+ * `active`. `peer` names the other chain, so clients and tools can find the new endpoint.
+ */
+export interface NetworkMigrationInfo {
+  readonly role: "source" | "target";
+  readonly status: "migrating" | "decommissioned" | "bootstrapped" | "syncing" | "active";
+  readonly peer: NetworkPeer;
+  /** The source chain's block whose state the target was bootstrapped from (the snapshot's). */
+  readonly startedAtBlock: number;
+  /** The last source block whose state changes the target holds. */
+  readonly syncedToBlock?: number;
+  /** The checksum of the snapshot the target was bootstrapped from. */
+  readonly snapshotChecksum?: string;
+  /** The source block at which the cutover happened (the old chain's final synced block). */
+  readonly cutoverBlock?: number;
+}
+
 export const REGISTRY_FORMAT = "hardhat-migrations/registry@1";
 
 /** The content of `deployments/<chainId>.json`. */
@@ -39,6 +67,8 @@ export interface RegistryDocument {
   readonly genesisHash: string;
   readonly migrator?: MigratorRecord;
   readonly contracts: Readonly<Record<string, RegistryEntry>>;
+  /** Present while (and after) this chain takes part in a network migration. */
+  readonly networkMigration?: NetworkMigrationInfo;
 }
 
 /** Checks the shape of a parsed registry file; returns a reason when it is not one. */

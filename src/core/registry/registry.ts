@@ -5,6 +5,7 @@ import {
   registryShapeError,
   type DeploymentRecord,
   type MigratorRecord,
+  type NetworkMigrationInfo,
   type RegistryDocument,
   type RegistryEntry,
 } from "./registry-document.js";
@@ -174,6 +175,29 @@ export class Registry implements RegistryReader {
       }
     }
     await this.#replace({ ...this.#doc, contracts });
+  }
+
+  get networkMigration(): NetworkMigrationInfo | undefined {
+    return this.#doc.networkMigration;
+  }
+
+  /**
+   * Takes over another chain's deployments (a network migration's bootstrap): its contracts and
+   * Migrator, at the same addresses, under this chain's id and genesis.
+   */
+  async adopt(from: RegistryDocument, networkMigration: NetworkMigrationInfo): Promise<void> {
+    await this.#replace({
+      format: REGISTRY_FORMAT,
+      chainId: this.#doc.chainId,
+      genesisHash: this.#doc.genesisHash,
+      contracts: structuredClone(from.contracts),
+      ...(from.migrator !== undefined ? { migrator: { ...from.migrator } } : {}),
+      networkMigration,
+    });
+  }
+
+  async setNetworkMigration(networkMigration: NetworkMigrationInfo): Promise<void> {
+    await this.#replace({ ...this.#doc, networkMigration });
   }
 
   async setMigrator(migrator: MigratorRecord): Promise<void> {
