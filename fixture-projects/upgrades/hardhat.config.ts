@@ -1,0 +1,17 @@
+import { createRequire } from "node:module";
+
+import hardhatEthers from "@nomicfoundation/hardhat-ethers";
+import { defineConfig } from "hardhat/config";
+
+import migrations from "../../src/index.js";
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  plugins: [hardhatEthers, migrations],
+  solidity: { version: "0.8.37", path: require.resolve("solc/soljson.js") },
+  networks: {
+    // The HTTP node the integration tests start on a free port.
+    testnode: { type: "http", url: process.env.MIGRATIONS_TEST_RPC_URL ?? "http://127.0.0.1:8545" },
+  },
+});
