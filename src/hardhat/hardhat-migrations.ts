@@ -1,10 +1,10 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import type { ContractArtifact } from "../core/artifacts.js";
 import { collectDeployments, formatDeployments } from "../core/export-registries.js";
 import { createMigrationFile } from "../core/new-migration.js";
 import type { MigrateResult } from "../core/results.js";
 import type { HardhatMigrations, NetworkRunOutcome, RunMigrationsOptions } from "../types.js";
+import { hardhatArtifactResolver } from "./artifact-resolver.js";
 import { asPluginErrors } from "./plugin-error.js";
 
 /** `hre.migrations`. */
@@ -41,10 +41,7 @@ export class HreMigrations implements HardhatMigrations {
 
   exportDeployments(format: "json" | "ts" = "json"): Promise<string> {
     return asPluginErrors(async () => {
-      const artifacts = {
-        readArtifact: async (name: string) => (await this.hre.artifacts.readArtifact(name)) as unknown as ContractArtifact,
-      };
-      return formatDeployments(await collectDeployments(this.hre.config.migrations.registryDir, artifacts), format);
+      return formatDeployments(await collectDeployments(this.hre.config.migrations.registryDir, hardhatArtifactResolver(this.hre.artifacts)), format);
     });
   }
 }
