@@ -157,6 +157,25 @@ describe("rolling upgrades of proxies on the in-process network", () => {
     expect(entry.history!.map((h) => h.migration)).to.deep.equal([1, 2]);
   });
 
+  it("`down` of the upgrade puts the previous implementation back, on chain and in the registry", async () => {
+    const dir = await migrationsDir({ "1_deploy_box.js": deployBox, "2_upgrade_box.js": upgradeBox });
+    const hre = await createFixtureHre("upgrades", { dir });
+    const connection = await hre.network.create();
+    const provider = connection.ethers.provider;
+    await connection.migrations.run({ to: 1 });
+    const before = await connection.migrations.registry.get("Box");
+    await connection.migrations.run();
+    expect((await connection.migrations.registry.get("Box")).proxy!.implementation).to.not.equal(before.proxy!.implementation);
+
+    const down = await connection.migrations.down();
+
+    expect(down.undone.map((u) => [u.id, u.how])).to.deep.equal([[2, "snapshot"]]);
+    expect(await connection.migrations.registry.get("Box")).to.deep.equal(before);
+    expect(await implementationOf(provider, before.address)).to.equal(getAddress(before.proxy!.implementation));
+    const box = await connection.migrations.registry.contract("Box");
+    expect(await box.getFunction("value")()).to.equal(43n);
+  });
+
   it("upgrades a UUPS proxy through its implementation, and refuses an implementation that is not UUPS", async () => {
     const dir = await migrationsDir({
       "1_deploy_counter.js": `
