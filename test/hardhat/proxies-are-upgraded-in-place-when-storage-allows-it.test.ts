@@ -76,6 +76,9 @@ describe("rolling upgrades of proxies on the in-process network", () => {
     expect(entry.proxy!.storageLayout!.storage.map((s) => s.label)).to.deep.equal([
       "value", "owner", "credits", "history", "notes", "label", "upgradedAt",
     ]);
+    // Initializable's ERC-7201 namespace, laid out from the build info's AST.
+    const initializable = entry.proxy!.storageLayout!.namespaces!["openzeppelin.storage.Initializable"]!;
+    expect(initializable.storage.map((s) => [s.label, s.slot, s.offset])).to.deep.equal([["_initialized", "0", 0], ["_initializing", "0", 8]]);
     expect(entry.history).to.have.length(1);
     expect(entry.history![0]).to.deep.include({
       address: proxy!.address,

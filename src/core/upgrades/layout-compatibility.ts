@@ -8,7 +8,7 @@ export interface StorageIncompatibility {
   /**
    * The old variable's slot: a decimal number for contract storage (and structs stored in place),
    * `keccak(<n>)+<m>` for members of mapping values and array elements, whose slot is derived
-   * from the enclosing variable's slot `n`.
+   * from the enclosing variable's slot `n`, and `erc7201(<id>)+<m>` in ERC-7201 namespaces.
    */
   readonly slot: string;
   /** Byte offset inside the slot. */
@@ -57,7 +57,37 @@ export interface LayoutComparison {
 export function compareStorageLayouts(before: StorageLayout, after: StorageLayout, options: LayoutCheckOptions = {}): LayoutComparison {
   const checker = new LayoutChecker(before.types, after.types, options.renames ?? {});
   checker.compareItems(before.storage, after.storage, { prefix: "", base: 0n }, true, true);
-  return { compatible: checker.issues.length === 0, incompatibilities: checker.issues, added: checker.added };
+  const issues = [...checker.issues];
+  const added = [...checker.added];
+  for (const [id, namespace] of Object.entries(before.namespaces ?? {})) {
+    const next = after.namespaces?.[id];
+    if (next === undefined) {
+      issues.push({
+        kind: "removed",
+        slot: `erc7201(${id})`,
+        offset: 0,
+        old: { label: `erc7201:${id}`, type: "namespaced storage" },
+        reason: `the namespace erc7201:${id} is no longer declared (its storage would be abandoned)`,
+      });
+      continue;
+    }
+    const inNamespace = new LayoutChecker(namespace.types, next.types, options.renames ?? {});
+    inNamespace.compareItems(namespace.storage, next.storage, { prefix: `erc7201:${id}:`, origin: `erc7201(${id})` }, true, false);
+    issues.push(...inNamespace.issues);
+    added.push(...inNamespace.added);
+  }
+  for (const [id, namespace] of Object.entries(after.namespaces ?? {})) {
+    if (before.namespaces?.[id] === undefined) {
+      added.push(...namespace.storage.map((item) => ({
+        label: `erc7201:${id}:${item.label}`,
+        type: namespace.types[item.type]!.label,
+        slot: `slot erc7201(${id})+${item.slot}`,
+        offset: item.offset,
+        inGap: false,
+      })));
+    }
+  }
+  return { compatible: issues.length === 0, incompatibilities: issues, added };
 }
 
 interface Location {
@@ -65,8 +95,8 @@ interface Location {
   readonly prefix: string;
   /** Absolute slot of the container when it is known (contract storage, in-place structs). */
   readonly base?: bigint;
-  /** For hashed locations: the slot of the top-level variable they derive from. */
-  readonly anchor?: string;
+  /** Otherwise, how its first slot is derived: `keccak(3)` (a mapping value or array element), `erc7201(id)`. */
+  readonly origin?: string;
 }
 
 class LayoutChecker {
@@ -246,20 +276,14 @@ class LayoutChecker {
   /** Where the members of `item`'s type live. */
   childLocation(item: StorageItem, at: Location): Location {
     const t = this.oldTypes[item.type]!;
-    if (t.encoding === "inplace" && at.base !== undefined) {
-      return { prefix: "", base: at.base + BigInt(item.slot) };
-    }
     if (t.encoding === "inplace") {
-      return { prefix: "", anchor: at.anchor!, base: undefined };
+      return at.base !== undefined ? { prefix: "", base: at.base + BigInt(item.slot) } : { prefix: "", origin: `${at.origin}+${item.slot}` };
     }
-    return { prefix: "", anchor: at.base !== undefined ? String(at.base + BigInt(item.slot)) : at.anchor! };
+    return { prefix: "", origin: `keccak(${slotNumber(item, at)})` };
   }
 
   slotOf(item: StorageItem, at: Location): string {
-    if (at.base !== undefined) {
-      return `slot ${at.base + BigInt(item.slot)}`;
-    }
-    return `slot keccak(${at.anchor})+${item.slot}`;
+    return `slot ${slotNumber(item, at)}`;
   }
 
   range(item: StorageItem, types: Readonly<Record<string, StorageType>>): [bigint, bigint] {
@@ -269,16 +293,20 @@ class LayoutChecker {
   }
 
   issue(o: StorageItem, at: Location, n: StorageItem | undefined, kind: IncompatibilityKind, reason: string, path = at.prefix + o.label): void {
-    const slot = at.base !== undefined ? String(at.base + BigInt(o.slot)) : `keccak(${at.anchor})+${o.slot}`;
     this.issues.push({
       kind,
-      slot,
+      slot: slotNumber(o, at),
       offset: o.offset,
       old: { label: path, type: this.oldTypes[o.type]!.label },
       ...(n !== undefined ? { new: { label: at.prefix + n.label, type: this.newTypes[n.type]!.label } } : {}),
       reason,
     });
   }
+}
+
+/** `3`, or `keccak(3)+1`, `erc7201(id)+0` where the slot is derived. */
+function slotNumber(item: StorageItem, at: Location): string {
+  return at.base !== undefined ? String(at.base + BigInt(item.slot)) : `${at.origin}+${item.slot}`;
 }
 
 function isGap(item: StorageItem): boolean {

@@ -33,6 +33,12 @@ export interface StorageType {
 export interface StorageLayout {
   readonly storage: readonly StorageItem[];
   readonly types: Readonly<Record<string, StorageType>>;
+  /**
+   * ERC-7201 namespaced storage (`@custom:storage-location erc7201:<id>` structs of the contract
+   * and its bases), by id, with slots relative to the namespace's root. Computed from the AST:
+   * solc's `storageLayout` does not include it.
+   */
+  readonly namespaces?: Readonly<Record<string, StorageLayout>>;
 }
 
 /**
@@ -43,7 +49,7 @@ export function normalizeStorageLayout(raw: unknown): StorageLayout | undefined 
   if (raw === null || typeof raw !== "object" || !Array.isArray((raw as { storage?: unknown }).storage)) {
     return undefined;
   }
-  const source = raw as { storage: unknown[]; types?: Record<string, unknown> | null };
+  const source = raw as { storage: unknown[]; types?: Record<string, unknown> | null; namespaces?: Record<string, unknown> };
   const rawTypes = source.types ?? {};
   const types: Record<string, StorageType> = {};
   const item = (value: unknown): StorageItem => {
@@ -83,5 +89,12 @@ export function normalizeStorageLayout(raw: unknown): StorageLayout | undefined 
   for (const s of storage) {
     visit(s.type);
   }
-  return { storage, types };
+  const namespaces: Record<string, StorageLayout> = {};
+  for (const [id, namespace] of Object.entries(source.namespaces ?? {})) {
+    const layout = normalizeStorageLayout(namespace);
+    if (layout !== undefined) {
+      namespaces[id] = layout;
+    }
+  }
+  return Object.keys(namespaces).length > 0 ? { storage, types, namespaces } : { storage, types };
 }
