@@ -46,7 +46,7 @@ describe("an upgrade is checked against the layout recorded in the registry, aft
     });
     expect(second.code).to.not.equal(0);
     const output = second.stdout + second.stderr;
-    expect(output).to.contain("HHM200: Upgrading the proxy Box to contracts-edited/Box.sol:Box would corrupt its storage; 3 incompatible variable(s):");
+    expect(output).to.contain("HHM220: Upgrading the proxy Box to contracts-edited/Box.sol:Box would corrupt its storage; 3 incompatible variable(s):");
     expect(output).to.contain("slot 0, offset 0: value (uint256) -> value (uint128): shrunk: shrunk from uint256 to uint128");
     expect(output).to.contain("slot 4, offset 0: notes (mapping(uint256 => struct Box.Note)) -> (nothing): removed: removed");
     // The edited Box no longer inherits Initializable: its ERC-7201 namespace would be abandoned.

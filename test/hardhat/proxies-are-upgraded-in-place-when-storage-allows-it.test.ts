@@ -129,7 +129,7 @@ describe("rolling upgrades of proxies on the in-process network", () => {
     const refusal = chain.find((e) => e.code === "STORAGE_LAYOUT_INCOMPATIBLE")!;
     expect(refusal, "the storage-layout refusal is the cause").to.not.equal(undefined);
     const message = (error as Error).message;
-    expect(message).to.contain("HHM200: Upgrading the proxy Box to contracts/BoxBroken.sol:BoxBroken would corrupt its storage; 6 incompatible variable(s):");
+    expect(message).to.contain("HHM220: Upgrading the proxy Box to contracts/BoxBroken.sol:BoxBroken would corrupt its storage; 6 incompatible variable(s):");
     for (const line of [
       "slot 0, offset 0: value (uint256) -> owner (address): moved: moved to slot 1, offset 0; owner took its place",
       "slot 1, offset 0: owner (address) -> value (uint128): moved: moved to slot 0, offset 0; value took its place",
@@ -220,7 +220,7 @@ export default async function ({ upgradeProxy }) {
     const error = await connection.migrations.run().then(() => expect.fail("upgraded to a non-UUPS implementation"), (e: unknown) => e);
     const refusal = causes(error).find((e) => e.code === "NOT_UUPS_IMPLEMENTATION");
     expect(refusal?.message).to.equal(
-      "HHM203: contracts/Counter.sol:CounterNotUUPS cannot be used behind a UUPS proxy: it has no proxiableUUID() and no upgradeToAndCall(address,bytes). Upgrading to it would leave the proxy unable to upgrade again.",
+      "HHM223: contracts/Counter.sol:CounterNotUUPS cannot be used behind a UUPS proxy: it has no proxiableUUID() and no upgradeToAndCall(address,bytes). Upgrading to it would leave the proxy unable to upgrade again.",
     );
     expect(await provider.getBlockNumber()).to.equal(blockBefore);
     expect(await implementationOf(provider, entry.address)).to.equal(getAddress(entry.proxy!.implementation));
