@@ -19,12 +19,22 @@ import type { SnapshotReader } from "./core/network-migration/snapshot-reader.js
 import type { SyncOptions, SyncResult } from "./core/network-migration/sync.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
+export type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
+export type {
+  AddedVariable,
+  IncompatibilityKind,
+  LayoutCheckOptions,
+  LayoutComparison,
+  StorageIncompatibility,
+} from "./core/upgrades/layout-compatibility.js";
+export type { StorageItem, StorageLayout, StorageType } from "./core/upgrades/storage-layout.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
 export type { MigrationFile } from "./core/migration-file.js";
 export type {
   DeploymentRecord,
   JsonValue,
   MigratorRecord,
+  ProxyRecord,
   RegistryDocument,
   RegistryEntry,
 } from "./core/registry/registry-document.js";

@@ -13,6 +13,7 @@ import {
 
 import { fullyQualifiedName, type ArtifactResolver } from "./artifacts.js";
 import { MigrationsError, describeError } from "./errors.js";
+import { toJsonValue } from "./json-value.js";
 import { linkBytecode } from "./linking.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { JsonValue, RegistryEntry } from "./registry/registry-document.js";
@@ -20,6 +21,15 @@ import type { Registry } from "./registry/registry.js";
 import type { DeploymentResult } from "./results.js";
 import { readSnapshotFile } from "./network-migration/snapshot-document.js";
 import { SnapshotReader } from "./network-migration/snapshot-reader.js";
+import type { LayoutComparison } from "./upgrades/layout-compatibility.js";
+import {
+  checkUpgrade,
+  deployProxy,
+  upgradeProxy,
+  type DeployProxyOptions,
+  type ProxyDependencies,
+  type UpgradeProxyOptions,
+} from "./upgrades/proxies.js";
 
 /** Options of `ctx.deploy`. */
 export interface DeployOptions {
@@ -61,6 +71,23 @@ export interface CoreMigrationContext {
    */
   deploy(contractName: string, args?: readonly unknown[], options?: DeployOptions): Promise<Contract>;
   deploy(contractName: string, options: DeployOptions): Promise<Contract>;
+  /**
+   * Deploys `contractName` behind a new ERC-1967 proxy (transparent by default, or
+   * `{ kind: "uups" }`), calls its initializer (`initialize` by default) with `args` through the
+   * proxy, and records the proxy under `options.as` or the contract name, with the
+   * implementation and its storage layout. Returns the implementation's ABI at the proxy.
+   */
+  deployProxy(contractName: string, args?: readonly unknown[], options?: DeployProxyOptions): Promise<Contract>;
+  deployProxy(contractName: string, options: DeployProxyOptions): Promise<Contract>;
+  /**
+   * Upgrades the proxy registered as `name` to `newContractName` in place, after checking that
+   * the new storage layout is compatible with the recorded one (an incompatible layout is an
+   * error listing every incompatible slot, and nothing is sent). The registry entry keeps the
+   * proxy's address; the previous implementation moves to its history.
+   */
+  upgradeProxy(name: string, newContractName: string, options?: UpgradeProxyOptions): Promise<Contract>;
+  /** The storage-layout check `upgradeProxy` would make, without sending anything. */
+  checkUpgrade(name: string, newContractName: string, options?: Pick<UpgradeProxyOptions, "renames">): Promise<LayoutComparison>;
   readonly registry: MigrationRegistry;
   /** Prints a line under the migration's heading (and adds it to the run's events). */
   log(message: string): void;
@@ -156,11 +183,28 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     return new Contract(address, factory.interface, signer);
   }
 
+  const proxyDeps: ProxyDependencies = {
+    migrationId: migration.id,
+    artifacts: deps.artifacts,
+    registry,
+    deployer,
+    signerFor: deps.signerFor,
+    onDeployment: deps.onDeployment,
+    onLog: (message) => deps.onLog(message),
+  };
+  const deployProxyWith = (contractName: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) =>
+    Array.isArray(argsOrOptions)
+      ? deployProxy(proxyDeps, contractName, argsOrOptions as readonly unknown[], maybeOptions ?? {})
+      : deployProxy(proxyDeps, contractName, [], (argsOrOptions as DeployProxyOptions | undefined) ?? maybeOptions ?? {});
+
   return {
     network: deps.network,
     migration: { id: migration.id, purpose: migration.purpose, fileName: migration.fileName },
     deployer,
     deploy: deploy as CoreMigrationContext["deploy"],
+    deployProxy: deployProxyWith as CoreMigrationContext["deployProxy"],
+    upgradeProxy: (name, newContractName, options) => upgradeProxy(proxyDeps, name, newContractName, options),
+    checkUpgrade: (name, newContractName, options) => checkUpgrade(proxyDeps, name, newContractName, options),
     registry: createMigrationRegistry(registry, deps.artifacts, deployer),
     log: (message) => deps.onLog(String(message)),
     readSnapshot: async (file) => new SnapshotReader(await readSnapshotFile(file)),
@@ -188,21 +232,5 @@ function decodeConstructorArgs(iface: Interface, data: string, bytecode: string)
     return [];
   }
   const encoded = `0x${data.slice(bytecode.length)}`;
-  return toJson(AbiCoder.defaultAbiCoder().decode(inputs, encoded)) as JsonValue[];
-}
-
-function toJson(value: unknown): JsonValue {
-  if (typeof value === "bigint") {
-    return value.toString();
-  }
-  if (Array.isArray(value)) {
-    return Array.from(value, toJson);
-  }
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value === "object") {
-    return String(value);
-  }
-  return value as JsonValue;
+  return toJsonValue(AbiCoder.defaultAbiCoder().decode(inputs, encoded)) as JsonValue[];
 }

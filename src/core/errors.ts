@@ -254,6 +254,41 @@ export const ERRORS = {
     message: "The sync checkpoint {file} cannot be used: {reason}. It was left untouched.",
     hint: "It belongs to another pair of networks, or was edited. Bootstrap the new network again (which writes a fresh checkpoint).",
   },
+  STORAGE_LAYOUT_INCOMPATIBLE: {
+    number: 220,
+    message: "Upgrading the proxy {name} to {contract} would corrupt its storage; {count} incompatible variable(s):\n{report}\nNothing was sent.",
+    hint: "Keep every existing variable where it is: append new ones after the last one (or inside a __gap). If the change is intended, this is not a rolling upgrade: it needs a network migration (README: \"Network migrations\": snapshot + bootstrap, or sync + cutover). Experts: allow pure renames with { renames: { old: \"new\" } }, or skip the check with { unsafeSkipStorageCheck: true }.",
+  },
+  STORAGE_LAYOUT_UNAVAILABLE: {
+    number: 221,
+    message: "The storage layout of {contract} is not available: {reason}",
+    hint: "hardhat-migrations asks solc for `storageLayout` in every build; run `npx hardhat build` (or `build --force`) so the build info has it. To upgrade without the check, pass { unsafeSkipStorageCheck: true }.",
+  },
+  NOT_A_PROXY: {
+    number: 222,
+    message: "{name} on chain {chainId} is not a proxy deployed with ctx.deployProxy, so it cannot be upgraded.",
+    hint: "Deploy it with `ctx.deployProxy(\"{contract}\", args, { kind: \"transparent\" | \"uups\" })` first, or upgrade the proxy that uses it.",
+  },
+  NOT_UUPS_IMPLEMENTATION: {
+    number: 223,
+    message: "{contract} cannot be used behind a UUPS proxy: {reason}. Upgrading to it would leave the proxy unable to upgrade again.",
+    hint: "Inherit UUPSUpgradeable (@openzeppelin/contracts/proxy/utils/UUPSUpgradeable.sol) and implement _authorizeUpgrade, or deploy it behind a transparent proxy ({ kind: \"transparent\" }).",
+  },
+  PROXY_IMPLEMENTATION_MISMATCH: {
+    number: 224,
+    message: "The proxy {name} at {address} points to the implementation {actual}, but the registry records {recorded}: it was upgraded outside these migrations.",
+    hint: "The recorded storage layout may not be the proxy's; upgrade it only after checking the layout by hand, with { unsafeSkipStorageCheck: true }, or fix the registry entry.",
+  },
+  PROXY_ADMIN_NOT_OWNER: {
+    number: 225,
+    message: "{signer} cannot upgrade the proxy {name}: its ProxyAdmin {admin} is owned by {owner}.",
+    hint: "Upgrade from the owner's account ({ from: \"{owner}\" }), or have the owner transfer the ProxyAdmin's ownership.",
+  },
+  UPGRADE_FAILED: {
+    number: 226,
+    message: "Upgrading the proxy {name} to {contract} failed: {reason}",
+    hint: "Check the upgrade call ({ call }) and the upgrader's permissions (_authorizeUpgrade for UUPS, the ProxyAdmin's owner for transparent proxies).",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

@@ -223,7 +223,12 @@ async function migrateLocked<ContextT>(
       const failure =
         MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED") || MigrationsError.is(error, "JOURNAL_DIVERGED")
           ? error
-          : new MigrationsError("MIGRATION_FAILED", { file: migration.fileName, reason: describeError(error), outcome }, { cause: error });
+          : new MigrationsError(
+              "MIGRATION_FAILED",
+              // A typed error's hint says how to fix it: keep it (the outer hint is generic).
+              { file: migration.fileName, reason: MigrationsError.is(error) ? `${error.message}\n${error.hint}` : describeError(error), outcome },
+              { cause: error },
+            );
       Object.assign(failure, { result: result(), rolledBack });
       throw failure;
     }

@@ -4,7 +4,7 @@ import { Contract, type Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { ArtifactResolver, ContractArtifact } from "../core/artifacts.js";
+import type { ArtifactResolver } from "../core/artifacts.js";
 import { inspectChain, type ChainInfo } from "../core/chain.js";
 import { createMigrationRegistry } from "../core/context.js";
 import { migrateDown, type DownResult } from "../core/down.js";
@@ -42,6 +42,7 @@ import type {
   RegistryView,
   RunMigrationsOptions,
 } from "../types.js";
+import { hardhatArtifactResolver } from "./artifact-resolver.js";
 import { importMigrationModule } from "./import-module.js";
 import { asPluginErrors } from "./plugin-error.js";
 import { networkSecrets } from "./secrets.js";
@@ -296,9 +297,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   }
 
   #artifacts(): ArtifactResolver {
-    return {
-      readArtifact: async (name) => (await this.hre.artifacts.readArtifact(name)) as unknown as ContractArtifact,
-    };
+    return hardhatArtifactResolver(this.hre.artifacts);
   }
 
   /** The bytecode of the configured custom Migrator, after checking its interface. */

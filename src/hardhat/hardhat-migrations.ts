@@ -1,6 +1,5 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import type { ContractArtifact } from "../core/artifacts.js";
 import { collectDeployments, formatDeployments } from "../core/export-registries.js";
 import { createMigrationFile } from "../core/new-migration.js";
 import type { MigrateResult } from "../core/results.js";
@@ -9,6 +8,7 @@ import { readSnapshotFile } from "../core/network-migration/snapshot-document.js
 import { SnapshotReader } from "../core/network-migration/snapshot-reader.js";
 import { syncNetworks, type SyncResult } from "../core/network-migration/sync.js";
 import type { HardhatMigrations, NetworkMigrationOptions, NetworkRunOutcome, RunMigrationsOptions, SyncNetworksOptions } from "../types.js";
+import { hardhatArtifactResolver } from "./artifact-resolver.js";
 import type { HardhatConnectionMigrations } from "./connection-migrations.js";
 import { asPluginErrors } from "./plugin-error.js";
 
@@ -75,10 +75,7 @@ export class HreMigrations implements HardhatMigrations {
 
   exportDeployments(format: "json" | "ts" = "json"): Promise<string> {
     return asPluginErrors(async () => {
-      const artifacts = {
-        readArtifact: async (name: string) => (await this.hre.artifacts.readArtifact(name)) as unknown as ContractArtifact,
-      };
-      return formatDeployments(await collectDeployments(this.hre.config.migrations.registryDir, artifacts), format);
+      return formatDeployments(await collectDeployments(this.hre.config.migrations.registryDir, hardhatArtifactResolver(this.hre.artifacts)), format);
     });
   }
 }

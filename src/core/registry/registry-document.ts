@@ -1,3 +1,5 @@
+import type { StorageLayout } from "../upgrades/storage-layout.js";
+
 /** A JSON value as written to the registry (constructor arguments are stored this way). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -13,8 +15,32 @@ export interface DeploymentRecord {
   readonly args: JsonValue[];
   /** Linked libraries by name, when any. */
   readonly libraries?: Readonly<Record<string, string>>;
-  /** The migration that deployed it. */
+  /** The migration that deployed it (for a proxy: deployed or upgraded it). */
   readonly migration: number;
+  /** Set when the entry is an ERC-1967 proxy (`ctx.deployProxy`); `address` is the proxy's. */
+  readonly proxy?: ProxyRecord;
+}
+
+/**
+ * A proxy's implementation, as recorded by `ctx.deployProxy` and `ctx.upgradeProxy`. The entry's
+ * `artifact` is the implementation's, so `registry.contract(name)` is the implementation's ABI at
+ * the proxy's address. An upgrade moves the previous entry (previous implementation) to `history`.
+ */
+export interface ProxyRecord {
+  readonly kind: "transparent" | "uups";
+  /** The implementation contract's address. */
+  readonly implementation: string;
+  /** The transaction that deployed the implementation. */
+  readonly implementationTransactionHash: string;
+  /** Transparent proxies: the ProxyAdmin contract that can upgrade it. */
+  readonly admin?: string;
+  /**
+   * The implementation's storage layout from the compiler, so that the next upgrade is checked
+   * against it even after its source changed. Absent when recorded with `unsafeSkipStorageCheck`.
+   */
+  readonly storageLayout?: StorageLayout;
+  /** Hardhat build info id the implementation was compiled in (informative). */
+  readonly buildInfoId?: string;
 }
 
 /** The current deployment under a name, with earlier deployments under the same name. */
