@@ -98,11 +98,25 @@ export async function removeOrphanedTemps(file: string): Promise<void> {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id runs on this machine (one we may not signal counts as running). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/** Renames `file` to `target` (kept, never deleted); `undefined` when there was no file. */
+export async function moveAside(file: string, target: string): Promise<string | undefined> {
+  try {
+    await rename(file, target);
+    return target;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      return undefined;
+    }
+    throw error;
   }
 }

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 import { MigrationsError } from "./errors.js";
+import { isRunning } from "./json-file.js";
 
 interface LockContent {
   readonly pid: number;
@@ -82,13 +83,5 @@ function isStale(holder: LockContent): boolean {
   if (holder.host !== hostname()) {
     return false;
   }
-  if (holder.pid <= 0) {
-    return true;
-  }
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
+  return holder.pid <= 0 || !isRunning(holder.pid);
 }

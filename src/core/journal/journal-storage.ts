@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, rename, truncate } from "node:fs/promises";
+import { mkdir, open, readFile, truncate } from "node:fs/promises";
 import path from "node:path";
 
 import { failpoint } from "../failpoints.js";
+import { moveAside } from "../json-file.js";
 
 /**
  * Where a journal's lines live. `append` MUST only ever add to the end: a process killed while
@@ -86,16 +87,7 @@ export class FileJournalStorage implements JournalStorage {
     await truncate(this.location, Buffer.byteLength((await this.read() ?? "").slice(0, length), "utf8"));
   }
 
-  async archive(label: string): Promise<string | undefined> {
-    const target = this.location.replace(/\.jsonl$/, "") + `.${label}.jsonl`;
-    try {
-      await rename(this.location, target);
-      return target;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        return undefined;
-      }
-      throw error;
-    }
+  archive(label: string): Promise<string | undefined> {
+    return moveAside(this.location, this.location.replace(/\.jsonl$/, "") + `.${label}.jsonl`);
   }
 }

@@ -1,6 +1,4 @@
-import { rename } from "node:fs/promises";
-
-import { readJsonFile, removeOrphanedTemps, stableStringify, writeFileAtomic } from "../json-file.js";
+import { moveAside, readJsonFile, removeOrphanedTemps, stableStringify, writeFileAtomic } from "../json-file.js";
 import type { RegistryDocument } from "./registry-document.js";
 import type { RegistryStorage } from "./registry-storage.js";
 
@@ -17,16 +15,7 @@ export class FileRegistryStorage implements RegistryStorage {
     return writeFileAtomic(this.location, stableStringify(doc), { failpoint: "registry-write" });
   }
 
-  async archive(label: string): Promise<string | undefined> {
-    const target = this.location.replace(/\.json$/, "") + `.${label}.json`;
-    try {
-      await rename(this.location, target);
-      return target;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        return undefined;
-      }
-      throw error;
-    }
+  archive(label: string): Promise<string | undefined> {
+    return moveAside(this.location, this.location.replace(/\.json$/, "") + `.${label}.json`);
   }
 }
