@@ -1,5 +1,7 @@
-import type { Signer, TransactionResponse } from "ethers";
+import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
+
+import type { Signer, TransactionResponse } from "ethers";
 
 import { createCoreContext, type ContextDependencies, type CoreMigrationContext } from "./context.js";
 import { MigrationsError, describeError } from "./errors.js";
@@ -7,6 +9,8 @@ import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import { TrackingSigner } from "./tracking-signer.js";
+import { runCommonJsMigration } from "./truffle/run-commonjs-migration.js";
+import { moduleFormat } from "./truffle/script-style.js";
 
 /** A migration module's function. */
 export type MigrationFunction<ContextT> = (ctx: ContextT) => unknown;
@@ -20,6 +24,8 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly emit: MigrationEventListener;
   /** Run the migration's `down` export instead of its default export. */
   readonly entry?: "up" | "down";
+  /** The node's accounts: the `accounts` argument of Truffle-style scripts (default: the deployer). */
+  readonly accounts?: () => Promise<string[]>;
 }
 
 /**
@@ -31,6 +37,10 @@ export async function loadMigration<ContextT>(
   importModule: (url: string) => Promise<unknown>,
   entry: "up" | "down" = "up",
 ): Promise<MigrationFunction<ContextT> | undefined> {
+  if (entry === "down" && moduleFormat(migration.fileName, await readSource(migration)) === "commonjs") {
+    // CommonJS (Truffle-style) scripts have no `down`: on dev chains they are undone by snapshot.
+    return undefined;
+  }
   let mod: unknown;
   try {
     mod = await importModule(pathToFileURL(migration.path).href);
@@ -67,7 +77,13 @@ export async function executeMigration<ContextT>(
   const deployments: DeploymentResult[] = [];
   const track = (signer: Signer) => new TrackingSigner(signer, (tx) => sent.push(tx));
 
-  const fn = (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
+  const source = await readSource(migration);
+  const commonJs = options.entry !== "down" && moduleFormat(migration.fileName, source) === "commonjs";
+  const fn = commonJs ? undefined : (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
+  const onDeployment = (deployment: DeploymentResult) => {
+    deployments.push(deployment);
+    emit({ type: "deployment", migration, deployment });
+  };
   const core = createCoreContext({
     migration,
     network: options.network,
@@ -75,13 +91,24 @@ export async function executeMigration<ContextT>(
     signerFor: async (address) => track(await options.signerFor(address)),
     artifacts: options.artifacts,
     registry: options.registry,
-    onDeployment: (deployment) => {
-      deployments.push(deployment);
-      emit({ type: "deployment", migration, deployment });
-    },
+    onDeployment,
     onLog: (message) => emit({ type: "log", migration, message }),
   });
-  await fn(options.extendContext(core));
+  if (fn !== undefined) {
+    await fn(options.extendContext(core));
+  } else {
+    await runCommonJsMigration({
+      migration,
+      source,
+      core,
+      artifacts: options.artifacts,
+      registry: options.registry,
+      signerFor: async (address) => track(await options.signerFor(address)),
+      accounts: options.accounts ?? (async () => [await core.deployer.getAddress()]),
+      context: () => options.extendContext(core),
+      onDeployment,
+    });
+  }
 
   let gasUsed = 0n;
   for (const tx of sent) {
@@ -104,4 +131,12 @@ export async function executeMigration<ContextT>(
     deployments,
     durationMs: performance.now() - started,
   };
+}
+
+async function readSource(migration: MigrationFile): Promise<string> {
+  try {
+    return await readFile(migration.path, "utf8");
+  } catch (error) {
+    throw new MigrationsError("MIGRATION_LOAD_FAILED", { file: migration.fileName, reason: describeError(error) }, { cause: error });
+  }
 }

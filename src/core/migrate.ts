@@ -107,6 +107,7 @@ export async function migrate<ContextT>(host: MigrationHost<ContextT>, options: 
         registry: session.registry,
         importModule: (url) => host.importModule(url),
         extendContext: (core) => host.extendContext(core),
+        accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
         emit,
       });
       const receipt = await store!.record(migration.id, migration.contentHash);
