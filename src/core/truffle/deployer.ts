@@ -67,17 +67,15 @@ export class TruffleDeployer {
 
   /** `deployer.then(fn)`: `fn` in the queue; its promise is waited for before the next step. */
   then(fn: Step, onRejected?: (error: unknown) => unknown): unknown {
-    if (!this.#started) {
-      if (onRejected !== undefined) {
-        this.#onFailure.push(onRejected);
-      }
+    if (onRejected !== undefined) {
+      this.#whenFailed(onRejected);
     }
     return this.#queueOrExec(fn);
   }
 
   catch(onRejected: (error: unknown) => unknown): unknown {
-    this.#onFailure.push(onRejected);
-    return this.#started ? this.#chain : this;
+    this.#whenFailed(onRejected);
+    return this.#handle;
   }
 
   /** Runs the queue; resolves once it has drained, rejects with the first failure. */
@@ -90,10 +88,37 @@ export class TruffleDeployer {
     }
   }
 
-  #queueOrExec(step: Step): unknown {
-    if (this.#started) {
-      return this.host.track(Promise.resolve().then(() => step(undefined)), { failsMigration: true });
+  /**
+   * What queued operations return: the queue (Truffle's DeferredChain). `.then(fn)` on it always
+   * appends `fn`, even once the queue runs — so `await deployer.deploy(A)` resumes right after A.
+   */
+  readonly #handle = {
+    then: (onFulfilled?: Step, onRejected?: (error: unknown) => unknown): unknown => {
+      if (onRejected !== undefined) {
+        this.#whenFailed(onRejected);
+      }
+      const appended = this.#append(onFulfilled ?? ((value) => value));
+      if (this.#started) {
+        this.host.track(appended, { failsMigration: true });
+      }
+      return this.#handle;
+    },
+    catch: (onRejected: (error: unknown) => unknown): unknown => {
+      this.#whenFailed(onRejected);
+      return this.#handle;
+    },
+  };
+
+  #whenFailed(listener: (error: unknown) => unknown): void {
+    if (this.#failure !== undefined) {
+      const { error } = this.#failure;
+      queueMicrotask(() => void listener(error));
+    } else {
+      this.#onFailure.push(listener);
     }
+  }
+
+  #append(step: Step): Promise<unknown> {
     this.#chain = this.#chain.then(async (previous) => {
       if (this.#failure !== undefined) {
         return undefined;
@@ -108,8 +133,15 @@ export class TruffleDeployer {
         return undefined;
       }
     });
-    // The queue itself is the thenable: `.then(fn)` on it queues `fn` (Truffle's DeferredChain).
-    return this;
+    return this.#chain;
+  }
+
+  #queueOrExec(step: Step): unknown {
+    if (this.#started) {
+      return this.host.track(Promise.resolve().then(() => step(undefined)), { failsMigration: true });
+    }
+    this.#append(step);
+    return this.#handle;
   }
 
   async #deploy(contract: TruffleContract, rawArgs: readonly unknown[]): Promise<TruffleInstance> {

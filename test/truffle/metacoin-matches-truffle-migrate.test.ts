@@ -1,0 +1,129 @@
+import { spawn } from "node:child_process";
+import { cp, readFile, readdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import { expect } from "chai";
+import { Interface, JsonRpcProvider } from "ethers";
+
+import { runHardhat } from "../helpers/cli.js";
+import { REPO_ROOT, fixtureRoot, tempDir } from "../helpers/fixture.js";
+import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+
+const require = createRequire(import.meta.url);
+const TRUFFLE = path.join(REPO_ROOT, "node_modules", "truffle", "build", "cli.bundled.js");
+const METACOIN = new Interface([
+  "function getBalance(address) view returns (uint256)",
+  "function getBalanceInEth(address) view returns (uint256)",
+  "function owner() view returns (address)",
+]);
+
+/** `truffle migrate` (the npm `truffle` devDependency) in a copy of the project, against `node`. */
+async function truffleMigrate(node: RunningNode): Promise<{ stdout: string; addresses: Record<string, string> }> {
+  const dir = await tempDir("hhm-truffle-");
+  const root = fixtureRoot("truffle-metacoin");
+  for (const entry of ["contracts", "migrations", "truffle-config.js"]) {
+    await cp(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  }
+  // A Truffle project is CommonJS: truffle-config.js is `require`d.
+  await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "metacoin", private: true }));
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [TRUFFLE, "migrate", "--network", "development"], {
+      cwd: dir,
+      env: { ...process.env, TRUFFLE_TEST_PORT: String(node.port), TRUFFLE_TEST_SOLC: require.resolve("solc/soljson.js"), FORCE_COLOR: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    child.on("error", reject);
+    child.on("close", (exit) => resolve({ code: exit, stdout: out, stderr: err }));
+  });
+  expect(code, `truffle migrate failed:\n${stdout}\n${stderr}`).to.equal(0);
+  const addresses: Record<string, string> = {};
+  const build = path.join(dir, "build", "contracts");
+  for (const file of await readdir(build)) {
+    const artifact = JSON.parse(await readFile(path.join(build, file), "utf8")) as { contractName: string; networks: Record<string, { address: string }> };
+    const deployment = Object.values(artifact.networks)[0];
+    if (deployment !== undefined) {
+      addresses[artifact.contractName] = deployment.address;
+    }
+  }
+  return { stdout, addresses };
+}
+
+/** `npx hardhat migrate` in the project itself, against `node`. */
+async function hardhatMigrate(node: RunningNode): Promise<{ stdout: string; addresses: Record<string, string> }> {
+  const registryDir = await tempDir("hhm-truffle-registry-");
+  const { code, stdout, stderr } = await runHardhat(fixtureRoot("truffle-metacoin"), ["migrate", "--network", "testnode"], {
+    MIGRATIONS_TEST_RPC_URL: node.url,
+    MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
+  });
+  expect(code, `hardhat migrate failed:\n${stdout}\n${stderr}`).to.equal(0);
+  const registry = JSON.parse(await readFile(path.join(registryDir, "31337.json"), "utf8")) as { contracts: Record<string, { address: string }> };
+  return { stdout, addresses: Object.fromEntries(Object.entries(registry.contracts).map(([name, e]) => [name, e.address])) };
+}
+
+/**
+ * The deployed code of every contract, comparable across two deployments: each deployed
+ * address in it (a library's own address, linked libraries) replaced by its name, and the
+ * compiler's metadata (which hashes the source paths each tool uses) cut off.
+ */
+async function comparableCode(provider: JsonRpcProvider, addresses: Record<string, string>): Promise<Record<string, string>> {
+  const codes: Record<string, string> = {};
+  for (const [name, address] of Object.entries(addresses)) {
+    let code = (await provider.getCode(address)).slice(2).toLowerCase();
+    const metadataLength = parseInt(code.slice(-4), 16);
+    code = code.slice(0, code.length - 4 - metadataLength * 2);
+    for (const [other, otherAddress] of Object.entries(addresses)) {
+      code = code.replaceAll(otherAddress.slice(2).toLowerCase(), `<${other}>`);
+    }
+    codes[name] = code;
+  }
+  return codes;
+}
+
+async function metaCoinState(provider: JsonRpcProvider, addresses: Record<string, string>) {
+  const accounts = (await provider.send("eth_accounts", [])) as string[];
+  const call = async (to: string, fn: string, args: unknown[]) =>
+    METACOIN.decodeFunctionResult(fn, await provider.call({ to, data: METACOIN.encodeFunctionData(fn, args) }))[0] as unknown;
+  const balances: Record<string, unknown> = {};
+  for (const account of accounts.slice(0, 4)) {
+    balances[account] = [await call(addresses.MetaCoin!, "getBalance", [account]), await call(addresses.MetaCoin!, "getBalanceInEth", [account])];
+  }
+  return { balances, migrationsOwner: await call(addresses.Migrations!, "owner", []) };
+}
+
+describe("the MetaCoin project: npx hardhat migrate matches truffle migrate", function () {
+  const nodes: RunningNode[] = [];
+  after(async () => Promise.all(nodes.map((n) => n.stop())));
+
+  it("deploys the same contracts with the same code and leaves the same MetaCoin state", async () => {
+    const truffleNode = await startHardhatNode(fixtureRoot("truffle-metacoin"));
+    nodes.push(truffleNode);
+    const hardhatNode = await startHardhatNode(fixtureRoot("truffle-metacoin"));
+    nodes.push(hardhatNode);
+
+    const truffle = await truffleMigrate(truffleNode);
+    const ours = await hardhatMigrate(hardhatNode);
+
+    const line = "accounts[1] holds 1500 MetaCoin (3000 in ETH)";
+    expect(truffle.stdout).to.contain(line);
+    expect(ours.stdout).to.contain(line);
+    expect(Object.keys(ours.addresses).sort()).to.deep.equal(Object.keys(truffle.addresses).sort());
+    expect(Object.keys(ours.addresses).sort()).to.deep.equal(["ConvertLib", "MetaCoin", "Migrations"]);
+
+    const truffleProvider = new JsonRpcProvider(truffleNode.url, undefined, { staticNetwork: true });
+    const ourProvider = new JsonRpcProvider(hardhatNode.url, undefined, { staticNetwork: true });
+    try {
+      const truffleCode = await comparableCode(truffleProvider, truffle.addresses);
+      expect(truffleCode.MetaCoin).to.contain("<ConvertLib>");
+      expect(await comparableCode(ourProvider, ours.addresses)).to.deep.equal(truffleCode);
+      expect(await metaCoinState(ourProvider, ours.addresses)).to.deep.equal(await metaCoinState(truffleProvider, truffle.addresses));
+    } finally {
+      truffleProvider.destroy();
+      ourProvider.destroy();
+    }
+  });
+});
