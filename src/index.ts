@@ -70,6 +70,12 @@ const plugin: HardhatPlugin = definePlugin({
       .addPositionalArgument({ name: "file", description: "A file written by `migrate store export`" })
       .setAction(() => import("./hardhat/tasks/store-import.js"))
       .build(),
+    emptyTask(["migrate", "import"], "Imports deployments made by other tools").build(),
+    task(["migrate", "import", "truffle"], "Imports a Truffle project's deployments and marks its completed migrations as done")
+      .addOption({ name: "build", description: "The Truffle build directory", type: ArgumentType.STRING, defaultValue: "build/contracts" })
+      .addOption(id("completed", "Number of the last Truffle migration that ran (default: read from Truffle's Migrations contract)"))
+      .setAction(() => import("./hardhat/tasks/import-truffle.js"))
+      .build(),
   ],
 });
 

@@ -10,6 +10,7 @@ import type { DownResult } from "./core/down.js";
 import type { MigrateResult } from "./core/results.js";
 import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
+import type { ImportTruffleOptions, ImportTruffleResult } from "./core/truffle/import-truffle.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
@@ -25,6 +26,8 @@ export type { DeploymentResult, MigrateResult, MigrationRunResult } from "./core
 export type { DownResult, UndoneMigration } from "./core/down.js";
 export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
 export type { StateFileDocument } from "./core/stores/file-state-store.js";
+export type { ImportTruffleOptions, ImportTruffleResult } from "./core/truffle/import-truffle.js";
+export type { TruffleBN } from "./core/truffle/bn.js";
 export type { MigrationRecord } from "./core/stores/state-store.js";
 export type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
 
@@ -119,6 +122,12 @@ export interface ConnectionMigrations {
   exportState(): Promise<StateFileDocument>;
   /** Records the migrations of an exported state in the configured store, without running them. */
   importState(state: unknown, source?: string): Promise<ImportStateResult>;
+  /**
+   * Imports a Truffle project's deployments on this chain (its `build/contracts` `networks`
+   * entries) into the registry, and records the Truffle migrations that already ran
+   * (`last_completed_migration` of its Migrations contract, or `completed`) as complete.
+   */
+  importTruffle(options: ImportTruffleOptions): Promise<ImportTruffleResult>;
   /**
    * Test fixture: the first call runs the migrations on this connection and snapshots the chain;
    * every later call (with the same options) reverts to that snapshot in milliseconds. Needs

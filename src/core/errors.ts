@@ -159,6 +159,16 @@ export const ERRORS = {
     message: "The deployer {deployer} is not available on {network}: {reason}",
     hint: "Configure the network's accounts in hardhat.config.ts, or set `migrations.deployer` to an account index or address it has.",
   },
+  TRUFFLE_BUILD_NOT_FOUND: {
+    number: 190,
+    message: "No Truffle artifacts in {dir}: {reason}",
+    hint: "Point --build at the Truffle project's build/contracts directory (the one with <Contract>.json files).",
+  },
+  TRUFFLE_COMPLETED_UNKNOWN: {
+    number: 191,
+    message: "Cannot tell which Truffle migrations already ran on {network}: {reason}",
+    hint: "Pass --completed <n>: the number of the last Truffle migration that ran on this network (Truffle's last_completed_migration).",
+  },
   FIXTURE_NEEDS_SNAPSHOTS: {
     number: 180,
     message: "Migration fixtures need a chain with evm_snapshot, and {network} does not support it.",

@@ -36,6 +36,7 @@ import type {
 import { importMigrationModule } from "./import-module.js";
 import { asPluginErrors } from "./plugin-error.js";
 import { simulateOnFork } from "./simulate.js";
+import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/truffle/import-truffle.js";
 
 /** `connection.migrations`: the engine bound to one network connection. */
 export class HardhatConnectionMigrations implements ConnectionMigrations {
@@ -138,6 +139,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       }
       return { store: store.description, imported, skipped };
     });
+  }
+
+  importTruffle(options: ImportTruffleOptions): Promise<ImportTruffleResult> {
+    return asPluginErrors(async () => importTruffle(await this.host(), options));
   }
 
   fixture(options: FixtureOptions = {}): Promise<MigrationsFixture> {

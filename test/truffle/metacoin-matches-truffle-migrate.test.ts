@@ -19,7 +19,7 @@ const METACOIN = new Interface([
 ]);
 
 /** `truffle migrate` (the npm `truffle` devDependency) in a copy of the project, against `node`. */
-async function truffleMigrate(node: RunningNode): Promise<{ stdout: string; addresses: Record<string, string> }> {
+async function truffleMigrate(node: RunningNode): Promise<{ stdout: string; addresses: Record<string, string>; build: string }> {
   const dir = await tempDir("hhm-truffle-");
   const root = fixtureRoot("truffle-metacoin");
   for (const entry of ["contracts", "migrations", "truffle-config.js"]) {
@@ -50,13 +50,17 @@ async function truffleMigrate(node: RunningNode): Promise<{ stdout: string; addr
       addresses[artifact.contractName] = deployment.address;
     }
   }
-  return { stdout, addresses };
+  return { stdout, addresses, build };
 }
 
 /** `npx hardhat migrate` in the project itself, against `node`. */
-async function hardhatMigrate(node: RunningNode): Promise<{ stdout: string; addresses: Record<string, string> }> {
-  const registryDir = await tempDir("hhm-truffle-registry-");
-  const { code, stdout, stderr } = await runHardhat(fixtureRoot("truffle-metacoin"), ["migrate", "--network", "testnode"], {
+async function hardhatMigrate(
+  node: RunningNode,
+  registryDir?: string,
+  args: string[] = [],
+): Promise<{ stdout: string; addresses: Record<string, string> }> {
+  registryDir ??= await tempDir("hhm-truffle-registry-");
+  const { code, stdout, stderr } = await runHardhat(fixtureRoot("truffle-metacoin"), ["migrate", ...args, "--network", "testnode"], {
     MIGRATIONS_TEST_RPC_URL: node.url,
     MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
   });
@@ -125,5 +129,15 @@ describe("the MetaCoin project: npx hardhat migrate matches truffle migrate", fu
       truffleProvider.destroy();
       ourProvider.destroy();
     }
+
+    // The chain Truffle migrated, taken over: its deployments enter the registry, its three
+    // completed migrations are recorded (from Migrations.last_completed_migration), nothing reruns.
+    const registryDir = await tempDir("hhm-truffle-import-");
+    const imported = await hardhatMigrate(truffleNode, registryDir, ["import", "truffle", "--build", truffle.build]);
+    expect(imported.addresses).to.deep.equal(truffle.addresses);
+    expect(imported.stdout).to.contain("Imported 3 Truffle deployment(s)").and.to.contain("last completed migration: 3 (from the Migrations contract); recorded as completed: 1, 2, 3.");
+    const rerun = await hardhatMigrate(truffleNode, registryDir);
+    expect(rerun.stdout).to.contain("Nothing to migrate on testnode (chain 31337): 3 migration(s) already completed.");
+    expect(rerun.addresses).to.deep.equal(truffle.addresses);
   });
 });

@@ -1,4 +1,4 @@
-/* global Hub, Spoke */
+/* global Hub */
 // TIP #1's first example, as written there: contracts are globals, `done` ends the migration.
 module.exports = function(accounts, done) {
   // Add a new contract to the network
