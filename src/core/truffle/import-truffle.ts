@@ -48,14 +48,26 @@ export async function importTruffle<ContextT>(host: MigrationHost<ContextT>, opt
   const netVersion = String(await host.provider.request({ method: "net_version" }).catch(() => session.chain.chainId));
   const keys = new Set([String(session.chain.chainId), netVersion]);
 
-  const imported: string[] = [];
-  const unchanged: string[] = [];
+  const found: Array<{ artifact: TruffleArtifact; address: string; deployment: { transactionHash?: string; links?: Record<string, string> } }> = [];
   for (const artifact of artifacts) {
     const deployment = Object.entries(artifact.networks ?? {}).find(([key, d]) => keys.has(key) && typeof d.address === "string")?.[1];
-    if (deployment === undefined) {
-      continue;
+    if (deployment !== undefined) {
+      found.push({ artifact, address: getAddress(deployment.address!), deployment });
     }
-    const address = getAddress(deployment.address!);
+  }
+
+  // Which migrations ran is settled before anything is written: a refusal changes nothing.
+  let lastCompleted: ImportTruffleResult["lastCompleted"];
+  if (options.completed !== undefined) {
+    lastCompleted = { value: options.completed, from: "option" };
+  } else {
+    const migrations = found.find((f) => f.artifact.contractName === "Migrations")?.address;
+    lastCompleted = { value: await readLastCompleted(host, migrations), from: "Migrations contract" };
+  }
+
+  const imported: string[] = [];
+  const unchanged: string[] = [];
+  for (const { artifact, address, deployment } of found) {
     const name = artifact.contractName;
     if (session.registry.has(name) && session.registry.get(name).address === address) {
       unchanged.push(name);
@@ -63,13 +75,6 @@ export async function importTruffle<ContextT>(host: MigrationHost<ContextT>, opt
     }
     await session.registry.recordDeployment(name, await deploymentRecord(host.provider, host.artifacts, artifact, address, deployment));
     imported.push(name);
-  }
-
-  let lastCompleted: ImportTruffleResult["lastCompleted"];
-  if (options.completed !== undefined) {
-    lastCompleted = { value: options.completed, from: "option" };
-  } else {
-    lastCompleted = { value: await readLastCompleted(host, session.registry.has("Migrations") ? session.registry.get("Migrations").address : undefined), from: "Migrations contract" };
   }
 
   let { store, completed } = await openStateStore(host, session);
