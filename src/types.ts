@@ -10,7 +10,8 @@ import type { DownResult } from "./core/down.js";
 import type { MigrateResult } from "./core/results.js";
 import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
-import type { ImportTruffleOptions, ImportTruffleResult } from "./core/truffle/import-truffle.js";
+import type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
+import type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
@@ -26,7 +27,8 @@ export type { DeploymentResult, MigrateResult, MigrationRunResult } from "./core
 export type { DownResult, UndoneMigration } from "./core/down.js";
 export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
 export type { StateFileDocument } from "./core/stores/file-state-store.js";
-export type { ImportTruffleOptions, ImportTruffleResult } from "./core/truffle/import-truffle.js";
+export type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
+export type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
 export type { TruffleBN } from "./core/truffle/bn.js";
 export type { MigrationRecord } from "./core/stores/state-store.js";
 export type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
@@ -128,6 +130,11 @@ export interface ConnectionMigrations {
    * (`last_completed_migration` of its Migrations contract, or `completed`) as complete.
    */
   importTruffle(options: ImportTruffleOptions): Promise<ImportTruffleResult>;
+  /**
+   * Imports a hardhat-deploy network folder (`deployments/<network>`, v1 or v2 format) of this
+   * chain into the registry; with `completed`, records the migrations up to that id as complete.
+   */
+  importHardhatDeploy(options: ImportHardhatDeployOptions): Promise<ImportHardhatDeployResult>;
   /**
    * Test fixture: the first call runs the migrations on this connection and snapshots the chain;
    * every later call (with the same options) reverts to that snapshot in milliseconds. Needs

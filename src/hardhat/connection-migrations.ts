@@ -36,7 +36,8 @@ import type {
 import { importMigrationModule } from "./import-module.js";
 import { asPluginErrors } from "./plugin-error.js";
 import { simulateOnFork } from "./simulate.js";
-import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/truffle/import-truffle.js";
+import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
+import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
 
 /** `connection.migrations`: the engine bound to one network connection. */
 export class HardhatConnectionMigrations implements ConnectionMigrations {
@@ -143,6 +144,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
 
   importTruffle(options: ImportTruffleOptions): Promise<ImportTruffleResult> {
     return asPluginErrors(async () => importTruffle(await this.host(), options));
+  }
+
+  importHardhatDeploy(options: ImportHardhatDeployOptions): Promise<ImportHardhatDeployResult> {
+    return asPluginErrors(async () => importHardhatDeploy(await this.host(), options));
   }
 
   fixture(options: FixtureOptions = {}): Promise<MigrationsFixture> {

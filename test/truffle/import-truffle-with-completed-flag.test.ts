@@ -5,19 +5,30 @@ import { expect } from "chai";
 
 import { createFixtureHre, tempDir } from "../helpers/fixture.js";
 
-const META_COIN = "0x9A676e781A523b5d0C0e43731313A708CB607508";
-
 describe("migrate import truffle without a reachable Migrations contract", () => {
   it("needs --completed (HHM191), then records the build's deployments and the migrations up to it", async () => {
-    const build = path.join(await tempDir("hhm-truffle-build-"), "build", "contracts");
-    await mkdir(build, { recursive: true });
-    await writeFile(
-      path.join(build, "MetaCoin.json"),
-      JSON.stringify({ contractName: "MetaCoin", networks: { "31337": { address: META_COIN.toLowerCase(), links: {} }, "1": { address: "0x0000000000000000000000000000000000000001" } } }),
-    );
-    await writeFile(path.join(build, "ConvertLib.json"), JSON.stringify({ contractName: "ConvertLib", networks: {} }));
     const hre = await createFixtureHre("truffle-metacoin");
     const connection = await hre.network.create();
+    // Deployed by "Truffle": ConvertLib, and MetaCoin linked to it.
+    const lib = await (await connection.ethers.getContractFactory("ConvertLib")).deploy();
+    const libAddress = await lib.getAddress();
+    const coin = await (await connection.ethers.getContractFactory("MetaCoin", { libraries: { ConvertLib: libAddress } })).deploy();
+    const META_COIN = await coin.getAddress();
+
+    const build = path.join(await tempDir("hhm-truffle-build-"), "build", "contracts");
+    await mkdir(build, { recursive: true });
+    const write = (name: string, networks: unknown) => writeFile(path.join(build, `${name}.json`), JSON.stringify({ contractName: name, networks }));
+    await write("MetaCoin", { "31337": { address: META_COIN.toLowerCase(), links: { ConvertLib: libAddress } }, "1": { address: "0x0000000000000000000000000000000000000001" } });
+    await write("ConvertLib", {});
+    await write("Gone", { "31337": { address: "0x00000000000000000000000000000000000000ff" } });
+
+    const noCode = await connection.migrations.importTruffle({ buildDir: build, completed: 2 }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(noCode?.message).to.contain("HHM194").and.to.contain("Gone (0x").and.to.contain("Nothing was imported");
+    expect(await connection.migrations.registry.has("MetaCoin")).to.equal(false);
+    await write("Gone", {});
 
     const refused = await connection.migrations.importTruffle({ buildDir: build }).then(
       () => undefined,
@@ -32,6 +43,7 @@ describe("migrate import truffle without a reachable Migrations contract", () =>
     expect(entry.address).to.equal(META_COIN);
     expect(entry.artifact).to.equal("contracts/MetaCoin.sol:MetaCoin");
     expect(entry.migration).to.equal(0);
+    expect(entry.libraries).to.deep.equal({ ConvertLib: libAddress });
     expect((await connection.migrations.status()).rows.map((r) => r.state)).to.deep.equal(["up", "up", "pending"]);
 
     const again = await connection.migrations.importTruffle({ buildDir: build, completed: 2 });

@@ -1,4 +1,4 @@
-import type { ImportTruffleResult } from "../../core/truffle/import-truffle.js";
+import type { ImportTruffleResult } from "../../core/imports/import-truffle.js";
 
 /** The summary `migrate import truffle` prints. */
 export function formatTruffleImport(result: ImportTruffleResult): string {

@@ -7,7 +7,9 @@ import type { ArtifactResolver } from "../artifacts.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { DeploymentRecord } from "../registry/registry-document.js";
-import { deployMigrator, openSession, openStateStore, type MigrationHost } from "../session.js";
+import { openSession, type MigrationHost } from "../session.js";
+import { requireCode } from "./check-code.js";
+import { recordCompletedUpTo } from "./record-completed.js";
 
 /** One contract of a Truffle `build/contracts/<Name>.json` deployed on some network. */
 interface TruffleArtifact {
@@ -56,7 +58,12 @@ export async function importTruffle<ContextT>(host: MigrationHost<ContextT>, opt
     }
   }
 
-  // Which migrations ran is settled before anything is written: a refusal changes nothing.
+  // Everything is checked before anything is written: a refusal changes nothing.
+  await requireCode(
+    host.provider,
+    found.map((f) => ({ name: f.artifact.contractName, address: f.address })),
+    { source: options.buildDir, network: host.networkName, chainId: session.chain.chainId },
+  );
   let lastCompleted: ImportTruffleResult["lastCompleted"];
   if (options.completed !== undefined) {
     lastCompleted = { value: options.completed, from: "option" };
@@ -77,16 +84,8 @@ export async function importTruffle<ContextT>(host: MigrationHost<ContextT>, opt
     imported.push(name);
   }
 
-  let { store, completed } = await openStateStore(host, session);
-  const toRecord = session.migrations.filter((m) => m.id <= lastCompleted.value && !completed.has(m.id));
-  if (toRecord.length > 0 && store === undefined) {
-    store = (await deployMigrator(host, session)).store;
-    completed = new Set();
-  }
-  for (const migration of toRecord) {
-    await store!.record(migration.id, migration.contentHash);
-  }
-  return { network: session.network, imported, unchanged, lastCompleted, recorded: toRecord.map((m) => m.id) };
+  const recorded = await recordCompletedUpTo(host, session, lastCompleted.value);
+  return { network: session.network, imported, unchanged, lastCompleted, recorded };
 }
 
 async function readTruffleBuild(dir: string): Promise<TruffleArtifact[]> {
