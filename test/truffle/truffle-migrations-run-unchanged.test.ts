@@ -52,6 +52,18 @@ describe("Truffle migrations run unchanged (CommonJS files in a \"type\": \"modu
       const status = await connection.migrations.status();
       expect(status.rows.map((r) => r.state)).to.deep.equal(["up", "up", "up"]);
     });
+
+    it("undoes Truffle migrations (which have no down) with the dev-chain snapshot", async () => {
+      const { undone } = await connection.migrations.down({ steps: 2 });
+      expect(undone.map((u) => [u.fileName, u.how])).to.deep.equal([
+        ["3_send_coins.js", "snapshot"],
+        ["2_deploy_contracts.js", "snapshot"],
+      ]);
+      expect(Object.keys(await connection.migrations.registry.all())).to.deep.equal(["Migrations"]);
+      const rerun = await connection.migrations.run();
+      expect(rerun.migrations.map((m) => m.fileName)).to.deep.equal(["2_deploy_contracts.js", "3_send_coins.js"]);
+      expect(await view(connection, "MetaCoin", "getBalance", accounts[1])).to.equal(1500n);
+    });
   });
 
   describe("TIP #1, synchronous-queue and async styles, overwrite: false, ether", () => {
@@ -100,6 +112,56 @@ describe("Truffle migrations run unchanged (CommonJS files in a \"type\": \"modu
       expect(await view(connection, "PiggyBank", "deposits")).to.equal(2n);
       expect(await view(connection, "PiggyBank", "beneficiary")).to.equal(accounts[1]);
       expect((await connection.ethers.provider.getBalance(accounts[2]!)) <= balanceBefore - parseEther("0.5")).to.equal(true);
+    });
+  });
+
+  describe("the runtime's details, on the MetaCoin contracts", () => {
+    it("orders .then chains, runs CommonJS context-style files, and gives Truffle's tx results, events, .call and .new", async () => {
+      const dir = await migrationsDir({
+        "1_chain.js": `
+          const ConvertLib = artifacts.require("ConvertLib");
+          const MetaCoin = artifacts.require("MetaCoin");
+          module.exports = async function (deployer, network, accounts) {
+            // Queued before the first await: runs first, in order, with the .then continuation.
+            deployer.deploy(ConvertLib).then(function (lib) {
+              return deployer.link(ConvertLib, [MetaCoin]);
+            });
+            const coin = await deployer.deploy(MetaCoin);
+            const sent = await coin.sendCoin(accounts[1], 10);
+            const event = sent.logs[0];
+            if (sent.receipt.status !== true || event.event !== "Transfer" || event.args._value.toNumber() !== 10 || event.args._to !== accounts[1]) {
+              throw new Error("unexpected result " + JSON.stringify(sent.logs));
+            }
+            const wouldSucceed = await coin.sendCoin.call(accounts[2], 1);
+            const tooMuch = await coin.methods["sendCoin(address,uint256)"].call(accounts[2], 1000000);
+            const gas = await coin.sendCoin.estimateGas(accounts[2], 1);
+            const fresh = await MetaCoin.new({ from: accounts[3] });
+            const freshBalance = await fresh.getBalance(accounts[3]);
+            deployer.logger.log([network, wouldSucceed, tooMuch, gas > 21000, freshBalance.toString(), MetaCoin.address === coin.address].join(" "));
+          };`,
+        "2_context.js": `
+          module.exports = async function ({ deploy, registry, log }) {
+            await deploy("ConvertLib", { as: "SecondLib" });
+            log("context style: " + registry.has("MetaCoin"));
+          };`,
+        "3_unsupported.js": `
+          module.exports = function (deployer) {
+            deployer.then(function () { return web3.eth.getPastLogs({}); });
+          };`,
+      });
+      const hre = await createFixtureHre("truffle-metacoin", { dir });
+      const connection = await hre.network.create();
+      const logs: string[] = [];
+      const error = await connection.migrations
+        .run({ onEvent: (event) => void (event.type === "log" && logs.push(event.message)) })
+        .then(() => undefined, (e: unknown) => e as Error);
+
+      expect(logs, error?.message).to.deep.equal(["default true false true 10000 true", "context style: true"]);
+      const registry = await connection.migrations.registry.all();
+      expect(registry.MetaCoin!.libraries).to.deep.equal({ ConvertLib: registry.ConvertLib!.address });
+      expect(registry.ConvertLib!.blockNumber).to.be.lessThan(registry.MetaCoin!.blockNumber);
+      expect(registry.SecondLib!.migration).to.equal(2);
+      expect(error?.message).to.contain("3_unsupported.js").and.to.contain("web3.eth.getPastLogs is not available");
     });
   });
 

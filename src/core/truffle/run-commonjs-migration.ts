@@ -42,6 +42,8 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  */
 export async function runCommonJsMigration(options: CommonJsMigrationOptions): Promise<void> {
   const { core, migration, source } = options;
+  // As web3.eth.getAccounts() gives them (nodes answer eth_accounts in lower case).
+  const accounts = async () => (await options.accounts()).map((a) => getAddress(a));
   const provider = core.deployer.provider;
   if (provider === null) {
     throw new Error("The deployer has no provider.");
@@ -158,7 +160,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
   );
   const scope: Record<string, unknown> = { ...globals, artifacts };
   if (!/\b(?:var|let|const)\s+web3\b/.test(source)) {
-    scope.web3 = createWeb3Shim(host, options.accounts);
+    scope.web3 = createWeb3Shim(host, accounts);
   }
 
   let exported: unknown;
@@ -187,7 +189,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
       await migrationFn(options.context());
       break;
     case "tip": {
-      const accounts = await options.accounts();
+      const list = await accounts();
       await new Promise<void>((resolve, reject) => {
         const done = (error?: unknown) => {
           if (error instanceof Error || typeof error === "string") {
@@ -197,7 +199,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
           }
         };
         try {
-          const returned = migrationFn(accounts, done);
+          const returned = migrationFn(list, done);
           if (isThenable(returned)) {
             returned.then(undefined, reject);
           }
@@ -209,8 +211,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
     }
     case "truffle": {
       const deployer = new TruffleDeployer(host);
-      const accounts = await options.accounts();
-      const returned = migrationFn(deployer, core.network.name, accounts);
+      const returned = migrationFn(deployer, core.network.name, await accounts());
       const outcomes = await Promise.allSettled([deployer.start(), Promise.resolve(returned)]);
       const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
       if (rejected !== undefined) {
