@@ -1,5 +1,5 @@
 // The project's Truffle configuration, kept so `truffle migrate` can be compared with
-// `npx hardhat migrate` (test/truffle/metacoin-matches-truffle-migrate.test.ts).
+// `npx hardhat migrate` (test/truffle/projects-match-truffle-migrate.test.ts).
 // Loaded by Truffle as CommonJS (the test copies the project without "type": "module").
 module.exports = {
   networks: {

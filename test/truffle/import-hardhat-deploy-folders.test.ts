@@ -1,13 +1,14 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
-import { AbiCoder } from "ethers";
+import { AbiCoder, ContractFactory, JsonRpcProvider } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { runHardhat } from "../helpers/cli.js";
 import { createFixtureHre, fixtureRoot, tempDir } from "../helpers/fixture.js";
+import { startHardhatNode } from "../helpers/hardhat-node.js";
 
 interface Deployed {
   address: string;
@@ -86,7 +87,7 @@ describe("migrate import hardhat-deploy", () => {
     expect((await connection.migrations.status()).rows.map((r) => r.state)).to.deep.equal(["up", "up", "pending", "pending"]);
   });
 
-  it("imports a v2 folder (.chain with genesis, transaction, hex receipt, argsData) from the command line", async () => {
+  it("imports a v2 folder (.chain with genesis, transaction, hex receipt, argsData)", async () => {
     const { hre, connection, storage, genesis } = await setUp();
     const dir = path.join(await tempDir("hhm-hd2-"), "deployments", "localhost");
     await mkdir(dir, { recursive: true });
@@ -115,11 +116,49 @@ describe("migrate import hardhat-deploy", () => {
     });
     expect((await connection.migrations.importHardhatDeploy({ dir })).unchanged).to.deep.equal(["Storage"]);
 
-    // The task, as a user runs it. Its in-process chain is a fresh one with the same id and (a
-    // deterministic dev chain) the same genesis, but without these contracts: refused.
-    const cli = await runHardhat(fixtureRoot("truffle-styles"), ["migrate", "import", "hardhat-deploy", "--dir", dir]);
-    expect(cli.code).to.not.equal(0);
-    expect(cli.stdout + cli.stderr).to.contain("HHM194").and.to.contain(`Storage (${storage.address})`).and.to.contain("Nothing was imported");
+  });
+
+  it("imports from the command line into a hardhat node's registry file; a chain without the contracts is refused", async () => {
+    const hre = await createFixtureHre("truffle-styles");
+    const node = await startHardhatNode(fixtureRoot("truffle-styles"));
+    const provider = new JsonRpcProvider(node.url, undefined, { staticNetwork: true });
+    try {
+      const artifact = await hre.artifacts.readArtifact("SimpleStorage");
+      const signer = await provider.getSigner(0);
+      const contract = await new ContractFactory(artifact.abi, artifact.bytecode, signer).deploy(5n);
+      const receipt = (await contract.deploymentTransaction()!.wait())!;
+      const genesis = (await provider.getBlock(0))!.hash!;
+      const dir = path.join(await tempDir("hhm-hd5-"), "deployments", "testnode");
+      await mkdir(dir, { recursive: true });
+      await writeJson(dir, ".chain", { chainId: "31337", genesisHash: genesis });
+      await writeJson(dir, "SimpleStorage.json", {
+        address: receipt.contractAddress,
+        abi: artifact.abi,
+        transaction: { hash: receipt.hash, origin: receipt.from },
+        receipt: { blockNumber: `0x${receipt.blockNumber.toString(16)}` },
+        argsData: AbiCoder.defaultAbiCoder().encode(["uint256"], [5n]),
+        sourceName: "contracts/SimpleStorage.sol",
+        contractName: "SimpleStorage",
+      });
+      const registryDir = await tempDir("hhm-hd5-registry-");
+      const env = { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_REGISTRY_DIR: registryDir };
+      const ok = await runHardhat(fixtureRoot("truffle-styles"), ["migrate", "import", "hardhat-deploy", "--dir", dir, "--network", "testnode"], env);
+      expect(ok.code, ok.stdout + ok.stderr).to.equal(0);
+      expect(ok.stdout).to.contain("Imported 1 hardhat-deploy (v2) deployment(s) on testnode (chain 31337): SimpleStorage.");
+      const registry = JSON.parse(await readFile(path.join(registryDir, "31337.json"), "utf8")) as { contracts: Record<string, { address: string; args: unknown[]; artifact: string }> };
+      expect(registry.contracts.SimpleStorage).to.deep.include({ address: receipt.contractAddress, args: ["5"], artifact: "contracts/SimpleStorage.sol:SimpleStorage" });
+
+      // The in-process network of a new process has no such contract (v1 folders carry no
+      // genesis hash): refused, naming it.
+      await rm(path.join(dir, ".chain"));
+      await writeFile(path.join(dir, ".chainId"), "31337");
+      const refused = await runHardhat(fixtureRoot("truffle-styles"), ["migrate", "import", "hardhat-deploy", "--dir", dir]);
+      expect(refused.code).to.not.equal(0);
+      expect(refused.stdout + refused.stderr).to.contain("HHM194").and.to.contain(`SimpleStorage (${receipt.contractAddress})`).and.to.contain("Nothing was imported");
+    } finally {
+      provider.destroy();
+      await node.stop();
+    }
   });
 
   it("refuses a folder of another chain, and one that is not a hardhat-deploy folder", async () => {

@@ -19,9 +19,9 @@ const METACOIN = new Interface([
 ]);
 
 /** `truffle migrate` (the npm `truffle` devDependency) in a copy of the project, against `node`. */
-async function truffleMigrate(node: RunningNode): Promise<{ stdout: string; addresses: Record<string, string>; build: string }> {
+async function truffleMigrate(project: string, node: RunningNode): Promise<{ stdout: string; addresses: Record<string, string>; build: string }> {
   const dir = await tempDir("hhm-truffle-");
-  const root = fixtureRoot("truffle-metacoin");
+  const root = fixtureRoot(project);
   for (const entry of ["contracts", "migrations", "truffle-config.js"]) {
     await cp(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
@@ -55,12 +55,13 @@ async function truffleMigrate(node: RunningNode): Promise<{ stdout: string; addr
 
 /** `npx hardhat migrate` in the project itself, against `node`. */
 async function hardhatMigrate(
+  project: string,
   node: RunningNode,
   registryDir?: string,
   args: string[] = [],
 ): Promise<{ stdout: string; addresses: Record<string, string> }> {
   registryDir ??= await tempDir("hhm-truffle-registry-");
-  const { code, stdout, stderr } = await runHardhat(fixtureRoot("truffle-metacoin"), ["migrate", ...args, "--network", "testnode"], {
+  const { code, stdout, stderr } = await runHardhat(fixtureRoot(project), ["migrate", ...args, "--network", "testnode"], {
     MIGRATIONS_TEST_RPC_URL: node.url,
     MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
   });
@@ -88,6 +89,32 @@ async function comparableCode(provider: JsonRpcProvider, addresses: Record<strin
   return codes;
 }
 
+/**
+ * Balance and storage slots 0..7 of every contract but Truffle's Migrations (whose
+ * last_completed_migration is Truffle's own record), deployed addresses replaced by their names.
+ */
+async function contractState(provider: JsonRpcProvider, addresses: Record<string, string>): Promise<Record<string, unknown>> {
+  const named = (word: string) => {
+    let text = word.toLowerCase();
+    for (const [name, address] of Object.entries(addresses)) {
+      text = text.replaceAll(address.slice(2).toLowerCase(), `<${name}>`);
+    }
+    return text;
+  };
+  const state: Record<string, unknown> = {};
+  for (const [name, address] of Object.entries(addresses)) {
+    if (name === "Migrations") {
+      continue;
+    }
+    const slots: string[] = [];
+    for (let slot = 0; slot < 8; slot++) {
+      slots.push(named(await provider.getStorage(address, slot)));
+    }
+    state[name] = { balance: (await provider.getBalance(address)).toString(), slots };
+  }
+  return state;
+}
+
 async function metaCoinState(provider: JsonRpcProvider, addresses: Record<string, string>) {
   const accounts = (await provider.send("eth_accounts", [])) as string[];
   const call = async (to: string, fn: string, args: unknown[]) =>
@@ -99,45 +126,67 @@ async function metaCoinState(provider: JsonRpcProvider, addresses: Record<string
   return { balances, migrationsOwner: await call(addresses.Migrations!, "owner", []) };
 }
 
-describe("the MetaCoin project: npx hardhat migrate matches truffle migrate", function () {
+describe("npx hardhat migrate matches truffle migrate (Truffle 5.11.5, on hardhat node)", function () {
   const nodes: RunningNode[] = [];
-  after(async () => Promise.all(nodes.map((n) => n.stop())));
+  const providers: JsonRpcProvider[] = [];
+  after(async () => {
+    providers.forEach((p) => p.destroy());
+    await Promise.all(nodes.map((n) => n.stop()));
+  });
 
-  it("deploys the same contracts with the same code and leaves the same MetaCoin state", async () => {
-    const truffleNode = await startHardhatNode(fixtureRoot("truffle-metacoin"));
+  /** Migrates `project` with both tools, each on a fresh node, and compares what they leave. */
+  async function compare(project: string, logLine: string) {
+    const truffleNode = await startHardhatNode(fixtureRoot(project));
     nodes.push(truffleNode);
-    const hardhatNode = await startHardhatNode(fixtureRoot("truffle-metacoin"));
+    const hardhatNode = await startHardhatNode(fixtureRoot(project));
     nodes.push(hardhatNode);
 
-    const truffle = await truffleMigrate(truffleNode);
-    const ours = await hardhatMigrate(hardhatNode);
-
-    const line = "accounts[1] holds 1500 MetaCoin (3000 in ETH)";
-    expect(truffle.stdout).to.contain(line);
-    expect(ours.stdout).to.contain(line);
+    const truffle = await truffleMigrate(project, truffleNode);
+    const ours = await hardhatMigrate(project, hardhatNode);
+    expect(truffle.stdout).to.contain(logLine);
+    expect(ours.stdout).to.contain(logLine);
     expect(Object.keys(ours.addresses).sort()).to.deep.equal(Object.keys(truffle.addresses).sort());
-    expect(Object.keys(ours.addresses).sort()).to.deep.equal(["ConvertLib", "MetaCoin", "Migrations"]);
 
     const truffleProvider = new JsonRpcProvider(truffleNode.url, undefined, { staticNetwork: true });
     const ourProvider = new JsonRpcProvider(hardhatNode.url, undefined, { staticNetwork: true });
-    try {
-      const truffleCode = await comparableCode(truffleProvider, truffle.addresses);
-      expect(truffleCode.MetaCoin).to.contain("<ConvertLib>");
-      expect(await comparableCode(ourProvider, ours.addresses)).to.deep.equal(truffleCode);
-      expect(await metaCoinState(ourProvider, ours.addresses)).to.deep.equal(await metaCoinState(truffleProvider, truffle.addresses));
-    } finally {
-      truffleProvider.destroy();
-      ourProvider.destroy();
-    }
+    providers.push(truffleProvider, ourProvider);
+    const both = async <T>(read: (provider: JsonRpcProvider, addresses: Record<string, string>) => Promise<T>) => ({
+      truffle: await read(truffleProvider, truffle.addresses),
+      ours: await read(ourProvider, ours.addresses),
+    });
+    const code = await both(comparableCode);
+    expect(code.ours).to.deep.equal(code.truffle);
+    const state = await both(contractState);
+    expect(state.ours).to.deep.equal(state.truffle);
+    return { truffle, ours, truffleNode, code: code.truffle, state: state.truffle, both };
+  }
+
+  it("MetaCoin: the same contracts, code (ConvertLib linked) and balances; then the Truffle chain is imported", async () => {
+    const { truffle, truffleNode, code, both } = await compare("truffle-metacoin", "accounts[1] holds 1500 MetaCoin (3000 in ETH)");
+    expect(Object.keys(truffle.addresses).sort()).to.deep.equal(["ConvertLib", "MetaCoin", "Migrations"]);
+    expect(code.MetaCoin).to.contain("<ConvertLib>");
+    const metaCoin = await both(metaCoinState);
+    expect(metaCoin.ours).to.deep.equal(metaCoin.truffle);
 
     // The chain Truffle migrated, taken over: its deployments enter the registry, its three
     // completed migrations are recorded (from Migrations.last_completed_migration), nothing reruns.
     const registryDir = await tempDir("hhm-truffle-import-");
-    const imported = await hardhatMigrate(truffleNode, registryDir, ["import", "truffle", "--build", truffle.build]);
+    const imported = await hardhatMigrate("truffle-metacoin", truffleNode, registryDir, ["import", "truffle", "--build", truffle.build]);
     expect(imported.addresses).to.deep.equal(truffle.addresses);
     expect(imported.stdout).to.contain("Imported 3 Truffle deployment(s)").and.to.contain("last completed migration: 3 (from the Migrations contract); recorded as completed: 1, 2, 3.");
-    const rerun = await hardhatMigrate(truffleNode, registryDir);
+    const rerun = await hardhatMigrate("truffle-metacoin", truffleNode, registryDir);
     expect(rerun.stdout).to.contain("Nothing to migrate on testnode (chain 31337): 3 migration(s) already completed.");
     expect(rerun.addresses).to.deep.equal(truffle.addresses);
+  });
+
+  it("sync queue, .then chains, overwrite: false, async and ether: the same contracts, storage and balances", async () => {
+    const { truffle, state } = await compare("truffle-mixed", "stored 42");
+    expect(Object.keys(truffle.addresses).sort()).to.deep.equal(["Hub", "Migrations", "PiggyBank", "SimpleStorage"]);
+    // What the comparison covered, so that it cannot pass vacuously.
+    const slot = (n: bigint) => `0x${n.toString(16).padStart(64, "0")}`;
+    expect(state.SimpleStorage).to.deep.include({ balance: "0" });
+    expect((state.SimpleStorage as { slots: string[] }).slots[0]).to.equal(slot(42n));
+    expect((state.Hub as { slots: string[] }).slots[0]).to.equal(`0x000000000000000000000000<SimpleStorage>`);
+    expect((state.PiggyBank as { balance: string }).balance).to.equal(String(15n * 10n ** 17n));
   });
 });
