@@ -1,9 +1,10 @@
 // Truffle's synchronous style: nothing is awaited; the deployer queue runs it all in order.
 var SimpleStorage = artifacts.require("SimpleStorage");
 var Hub = artifacts.require("./Hub.sol");
+var settings = require("./lib/settings.js");
 
 module.exports = function(deployer, network, accounts) {
-  deployer.deploy(SimpleStorage, 1);
+  deployer.deploy(SimpleStorage, settings.initialValue);
   deployer.then(function() {
     return SimpleStorage.deployed();
   }).then(function(storage) {
