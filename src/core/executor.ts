@@ -9,6 +9,7 @@ import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import { TrackingSigner } from "./tracking-signer.js";
+import { loadCommonJs } from "./truffle/commonjs-loader.js";
 import { runCommonJsMigration } from "./truffle/run-commonjs-migration.js";
 import { moduleFormat } from "./truffle/script-style.js";
 
@@ -37,9 +38,20 @@ export async function loadMigration<ContextT>(
   importModule: (url: string) => Promise<unknown>,
   entry: "up" | "down" = "up",
 ): Promise<MigrationFunction<ContextT> | undefined> {
-  if (entry === "down" && moduleFormat(migration.fileName, await readSource(migration)) === "commonjs") {
-    // CommonJS (Truffle-style) scripts have no `down`: on dev chains they are undone by snapshot.
-    return undefined;
+  if (entry === "down") {
+    const source = await readSource(migration);
+    if (moduleFormat(migration.fileName, source) === "commonjs") {
+      // Truffle scripts have no `down` (on dev chains they are undone by snapshot); a CommonJS
+      // file in this plugin's style may export one. Truffle's globals are inert placeholders here.
+      let exported: unknown;
+      try {
+        exported = loadCommonJs(migration.path, source, { artifacts: { require: () => ({}) }, web3: {} });
+      } catch (error) {
+        throw new MigrationsError("MIGRATION_LOAD_FAILED", { file: migration.fileName, reason: describeError(error) }, { cause: error });
+      }
+      const down = (exported as { down?: unknown } | null)?.down;
+      return typeof down === "function" ? (down as MigrationFunction<ContextT>) : undefined;
+    }
   }
   let mod: unknown;
   try {

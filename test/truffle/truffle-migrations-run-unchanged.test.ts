@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { Contract, getCreateAddress, parseEther } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
+import type { MigrationEvent } from "../../src/types.js";
 import { captureState } from "../helpers/chain-state.js";
 import { createFixtureHre, fixtureRoot, migrationsDir } from "../helpers/fixture.js";
 
@@ -143,6 +144,9 @@ describe("Truffle migrations run unchanged (CommonJS files in a \"type\": \"modu
           module.exports = async function ({ deploy, registry, log }) {
             await deploy("ConvertLib", { as: "SecondLib" });
             log("context style: " + registry.has("MetaCoin"));
+          };
+          module.exports.down = async function ({ log }) {
+            log("down of a CommonJS file");
           };`,
         "3_unsupported.js": `
           module.exports = function (deployer) {
@@ -162,6 +166,18 @@ describe("Truffle migrations run unchanged (CommonJS files in a \"type\": \"modu
       expect(registry.ConvertLib!.blockNumber).to.be.lessThan(registry.MetaCoin!.blockNumber);
       expect(registry.SecondLib!.migration).to.equal(2);
       expect(error?.message).to.contain("3_unsupported.js").and.to.contain("web3.eth.getPastLogs is not available");
+
+      // down: the CommonJS context-style file's own `down`, then the Truffle script (no `down`) by snapshot.
+      logs.length = 0;
+      const onEvent = (event: MigrationEvent) => void (event.type === "log" && logs.push(event.message));
+      const first = await connection.migrations.down({ onEvent });
+      const second = await connection.migrations.down({ onEvent });
+      expect([...first.undone, ...second.undone].map((u) => [u.fileName, u.how])).to.deep.equal([
+        ["2_context.js", "down"],
+        ["1_chain.js", "snapshot"],
+      ]);
+      expect(logs).to.deep.equal(["down of a CommonJS file"]);
+      expect(await connection.migrations.registry.has("MetaCoin")).to.equal(false);
     });
   });
 
