@@ -154,7 +154,7 @@ describe("migrate import hardhat-deploy", () => {
       await writeFile(path.join(dir, ".chainId"), "31337");
       const refused = await runHardhat(fixtureRoot("truffle-styles"), ["migrate", "import", "hardhat-deploy", "--dir", dir]);
       expect(refused.code).to.not.equal(0);
-      expect(refused.stdout + refused.stderr).to.contain("HHM194").and.to.contain(`SimpleStorage (${receipt.contractAddress})`).and.to.contain("Nothing was imported");
+      expect(refused.stdout + refused.stderr).to.contain("HHM214").and.to.contain(`SimpleStorage (${receipt.contractAddress})`).and.to.contain("Nothing was imported");
     } finally {
       provider.destroy();
       await node.stop();
@@ -167,10 +167,10 @@ describe("migrate import hardhat-deploy", () => {
     await writeFile(path.join(dir, ".chainId"), "11155111");
     await writeJson(dir, "Token.json", { address: "0x0000000000000000000000000000000000000001" });
     const wrong = await connection.migrations.importHardhatDeploy({ dir }).catch((e: unknown) => e as Error);
-    expect((wrong as Error).message).to.contain("HHM193").and.to.contain("chain 11155111");
+    expect((wrong as Error).message).to.contain("HHM213").and.to.contain("chain 11155111");
     expect(await connection.migrations.registry.has("Token")).to.equal(false);
 
     const empty = await connection.migrations.importHardhatDeploy({ dir: await tempDir("hhm-hd4-") }).catch((e: unknown) => e as Error);
-    expect((empty as Error).message).to.contain("HHM192").and.to.contain("neither a .chain (v2) nor a .chainId (v1) file");
+    expect((empty as Error).message).to.contain("HHM212").and.to.contain("neither a .chain (v2) nor a .chainId (v1) file");
   });
 });

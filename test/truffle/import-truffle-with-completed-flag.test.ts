@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { createFixtureHre, tempDir } from "../helpers/fixture.js";
 
 describe("migrate import truffle without a reachable Migrations contract", () => {
-  it("needs --completed (HHM191), then records the build's deployments and the migrations up to it", async () => {
+  it("needs --completed (HHM211), then records the build's deployments and the migrations up to it", async () => {
     const hre = await createFixtureHre("truffle-metacoin");
     const connection = await hre.network.create();
     // Deployed by "Truffle": ConvertLib, and MetaCoin linked to it.
@@ -26,7 +26,7 @@ describe("migrate import truffle without a reachable Migrations contract", () =>
       () => undefined,
       (e: unknown) => e as Error,
     );
-    expect(noCode?.message).to.contain("HHM194").and.to.contain("Gone (0x").and.to.contain("Nothing was imported");
+    expect(noCode?.message).to.contain("HHM214").and.to.contain("Gone (0x").and.to.contain("Nothing was imported");
     expect(await connection.migrations.registry.has("MetaCoin")).to.equal(false);
     await write("Gone", {});
 
@@ -34,7 +34,7 @@ describe("migrate import truffle without a reachable Migrations contract", () =>
       () => undefined,
       (e: unknown) => e as Error,
     );
-    expect(refused?.message).to.contain("HHM191").and.to.contain("no Migrations contract deployed on this chain");
+    expect(refused?.message).to.contain("HHM211").and.to.contain("no Migrations contract deployed on this chain");
 
     const result = await connection.migrations.importTruffle({ buildDir: build, completed: 2 });
     expect(result.imported).to.deep.equal(["MetaCoin"]);
@@ -55,6 +55,6 @@ describe("migrate import truffle without a reachable Migrations contract", () =>
       () => undefined,
       (e: unknown) => e as Error,
     );
-    expect(missing?.message).to.contain("HHM190");
+    expect(missing?.message).to.contain("HHM210");
   });
 });
