@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // Truffle projects' CommonJS files, run by the Truffle runtime with Truffle's globals.
+    files: ["fixture-projects/truffle-*/migrations/**/*.js", "fixture-projects/truffle-*/truffle-config.js"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node, artifacts: "readonly", web3: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off", "no-unused-vars": ["error", { args: "none" }], "@typescript-eslint/no-unused-vars": ["error", { args: "none" }] },
+  },
+  {
     // The core never depends on Hardhat: the adapter in src/hardhat/ is the only place that may.
     files: ["src/core/**/*.ts"],
     rules: {

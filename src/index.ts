@@ -94,6 +94,17 @@ const plugin: HardhatPlugin = definePlugin({
       .addOption(id("to", "The new network"))
       .setAction(() => import("./hardhat/tasks/cutover.js"))
       .build(),
+    emptyTask(["migrate", "import"], "Imports deployments made by other tools").build(),
+    task(["migrate", "import", "truffle"], "Imports a Truffle project's deployments and marks its completed migrations as done")
+      .addOption({ name: "build", description: "The Truffle build directory", type: ArgumentType.STRING, defaultValue: "build/contracts" })
+      .addOption(id("completed", "Number of the last Truffle migration that ran (default: read from Truffle's Migrations contract)"))
+      .setAction(() => import("./hardhat/tasks/import-truffle.js"))
+      .build(),
+    task(["migrate", "import", "hardhat-deploy"], "Imports a hardhat-deploy deployments/<network> folder (v1 or v2) into the registry")
+      .addOption(id("dir", "The hardhat-deploy network folder (default: deployments/<network>)"))
+      .addOption(id("completed", "Also record the migrations up to this id as completed"))
+      .setAction(() => import("./hardhat/tasks/import-hardhat-deploy.js"))
+      .build(),
   ],
 });
 

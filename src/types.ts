@@ -17,6 +17,8 @@ import type { NetworkSnapshot } from "./core/network-migration/snapshot-document
 import type { CutoverReport } from "./core/network-migration/cutover.js";
 import type { SnapshotReader } from "./core/network-migration/snapshot-reader.js";
 import type { SyncOptions, SyncResult } from "./core/network-migration/sync.js";
+import type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
+import type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
@@ -42,6 +44,9 @@ export type { DeploymentResult, MigrateResult, MigrationRunResult } from "./core
 export type { DownResult, UndoneMigration } from "./core/down.js";
 export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
 export type { StateFileDocument } from "./core/stores/file-state-store.js";
+export type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
+export type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
+export type { TruffleBN } from "./core/truffle/bn.js";
 export type { MigrationRecord } from "./core/stores/state-store.js";
 export type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
 export type { NetworkMigrationInfo, NetworkPeer } from "./core/registry/registry-document.js";
@@ -166,6 +171,17 @@ export interface ConnectionMigrations {
   exportState(): Promise<StateFileDocument>;
   /** Records the migrations of an exported state in the configured store, without running them. */
   importState(state: unknown, source?: string): Promise<ImportStateResult>;
+  /**
+   * Imports a Truffle project's deployments on this chain (its `build/contracts` `networks`
+   * entries) into the registry, and records the Truffle migrations that already ran
+   * (`last_completed_migration` of its Migrations contract, or `completed`) as complete.
+   */
+  importTruffle(options: ImportTruffleOptions): Promise<ImportTruffleResult>;
+  /**
+   * Imports a hardhat-deploy network folder (`deployments/<network>`, v1 or v2 format) of this
+   * chain into the registry; with `completed`, records the migrations up to that id as complete.
+   */
+  importHardhatDeploy(options: ImportHardhatDeployOptions): Promise<ImportHardhatDeployResult>;
   /**
    * Test fixture: the first call runs the migrations on this connection and snapshots the chain;
    * every later call (with the same options) reverts to that snapshot in milliseconds. Needs

@@ -159,6 +159,31 @@ export const ERRORS = {
     message: "The deployer {deployer} is not available on {network}: {reason}",
     hint: "Configure the network's accounts in hardhat.config.ts, or set `migrations.deployer` to an account index or address it has.",
   },
+  TRUFFLE_BUILD_NOT_FOUND: {
+    number: 210,
+    message: "No Truffle artifacts in {dir}: {reason}",
+    hint: "Point --build at the Truffle project's build/contracts directory (the one with <Contract>.json files).",
+  },
+  TRUFFLE_COMPLETED_UNKNOWN: {
+    number: 211,
+    message: "Cannot tell which Truffle migrations already ran on {network}: {reason}",
+    hint: "Pass --completed <n>: the number of the last Truffle migration that ran on this network (Truffle's last_completed_migration).",
+  },
+  HARDHAT_DEPLOY_NOT_FOUND: {
+    number: 212,
+    message: "No hardhat-deploy deployments in {dir}: {reason}",
+    hint: "Point --dir at a hardhat-deploy network folder (deployments/<network>, with a .chain or .chainId file and <Name>.json files).",
+  },
+  HARDHAT_DEPLOY_WRONG_CHAIN: {
+    number: 213,
+    message: "The hardhat-deploy folder {dir} belongs to {what}, but {network} is chain {chainId} (genesis {genesis}). Nothing was imported.",
+    hint: "Import the folder of this network (deployments/<network>), or connect to the chain it was deployed to with --network.",
+  },
+  IMPORTED_CONTRACT_HAS_NO_CODE: {
+    number: 214,
+    message: "{source} lists deployments that have no code on {network} (chain {chainId}): {names}. Nothing was imported.",
+    hint: "Connect to the chain they were deployed to (--network), or remove the entries of contracts that no longer exist.",
+  },
   FIXTURE_NEEDS_SNAPSHOTS: {
     number: 180,
     message: "Migration fixtures need a chain with evm_snapshot, and {network} does not support it.",

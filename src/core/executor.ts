@@ -1,5 +1,7 @@
-import type { Signer } from "ethers";
+import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
+
+import type { Signer } from "ethers";
 
 import { createCoreContext, type ContextDependencies, type CoreMigrationContext } from "./context.js";
 import { MigrationsError, describeError } from "./errors.js";
@@ -8,6 +10,9 @@ import type { MigrationFile } from "./migration-file.js";
 import type { Eip1193Provider } from "./provider.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
+import { loadCommonJs } from "./truffle/commonjs-loader.js";
+import { runCommonJsMigration } from "./truffle/run-commonjs-migration.js";
+import { moduleFormat } from "./truffle/script-style.js";
 
 /** A migration module's function. */
 export type MigrationFunction<ContextT> = (ctx: ContextT) => unknown;
@@ -28,6 +33,8 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly sender?: MigrationSender;
   /** The provider for the default sender. */
   readonly provider?: Eip1193Provider;
+  /** The node's accounts: the `accounts` argument of Truffle-style scripts (default: the deployer). */
+  readonly accounts?: () => Promise<string[]>;
 }
 
 /**
@@ -39,6 +46,21 @@ export async function loadMigration<ContextT>(
   importModule: (url: string) => Promise<unknown>,
   entry: "up" | "down" = "up",
 ): Promise<MigrationFunction<ContextT> | undefined> {
+  if (entry === "down") {
+    const source = await readSource(migration);
+    if (moduleFormat(migration.fileName, source) === "commonjs") {
+      // Truffle scripts have no `down` (on dev chains they are undone by snapshot); a CommonJS
+      // file in this plugin's style may export one. Truffle's globals are inert placeholders here.
+      let exported: unknown;
+      try {
+        exported = loadCommonJs(migration.path, source, { artifacts: { require: () => ({}) }, web3: {} });
+      } catch (error) {
+        throw new MigrationsError("MIGRATION_LOAD_FAILED", { file: migration.fileName, reason: describeError(error) }, { cause: error });
+      }
+      const down = (exported as { down?: unknown } | null)?.down;
+      return typeof down === "function" ? (down as MigrationFunction<ContextT>) : undefined;
+    }
+  }
   let mod: unknown;
   try {
     mod = await importModule(pathToFileURL(migration.path).href);
@@ -76,7 +98,13 @@ export async function executeMigration<ContextT>(
     options.sender ??
     new MigrationSender(createTransactionLayer(options.provider ?? providerOf(options.deployer)), migration);
 
-  const fn = (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
+  const source = await readSource(migration);
+  const commonJs = options.entry !== "down" && moduleFormat(migration.fileName, source) === "commonjs";
+  const fn = commonJs ? undefined : (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
+  const onDeployment = (deployment: DeploymentResult) => {
+    deployments.push(deployment);
+    emit({ type: "deployment", migration, deployment });
+  };
   const core = createCoreContext({
     migration,
     network: options.network,
@@ -85,13 +113,24 @@ export async function executeMigration<ContextT>(
     waitForReceipt: (tx) => sender.wait(tx),
     artifacts: options.artifacts,
     registry: options.registry,
-    onDeployment: (deployment) => {
-      deployments.push(deployment);
-      emit({ type: "deployment", migration, deployment });
-    },
+    onDeployment,
     onLog: (message) => emit({ type: "log", migration, message }),
   });
-  await fn(options.extendContext(core));
+  if (fn !== undefined) {
+    await fn(options.extendContext(core));
+  } else {
+    await runCommonJsMigration({
+      migration,
+      source,
+      core,
+      artifacts: options.artifacts,
+      registry: options.registry,
+      signerFor: async (address) => sender.signer(await options.signerFor(address)),
+      accounts: options.accounts ?? (async () => [await core.deployer.getAddress()]),
+      context: () => options.extendContext(core),
+      onDeployment,
+    });
+  }
   await sender.drain();
 
   let gasUsed = 0n;
@@ -126,4 +165,12 @@ function providerOf(signer: Signer): Eip1193Provider {
     throw new Error("The deployer's provider cannot send JSON-RPC requests.");
   }
   return { request: ({ method, params }) => provider.send!(method, (params as unknown[] | undefined) ?? []) };
+}
+
+async function readSource(migration: MigrationFile): Promise<string> {
+  try {
+    return await readFile(migration.path, "utf8");
+  } catch (error) {
+    throw new MigrationsError("MIGRATION_LOAD_FAILED", { file: migration.fileName, reason: describeError(error) }, { cause: error });
+  }
 }

@@ -183,6 +183,7 @@ async function migrateLocked<ContextT>(
         registry: session.registry,
         importModule: (url) => host.importModule(url),
         extendContext: (core) => host.extendContext(core),
+        accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
         emit,
         sender,
       });

@@ -47,6 +47,8 @@ import { importMigrationModule } from "./import-module.js";
 import { asPluginErrors } from "./plugin-error.js";
 import { networkSecrets } from "./secrets.js";
 import { simulateOnFork } from "./simulate.js";
+import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
+import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
 
 /** `connection.migrations`: the engine bound to one network connection. */
 export class HardhatConnectionMigrations implements ConnectionMigrations {
@@ -180,6 +182,14 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       const doc = typeof snapshot === "string" ? await readSnapshotFile(snapshot) : parseSnapshot(snapshot, "the given snapshot");
       return bootstrapNetwork(await this.host(), doc);
     });
+  }
+
+  importTruffle(options: ImportTruffleOptions): Promise<ImportTruffleResult> {
+    return asPluginErrors(async () => importTruffle(await this.host(), options));
+  }
+
+  importHardhatDeploy(options: ImportHardhatDeployOptions): Promise<ImportHardhatDeployResult> {
+    return asPluginErrors(async () => importHardhatDeploy(await this.host(), options));
   }
 
   fixture(options: FixtureOptions = {}): Promise<MigrationsFixture> {
