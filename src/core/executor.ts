@@ -84,7 +84,14 @@ export async function executeMigration<ContextT>(
   await fn(options.extendContext(core));
 
   let gasUsed = 0n;
+  // ctx.deploy already waited for its transactions and checked their receipts: no second round trip.
+  const deployed = new Map(deployments.map((d) => [d.transactionHash, d.gasUsed]));
   for (const tx of sent) {
+    const deploymentGas = deployed.get(tx.hash);
+    if (deploymentGas !== undefined) {
+      gasUsed += deploymentGas;
+      continue;
+    }
     let receipt;
     try {
       receipt = await tx.wait();
