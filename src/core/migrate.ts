@@ -19,6 +19,8 @@ export interface MigrateOptions extends PlanOptions {
   /** Required for `reset` on networks that are not dev chains. */
   readonly confirmReset?: boolean;
   readonly onEvent?: MigrationEventListener;
+  /** Called once before the first pending migration runs, only when one will (the task builds here). */
+  readonly beforeSend?: () => Promise<void>;
 }
 
 /** A failed run: the error says which migration failed and how; `result` has what completed. */
@@ -79,6 +81,9 @@ export async function migrate<ContextT>(host: MigrationHost<ContextT>, options: 
     return final;
   }
 
+  if (pending.length > 0) {
+    await options.beforeSend?.();
+  }
   if (pending.length > 0 && store === undefined) {
     const deployed = await deployMigrator(host, session);
     store = deployed.store;

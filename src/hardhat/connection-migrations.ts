@@ -76,6 +76,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.reset === true ? { reset: true } : {}),
         ...(options.confirmReset === true ? { confirmReset: true } : {}),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
+        ...(options.beforeSend !== undefined ? { beforeSend: options.beforeSend } : {}),
       });
     });
   }
