@@ -76,6 +76,10 @@ async function main(): Promise<void> {
       });
       node = await startHardhatNode(nodeProject);
       log(`hardhat node at ${node.url}`);
+      const stopped = node;
+      for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => void stopped.stop().finally(() => process.exit(130)));
+      }
     }
     const cases: Array<[number, () => Promise<CaseReport>]> = [
       [1, () => inProcessCase(options)],

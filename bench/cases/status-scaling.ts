@@ -4,7 +4,7 @@ import { generateStatusProject } from "../generators/status.js";
 import { HARDHAT_CLI, WORK_DIR } from "../lib/paths.js";
 import { timeNode } from "../lib/processes.js";
 import type { BenchOptions, CaseReport } from "../lib/report.js";
-import { CountingRpcProxy } from "../lib/rpc-proxy.js";
+import { CountingRpcProxy } from "../../test/helpers/counting-rpc-proxy.js";
 import { median, ratio, seconds, table } from "../lib/stats.js";
 
 interface StatusFigures {

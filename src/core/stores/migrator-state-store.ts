@@ -20,6 +20,8 @@ export class MigratorStateStore implements MigrationStateStore {
     signer: Signer | undefined,
     /** The Migrator's deployment block: where its events start. */
     private readonly fromBlock: number,
+    /** Sender of the view calls (its deployer): a call without one makes Hardhat ask eth_accounts first. */
+    private readonly from: string | undefined,
   ) {
     this.#contract = new Contract(address, MIGRATOR_INTERFACE, signer ?? null);
   }
@@ -41,13 +43,14 @@ export class MigratorStateStore implements MigrationStateStore {
       throw new Error("The Migrator deployment transaction failed.");
     }
     const address = await contract.getAddress();
+    const deployer = await signer.getAddress();
     return {
-      store: new MigratorStateStore(address, provider, signer, receipt.blockNumber),
+      store: new MigratorStateStore(address, provider, signer, receipt.blockNumber, deployer),
       record: {
         address,
         transactionHash: receipt.hash,
         blockNumber: receipt.blockNumber,
-        deployer: await signer.getAddress(),
+        deployer,
       },
       gasUsed: receipt.gasUsed,
     };
@@ -61,16 +64,16 @@ export class MigratorStateStore implements MigrationStateStore {
   static async attach(
     provider: Eip1193Provider,
     signer: Signer | undefined,
-    migrator: Pick<MigratorRecord, "address" | "blockNumber">,
+    migrator: Pick<MigratorRecord, "address" | "blockNumber"> & { readonly deployer?: string },
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
-    const { address } = migrator;
+    const { address, deployer: from } = migrator;
     let completedRaw: string;
     let owner: string | undefined;
     try {
       const [raw, ownerRaw] = await Promise.all([
-        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed")),
-        signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner")),
+        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed"), from),
+        signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from),
       ]);
       completedRaw = raw;
       if (raw === "0x" && (await provider.request({ method: "eth_getCode", params: [address, "latest"] })) === "0x") {
@@ -92,11 +95,11 @@ export class MigratorStateStore implements MigrationStateStore {
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
       }
     }
-    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber), completed };
+    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber, from), completed };
   }
 
   async completed(): Promise<Set<number>> {
-    return decodeCompleted(await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("completed")));
+    return decodeCompleted(await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("completed"), this.from));
   }
 
   /**
@@ -170,8 +173,8 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 }
 
-async function ethCall(provider: Eip1193Provider, to: string, data: string): Promise<string> {
-  return (await provider.request({ method: "eth_call", params: [{ to, data }, "latest"] })) as string;
+async function ethCall(provider: Eip1193Provider, to: string, data: string, from: string | undefined): Promise<string> {
+  return (await provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to, data }, "latest"] })) as string;
 }
 
 function decodeCompleted(raw: string): Set<number> {
