@@ -219,9 +219,19 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     }
   }
 
+  /** Artifacts by name, each read from disk once per run (or per fixture): a run does not rebuild. */
   #artifacts(): ArtifactResolver {
+    const read = new Map<string, Promise<ContractArtifact>>();
     return {
-      readArtifact: async (name) => (await this.hre.artifacts.readArtifact(name)) as unknown as ContractArtifact,
+      readArtifact: (name) => {
+        let artifact = read.get(name);
+        if (artifact === undefined) {
+          artifact = this.hre.artifacts.readArtifact(name).then((a) => a as unknown as ContractArtifact);
+          artifact.catch(() => read.delete(name));
+          read.set(name, artifact);
+        }
+        return artifact;
+      },
     };
   }
 
