@@ -47,6 +47,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   /** In-process chains live as long as their connection, and so do their registry and snapshots. */
   readonly #memoryRegistry = new MemoryRegistryStorage();
   readonly #memorySnapshots = new MemorySnapshotJournal();
+  /** The deployer, resolved once per connection (its accounts do not change). */
+  #deployerSigner: Promise<Signer> | undefined;
+  /** Artifacts read by fixtures' registries: once per connection, as fixtures are themselves cached. */
+  #fixtureArtifacts: ArtifactResolver | undefined;
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
@@ -168,7 +172,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       );
       return {
         result,
-        registry: createMigrationRegistry(Registry.fromDocument(doc), this.#artifacts(), await this.#deployer()),
+        registry: createMigrationRegistry(Registry.fromDocument(doc), (this.#fixtureArtifacts ??= this.#artifacts()), await this.#deployer()),
       };
     });
   }
@@ -197,7 +201,15 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       : new FileSnapshotJournal(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.snapshots.json`), chain);
   }
 
-  async #deployer(): Promise<Signer> {
+  #deployer(): Promise<Signer> {
+    if (this.#deployerSigner === undefined) {
+      this.#deployerSigner = this.#resolveDeployer();
+      this.#deployerSigner.catch(() => (this.#deployerSigner = undefined));
+    }
+    return this.#deployerSigner;
+  }
+
+  async #resolveDeployer(): Promise<Signer> {
     const configured = this.hre.config.migrations.deployer;
     const { ethers } = this.connection;
     try {
