@@ -3,8 +3,8 @@ import { BOX_SOL, EMPTY_SCRIPT, PACKAGE_JSON, writeTree, hardhatSolidity } from 
 /**
  * A project as fixture-projects/mocha-idiom: hardhat-mocha, `migrations` deploy-and-call
  * migrations, and two suites of `tests` tests — test/fixture/ (each test loads
- * `connection.migrations.fixture()` and reads the migrated state) and test/bare/ (the same tests
- * without the fixture).
+ * `connection.migrations.fixture()`, reads the migrated Box and changes it) and test/bare/ (the
+ * same read and change on one Box deployed once in a `before` hook: no migrations, no isolation).
  */
 export async function generateFixtureTestsProject(root: string, migrations: number, tests: number): Promise<void> {
   const files: Record<string, string> = {
@@ -40,8 +40,9 @@ export default async function ({ deploy }: MigrationContext) {
     expect(await box.getFunction("value")()).to.equal(2n);
     await (await box.getFunction("set")(${t + 100})).wait();
   });`);
-    bareTests.push(`  it("test ${t}", async () => {
-    expect(await connection.provider.request({ method: "eth_chainId" })).to.equal("0x7a69");
+    bareTests.push(`  it("test ${t} shares one deployment", async () => {
+    expect(await box.getFunction("value")()).to.be.a("bigint");
+    await (await box.getFunction("set")(${t + 100})).wait();
   });`);
   }
   files["test/fixture/fixture.test.ts"] = `import { expect } from "chai";
@@ -59,6 +60,13 @@ import { network } from "hardhat";
 const connection = await network.create();
 
 describe("${tests} bare tests", () => {
+  let box: Awaited<ReturnType<typeof connection.ethers.deployContract>>;
+
+  before(async () => {
+    box = await connection.ethers.deployContract("Box", [1n]);
+    await box.waitForDeployment();
+  });
+
 ${bareTests.join("\n\n")}
 });
 `;
