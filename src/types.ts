@@ -98,6 +98,11 @@ export interface RunMigrationsOptions {
   readonly confirm?: (request: ConfirmationRequest) => Promise<boolean>;
   /** Receives progress events (the task prints them). */
   readonly onEvent?: MigrationEventListener;
+  /**
+   * Called once before the first pending migration runs, and only when one will: the `migrate`
+   * task builds the contracts here, so a run with nothing to do (or a dry run) compiles nothing.
+   */
+  readonly beforeSend?: () => Promise<void>;
 }
 
 /** The registry of the connection's chain, read from its file (or memory) on every call. */

@@ -134,6 +134,7 @@ export async function executeMigration<ContextT>(
   await sender.drain();
 
   let gasUsed = 0n;
+  // Receipts the sender already has (ctx.deploy waited for its own) cost no second round trip.
   const sent = [...sender.sent];
   for (const tx of sent) {
     let receipt;

@@ -27,6 +27,8 @@ export interface MigrateOptions extends PlanOptions {
    */
   readonly confirm?: (request: ConfirmationRequest) => Promise<boolean>;
   readonly onEvent?: MigrationEventListener;
+  /** Called once before the first pending migration runs, only when one will (the task builds here). */
+  readonly beforeSend?: () => Promise<void>;
 }
 
 /** What a run on a network that is not a dev chain asks confirmation for. */
@@ -144,6 +146,9 @@ async function migrateLocked<ContextT>(
     return final;
   }
 
+  if (pending.length > 0) {
+    await options.beforeSend?.();
+  }
   if (pending.length > 0 && store === undefined) {
     const deployed = await deployMigrator(host, session, layer);
     store = deployed.store;

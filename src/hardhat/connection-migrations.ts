@@ -4,7 +4,7 @@ import { Contract, type Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { ArtifactResolver } from "../core/artifacts.js";
+import type { ArtifactResolver, ContractArtifact } from "../core/artifacts.js";
 import { inspectChain, type ChainInfo } from "../core/chain.js";
 import { createMigrationRegistry } from "../core/context.js";
 import { migrateDown, type DownResult } from "../core/down.js";
@@ -63,6 +63,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   readonly #memoryJournal = new MemoryJournalStorage();
   /** Removes this network's secrets from messages; knows the config's secrets once `host()` ran. */
   #redact: (text: string) => string = createRedactor([]);
+  /** The deployer, resolved once per connection (its accounts do not change). */
+  #deployerSigner: Promise<Signer> | undefined;
+  /** Artifacts read by fixtures' registries: once per connection, as fixtures are themselves cached. */
+  #fixtureArtifacts: ArtifactResolver | undefined;
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
@@ -93,6 +97,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.confirmReset === true ? { confirmReset: true } : {}),
         ...(options.confirm !== undefined ? { confirm: options.confirm } : {}),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
+        ...(options.beforeSend !== undefined ? { beforeSend: options.beforeSend } : {}),
       });
     }, () => this.#redact);
   }
@@ -219,7 +224,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       );
       return {
         result,
-        registry: createMigrationRegistry(Registry.fromDocument(doc), this.#artifacts(), await this.#deployer()),
+        registry: createMigrationRegistry(Registry.fromDocument(doc), (this.#fixtureArtifacts ??= this.#artifacts()), await this.#deployer()),
       };
     });
   }
@@ -284,7 +289,15 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       : new FileSnapshotJournal(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.snapshots.json`), chain);
   }
 
-  async #deployer(): Promise<Signer> {
+  #deployer(): Promise<Signer> {
+    if (this.#deployerSigner === undefined) {
+      this.#deployerSigner = this.#resolveDeployer();
+      this.#deployerSigner.catch(() => (this.#deployerSigner = undefined));
+    }
+    return this.#deployerSigner;
+  }
+
+  async #resolveDeployer(): Promise<Signer> {
     const configured = this.hre.config.migrations.deployer;
     const { ethers } = this.connection;
     try {
@@ -306,8 +319,22 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     }
   }
 
+  /** Artifacts by name, each read from disk once per run (or per fixture): a run does not rebuild. */
   #artifacts(): ArtifactResolver {
-    return hardhatArtifactResolver(this.hre.artifacts);
+    const base = hardhatArtifactResolver(this.hre.artifacts);
+    const read = new Map<string, Promise<ContractArtifact>>();
+    return {
+      ...base,
+      readArtifact: (name) => {
+        let artifact = read.get(name);
+        if (artifact === undefined) {
+          artifact = base.readArtifact(name);
+          artifact.catch(() => read.delete(name));
+          read.set(name, artifact);
+        }
+        return artifact;
+      },
+    };
   }
 
   /** The bytecode of the configured custom Migrator, after checking its interface. */

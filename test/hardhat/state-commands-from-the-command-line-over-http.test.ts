@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect } from "chai";
 
 import { runHardhat, type CliResult } from "../helpers/cli.js";
+import { CountingRpcProxy } from "../helpers/counting-rpc-proxy.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 import { deployTokenAs, reversibleToken } from "../helpers/migrations.js";
@@ -54,6 +55,30 @@ describe("migrate's state commands from the command line, against a `hardhat nod
     expect(out).to.contain("Migrations on testnode (chain 31337). Record: Migrator (not deployed yet).");
     expect(out).to.match(/1\s+1_a\.js\s+pending/);
     expect(out).to.contain("3 pending");
+  });
+
+  it("status reads the record in one eth_call and one eth_getLogs, however many ran, and asks no accounts", async () => {
+    await ok("migrate");
+    const proxy = new CountingRpcProxy(node.url);
+    const url = await proxy.start();
+    try {
+      const result = await runHardhat(fixtureRoot("basic"), ["migrate", "status", "--network", "testnode"], {
+        MIGRATIONS_TEST_RPC_URL: url,
+        MIGRATIONS_TEST_DIR: dir,
+        MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
+      });
+      expect(result.code, result.stderr).to.equal(0);
+      expect(result.stdout).to.contain("3 up");
+      expect(proxy.methods.get("eth_call")).to.equal(1);
+      expect(proxy.methods.get("eth_getLogs")).to.equal(1);
+      expect(proxy.methods.has("eth_accounts")).to.equal(false);
+      expect([...proxy.methods.keys()].sort()).to.deep.equal(
+        ["eth_call", "eth_chainId", "eth_getBlockByNumber", "eth_getLogs", "hardhat_metadata", "web3_clientVersion"],
+      );
+    } finally {
+      await proxy.stop();
+    }
+    await ok("migrate", "down", "--steps", "3");
   });
 
   it("--dry-run lists the plan and sends nothing", async () => {

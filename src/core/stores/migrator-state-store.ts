@@ -20,14 +20,20 @@ export class MigratorStateStore implements MigrationStateStore {
     signer: Signer | undefined,
     /** The Migrator's deployment block: where its events start. */
     private readonly fromBlock: number,
-    private readonly waitFor: (tx: TransactionResponse) => Promise<TransactionReceipt | null> = (tx) => tx.wait(),
+    /** Sender of the view calls (its deployer): a call without one makes Hardhat ask eth_accounts first. */
+    private readonly from: string | undefined,
+    /**
+     * Set by `connect`: records go through the signer (a migration's journaling sender) and are
+     * waited for with this; otherwise they are one raw eth_sendTransaction and a receipt.
+     */
+    private readonly waitFor?: (tx: TransactionResponse) => Promise<TransactionReceipt | null>,
   ) {
     this.#contract = new Contract(address, MIGRATOR_INTERFACE, signer ?? null);
   }
 
   /** The same Migrator, sending through `signer` and waiting with `wait` (a migration's sender). */
   connect(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigratorStateStore {
-    return new MigratorStateStore(this.address, this.provider, signer, this.fromBlock, wait);
+    return new MigratorStateStore(this.address, this.provider, signer, this.fromBlock, this.from, wait);
   }
 
   get description(): string {
@@ -48,13 +54,14 @@ export class MigratorStateStore implements MigrationStateStore {
       throw new Error("The Migrator deployment transaction failed.");
     }
     const address = await contract.getAddress();
+    const deployer = await signer.getAddress();
     return {
-      store: new MigratorStateStore(address, provider, signer, receipt.blockNumber),
+      store: new MigratorStateStore(address, provider, signer, receipt.blockNumber, deployer),
       record: {
         address,
         transactionHash: receipt.hash,
         blockNumber: receipt.blockNumber,
-        deployer: await signer.getAddress(),
+        deployer,
       },
       gasUsed: receipt.gasUsed,
     };
@@ -68,16 +75,16 @@ export class MigratorStateStore implements MigrationStateStore {
   static async attach(
     provider: Eip1193Provider,
     signer: Signer | undefined,
-    migrator: Pick<MigratorRecord, "address" | "blockNumber">,
+    migrator: Pick<MigratorRecord, "address" | "blockNumber"> & { readonly deployer?: string },
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
-    const { address } = migrator;
+    const { address, deployer: from } = migrator;
     let completedRaw: string;
     let owner: string | undefined;
     try {
       const [raw, ownerRaw] = await Promise.all([
-        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed")),
-        signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner")),
+        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed"), from),
+        signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from),
       ]);
       completedRaw = raw;
       if (raw === "0x" && (await provider.request({ method: "eth_getCode", params: [address, "latest"] })) === "0x") {
@@ -99,11 +106,11 @@ export class MigratorStateStore implements MigrationStateStore {
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
       }
     }
-    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber), completed };
+    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber, from), completed };
   }
 
   async completed(): Promise<Set<number>> {
-    return decodeCompleted(await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("completed")));
+    return decodeCompleted(await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("completed"), this.from));
   }
 
   /**
@@ -121,15 +128,15 @@ export class MigratorStateStore implements MigrationStateStore {
     ]);
     const latest = new Map<number, MigrationRecord>();
     for (const log of logs) {
-      const parsed = MIGRATOR_INTERFACE.parseLog(log);
-      if (parsed === null) {
+      const event = decodeCompletedEvent(log);
+      if (event === undefined) {
         continue;
       }
-      const id = Number(parsed.args[0] as bigint);
+      const { id, contentHash } = event;
       latest.delete(id);
       latest.set(id, {
         id,
-        contentHash: parsed.args[1] as string,
+        contentHash,
         transactionHash: log.transactionHash,
         blockNumber: Number(BigInt(log.blockNumber)),
       });
@@ -151,23 +158,42 @@ export class MigratorStateStore implements MigrationStateStore {
     return this.#send("unrecord", [id], id);
   }
 
+  /**
+   * Sends `record`/`unrecord` as one `eth_sendTransaction` from the owner and fetches its receipt:
+   * the node (or Hardhat's account handlers) fills in gas, fees and nonce, so the record costs two
+   * round trips instead of the six of an ethers contract call (block, fees, estimate, send, the
+   * transaction by hash, receipt).
+   */
   async #send(method: "record" | "unrecord", args: unknown[], id: number): Promise<StoreReceipt> {
     try {
-      const tx = (await this.#contract.getFunction(method).send(...args)) as TransactionResponse;
-      const receipt = await this.waitFor(tx);
-      if (receipt !== null && receipt.status !== 1) {
-        // Find out why (a Migrator custom error) by replaying the call.
-        await this.#contract.getFunction(method).staticCall(...args);
-        throw new Error(`the ${method} transaction ${receipt.hash} reverted`);
+      if (this.waitFor !== undefined) {
+        const tx = (await this.#contract.getFunction(method).send(...args)) as TransactionResponse;
+        const receipt = await this.waitFor(tx);
+        if (receipt !== null && receipt.status !== 1) {
+          // Find out why (a Migrator custom error) by replaying the call.
+          await this.#contract.getFunction(method).staticCall(...args);
+          throw new Error(`the ${method} transaction ${receipt.hash} reverted`);
+        }
+        return receipt === null ? {} : { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
       }
-      return receipt === null ? {} : { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
+      const from = await this.#runnerAddress();
+      const data = MIGRATOR_INTERFACE.encodeFunctionData(method, args);
+      const hash = (await this.provider.request({ method: "eth_sendTransaction", params: [{ from, to: this.address, data }] })) as string;
+      const receipt = await minedReceipt(this.provider, hash);
+      if (BigInt(receipt.status) !== 1n) {
+        throw new Error(`The ${method}(${id}) transaction ${hash} reverted.`);
+      }
+      return { transactionHash: hash, blockNumber: Number(BigInt(receipt.blockNumber)), gasUsed: BigInt(receipt.gasUsed) };
     } catch (error) {
       const revert = revertName(error);
       if (revert === "AlreadyRecorded") {
         throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description }, { cause: error });
       }
       if (revert === "NotOwner") {
-        const owner = (await this.#contract.getFunction("owner").staticCall()) as string;
+        const owner = MIGRATOR_INTERFACE.decodeFunctionResult(
+          "owner",
+          await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), this.from),
+        )[0] as string;
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer: await this.#runnerAddress(), address: this.address, owner }, { cause: error });
       }
       if (revert === "NotRecorded") {
@@ -182,8 +208,35 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 }
 
-async function ethCall(provider: Eip1193Provider, to: string, data: string): Promise<string> {
-  return (await provider.request({ method: "eth_call", params: [{ to, data }, "latest"] })) as string;
+/**
+ * The receipt of `hash`, asked for at once (an automining dev chain has it already), then every
+ * 250 ms up to every 2 s while the transaction is pending.
+ */
+async function minedReceipt(provider: Eip1193Provider, hash: string): Promise<{ status: string; blockNumber: string; gasUsed: string }> {
+  for (let delay = 250; ; delay = Math.min(delay * 2, 2000)) {
+    const receipt = (await provider.request({ method: "eth_getTransactionReceipt", params: [hash] })) as { status: string; blockNumber: string; gasUsed: string } | null;
+    if (receipt !== null) {
+      return receipt;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/**
+ * `MigrationCompleted(uint256 indexed id, bytes32 contentHash)` read straight from its topics and
+ * data (the id is topic 1, the hash the 32 bytes of data): `status` reads one per recorded
+ * migration, and ethers' generic `parseLog` costs more than the rest of `status` for a thousand.
+ */
+function decodeCompletedEvent(log: { topics: string[]; data: string }): { id: number; contentHash: string } | undefined {
+  if (log.topics.length === 2 && /^0x[0-9a-fA-F]{64}$/.test(log.data)) {
+    return { id: Number(BigInt(log.topics[1]!)), contentHash: log.data.toLowerCase() };
+  }
+  const parsed = MIGRATOR_INTERFACE.parseLog(log);
+  return parsed === null ? undefined : { id: Number(parsed.args[0] as bigint), contentHash: parsed.args[1] as string };
+}
+
+async function ethCall(provider: Eip1193Provider, to: string, data: string, from: string | undefined): Promise<string> {
+  return (await provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to, data }, "latest"] })) as string;
 }
 
 function decodeCompleted(raw: string): Set<number> {

@@ -61,7 +61,7 @@ export class MigrationSender {
   #nextStep = 0;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #byHash = new Map<string, SentStep>();
-  readonly #minedJournaled = new Set<string>();
+  readonly #receipts = new Map<string, Promise<TransactionReceipt>>();
 
   constructor(
     private readonly layer: TransactionLayer,
@@ -90,8 +90,22 @@ export class MigrationSender {
     await this.#queue;
   }
 
-  /** Waits for a transaction this sender sent, with the run's policy; journals it as mined. */
-  async wait(response: TransactionResponse): Promise<TransactionReceipt> {
+  /**
+   * Waits for a transaction this sender sent, with the run's policy; journals it as mined. Asked
+   * twice for one transaction (ctx.deploy, then the end of the migration), it fetches once.
+   */
+  wait(response: TransactionResponse): Promise<TransactionReceipt> {
+    const key = response.hash.toLowerCase();
+    let receipt = this.#receipts.get(key);
+    if (receipt === undefined) {
+      receipt = this.#wait(response);
+      receipt.catch(() => this.#receipts.delete(key));
+      this.#receipts.set(key, receipt);
+    }
+    return receipt;
+  }
+
+  async #wait(response: TransactionResponse): Promise<TransactionReceipt> {
     const sent = this.#byHash.get(response.hash.toLowerCase());
     const provider = this.#provider(sent?.inner ?? response);
     const target = {
@@ -103,8 +117,7 @@ export class MigrationSender {
     };
     const bump = sent === undefined ? undefined : () => this.#bump(sent);
     const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump);
-    if (sent !== undefined && !this.#minedJournaled.has(receipt.hash.toLowerCase())) {
-      this.#minedJournaled.add(receipt.hash.toLowerCase());
+    if (sent !== undefined) {
       await this.layer.journal?.append({
         type: "tx-mined",
         migration: this.migration.id,

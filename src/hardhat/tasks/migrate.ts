@@ -60,8 +60,15 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
     ]);
     return;
   }
-  if (!args.noCompile) {
-    await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
+  // Build only when a migration will run (once, even for several networks): a run with nothing
+  // pending, or a dry run, skips Hardhat's build and its compiler load. --simulate runs them.
+  let built: Promise<void> | undefined;
+  const build = async () => {
+    built ??= hre.tasks.getTask("build").run({ quiet: true, noTests: true }).then(() => undefined);
+    await built;
+  };
+  if (!args.noCompile && args.simulate) {
+    await build();
   }
   const options: RunMigrationsOptions = {
     ...(args.to !== undefined ? { to: args.to } : {}),
@@ -74,6 +81,7 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
     ...(args.confirmReset ? { confirmReset: true } : {}),
     ...(args.yes ? {} : { confirm: askInTerminal }),
     onEvent: (event) => print(formatEvent(event)),
+    ...(args.noCompile ? {} : { beforeSend: build }),
   };
   if (args.networks === undefined) {
     const connection = await hre.network.getOrCreate();
