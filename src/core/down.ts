@@ -125,6 +125,8 @@ async function undoWithDownFunctions<ContextT>(
         emit: session.emit,
         sender: new MigrationSender(
           createTransactionLayer(host.provider, {
+            isDevChain: session.chain.isDevChain,
+            providerAccounts: host.providerAccounts === true,
             policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
           }),
           migration,

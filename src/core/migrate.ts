@@ -73,6 +73,8 @@ async function migrateLocked<ContextT>(
   const journal = await openJournal(host, session, { readOnly: dryRun });
   const interrupted = journal?.interrupted() ?? new Map();
   const layer = createTransactionLayer(host.provider, {
+    isDevChain: session.chain.isDevChain,
+    providerAccounts: host.providerAccounts === true,
     policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
     ...(journal !== undefined ? { journal } : {}),
   });

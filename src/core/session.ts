@@ -50,6 +50,11 @@ export interface MigrationHost<ContextT> {
   lockFile?(chain: ChainInfo): string | undefined;
   /** Confirmations, timeout and fee bumping for `chain` (default: by dev chain or not). */
   transactionPolicy?(chain: ChainInfo): TransactionPolicy;
+  /**
+   * The signers `getDeployer`/`getSigner` return sign through `provider` (Hardhat's configured or
+   * the node's accounts): transactions can be sent as plain `eth_sendTransaction` requests.
+   */
+  readonly providerAccounts?: boolean;
   /** Removes secrets (RPC URLs, keys) from text the engine writes to files. */
   redact?(text: string): string;
   /** A store given directly (tests, embedding); overrides `store`. */

@@ -373,6 +373,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       registryStorage: (chain) => this.#registryStorage(chain),
       stateFile: (chain) => path.join(hre.config.migrations.registryDir, `${chain.chainId}.migrations.json`),
       snapshotJournal: (chain) => this.#snapshotJournal(chain),
+      providerAccounts: true,
       journalStorage: (chain) => this.#journalStorage(chain),
       lockFile: (chain) => this.#lockFile(chain),
       transactionPolicy: (chain) => this.#transactionPolicy(chain),

@@ -1,6 +1,7 @@
 import {
   keccak256,
   resolveAddress,
+  toQuantity,
   type Provider,
   type Signer,
   type TransactionReceipt,
@@ -26,14 +27,31 @@ export interface TransactionLayer {
   readonly policy: TransactionPolicy;
   readonly nonces: NonceManager;
   readonly journal?: Journal;
+  /**
+   * The signers' accounts are the provider's (Hardhat's configured or node accounts): a
+   * transaction is one `eth_sendTransaction` of its own fields, and Hardhat or the node fills in
+   * gas and fees, instead of ethers' populate round trips.
+   */
+  readonly providerAccounts: boolean;
+  /** Dev chains: the head is not asked before each send (the last block seen is a lower bound). */
+  readonly isDevChain: boolean;
+  /** The highest block number seen in a receipt: a lower bound for where later transactions land. */
+  lastSeenBlock: number;
 }
 
-export function createTransactionLayer(provider: Eip1193Provider, options: { policy?: TransactionPolicy; journal?: Journal; isDevChain?: boolean } = {}): TransactionLayer {
+export function createTransactionLayer(
+  provider: Eip1193Provider,
+  options: { policy?: TransactionPolicy; journal?: Journal; isDevChain?: boolean; providerAccounts?: boolean } = {},
+): TransactionLayer {
+  const isDevChain = options.isDevChain ?? true;
   return {
     provider,
-    policy: options.policy ?? defaultTransactionPolicy(options.isDevChain ?? true),
+    policy: options.policy ?? defaultTransactionPolicy(isDevChain),
     nonces: new NonceManager(provider),
     ...(options.journal !== undefined ? { journal: options.journal } : {}),
+    providerAccounts: options.providerAccounts ?? false,
+    isDevChain,
+    lastSeenBlock: 0,
   };
 }
 
@@ -117,6 +135,7 @@ export class MigrationSender {
     };
     const bump = sent === undefined ? undefined : () => this.#bump(sent);
     const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump);
+    this.layer.lastSeenBlock = Math.max(this.layer.lastSeenBlock, receipt.blockNumber);
     if (sent !== undefined) {
       await this.layer.journal?.append({
         type: "tx-mined",
@@ -157,14 +176,14 @@ export class MigrationSender {
     const { journal, nonces } = this.layer;
     const explicit = tx.nonce === undefined || tx.nonce === null ? undefined : Number(tx.nonce);
     let nonce = explicit ?? (await nonces.take(fingerprint.from));
-    const block = await this.#head();
+    const block = this.layer.isDevChain ? this.layer.lastSeenBlock : await this.#head();
     const migration = this.migration.id;
     for (let attempt = 0; ; attempt++) {
       await journal?.append({ type: "tx-sending", migration, step, nonce, block, ...fingerprint });
       failpoint("tx-before-send");
       let response: TransactionResponse;
       try {
-        response = await inner.sendTransaction({ ...tx, nonce });
+        response = await this.#dispatch(inner, tx, fingerprint, nonce);
       } catch (error) {
         if (isAlreadyKnown(error) || isNonceTooLow(error)) {
           // The node may already have this very transaction (a retried request through a load
@@ -186,6 +205,39 @@ export class MigrationSender {
       await journal?.append({ type: "tx-sent", migration, step, hash: response.hash, nonce });
       failpoint("tx-after-send");
       return this.#track({ step, inner, fingerprint, nonce, block, hashes: [response.hash], latest: response });
+    }
+  }
+
+  /** Sends through the provider when its accounts sign (see `providerAccounts`), else the signer. */
+  async #dispatch(inner: Signer, tx: TransactionRequest, fingerprint: StepFingerprint, nonce: number): Promise<TransactionResponse> {
+    const simple = Object.keys(tx).every((key) => RAW_FIELDS.has(key) || (tx as Record<string, unknown>)[key] === undefined || (tx as Record<string, unknown>)[key] === null);
+    if (!this.layer.providerAccounts || !simple) {
+      return inner.sendTransaction({ ...tx, nonce });
+    }
+    const quantity = (value: unknown) => toQuantity(value as bigint);
+    const request: Record<string, string> = {
+      from: fingerprint.from,
+      ...(fingerprint.to !== null ? { to: fingerprint.to } : {}),
+      ...(tx.data !== undefined && tx.data !== null ? { data: tx.data } : {}),
+      ...(tx.value !== undefined && tx.value !== null ? { value: quantity(tx.value) } : {}),
+      nonce: quantity(nonce),
+      ...(tx.gasLimit !== undefined && tx.gasLimit !== null ? { gas: quantity(tx.gasLimit) } : {}),
+      ...(tx.gasPrice !== undefined && tx.gasPrice !== null ? { gasPrice: quantity(tx.gasPrice) } : {}),
+      ...(tx.maxFeePerGas !== undefined && tx.maxFeePerGas !== null ? { maxFeePerGas: quantity(tx.maxFeePerGas) } : {}),
+      ...(tx.maxPriorityFeePerGas !== undefined && tx.maxPriorityFeePerGas !== null ? { maxPriorityFeePerGas: quantity(tx.maxPriorityFeePerGas) } : {}),
+    };
+    const hash = (await this.layer.provider.request({ method: "eth_sendTransaction", params: [request] })) as string;
+    const provider = this.#provider(inner);
+    // A load-balanced node may not know the transaction yet on the backend that answers.
+    for (let attempt = 0; ; attempt++) {
+      const response = await provider.getTransaction(hash);
+      if (response !== null) {
+        return response;
+      }
+      if (attempt >= 50) {
+        throw new Error(`the node accepted transaction ${hash} but does not return it`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.layer.policy.pollMs));
     }
   }
 
@@ -290,6 +342,9 @@ export class MigrationSender {
     return Number(BigInt((await this.layer.provider.request({ method: "eth_blockNumber" })) as string));
   }
 }
+
+/** Request fields the raw path sends as they are (anything else goes through the signer). */
+const RAW_FIELDS = new Set(["to", "from", "data", "value", "nonce", "gasLimit", "gasPrice", "maxFeePerGas", "maxPriorityFeePerGas", "chainId", "type"]);
 
 function compare(recorded: StepFingerprint, now: StepFingerprint): string | undefined {
   if (recorded.kind !== now.kind) {
