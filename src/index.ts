@@ -40,7 +40,7 @@ const plugin: HardhatPlugin = definePlugin({
       .addFlag({ name: "noCompile", description: "Don't build the contracts before migrating" })
       .setAction(() => import("./hardhat/tasks/migrate.js"))
       .build(),
-    task(["migrate", "status"], "Shows every migration's state on the network: up, pending, changed or missing file")
+    task(["migrate", "status"], "Shows every migration's state on the network: up, pending, interrupted, changed or missing file")
       .addFlag({ name: "json", description: "Print the status as JSON" })
       .setAction(() => import("./hardhat/tasks/status.js"))
       .build(),
