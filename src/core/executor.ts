@@ -63,7 +63,9 @@ export async function loadMigration<ContextT>(
   }
   let mod: unknown;
   try {
-    mod = await importModule(pathToFileURL(migration.path).href);
+    // The content hash in the URL: a file edited while the process lives (a script calling run()
+    // twice, a test, the console) is loaded afresh instead of from the ES module cache.
+    mod = await importModule(`${pathToFileURL(migration.path).href}?content=${migration.contentHash.slice(2, 18)}`);
   } catch (error) {
     throw new MigrationsError("MIGRATION_LOAD_FAILED", { file: migration.fileName, reason: describeError(error) }, { cause: error });
   }

@@ -7,7 +7,7 @@ export async function importMigrationModule(url: string): Promise<unknown> {
     return await import(url);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code !== "ERR_UNKNOWN_FILE_EXTENSION" || !/\.(m?ts)$/.test(url)) {
+    if (code !== "ERR_UNKNOWN_FILE_EXTENSION" || !/\.(m?ts)(\?[^/]*)?$/.test(url)) {
       throw error;
     }
     const { tsImport } = await import("tsx/esm/api");
