@@ -7,7 +7,7 @@ import { discoverMigrations } from "./discovery.js";
 import { MigrationsError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
-import type { Eip1193Provider } from "./provider.js";
+import { type Eip1193Provider, headBlock } from "./provider.js";
 import { Registry } from "./registry/registry.js";
 import type { RegistryStorage } from "./registry/registry-storage.js";
 import { Journal } from "./journal/journal.js";
@@ -119,7 +119,7 @@ export async function openStateStore<ContextT>(
     if (host.stateFile === undefined) {
       throw new Error("The host has no state file location for the file store.");
     }
-    const head = async () => Number(BigInt((await host.provider.request({ method: "eth_blockNumber" })) as string));
+    const head = () => headBlock(host.provider);
     const store = new FileStateStore(host.stateFile(session.chain), session.chain, head);
     return { store, completed: await store.completed() };
   }

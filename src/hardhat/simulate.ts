@@ -5,6 +5,7 @@ import { MigrationsError, describeError } from "../core/errors.js";
 import type { MigrationEventListener } from "../core/events.js";
 import { migrate } from "../core/migrate.js";
 import type { PlanOptions } from "../core/planner.js";
+import { headBlock } from "../core/provider.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
 import type { RegistryDocument } from "../core/registry/registry-document.js";
 import type { MigrateResult } from "../core/results.js";
@@ -34,7 +35,7 @@ export async function simulateOnFork(
     targetHost.getDeployer().then((signer) => signer.getAddress()),
     target.storeKind === "chain" ? undefined : target.exportState(),
   ]);
-  const blockNumber = Number(BigInt((await connection.provider.request({ method: "eth_blockNumber" })) as string));
+  const blockNumber = await headBlock(connection.provider);
 
   let fork;
   try {

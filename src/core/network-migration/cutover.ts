@@ -1,4 +1,5 @@
 import { MigrationsError } from "../errors.js";
+import { headBlock } from "../provider.js";
 import type { MigrationHost } from "../session.js";
 import { diffAccounts, formatDifferences, readAccounts } from "./account-state.js";
 import { markWindow, openSyncPair, syncNetworks, type SyncOptions, type SyncResult } from "./sync.js";
@@ -24,7 +25,7 @@ export async function cutoverNetworks<C>(
   target: MigrationHost<C>,
   options: Pick<SyncOptions, "onProgress" | "onStart" | "traceMethod"> = {},
 ): Promise<CutoverReport> {
-  const head = Number(BigInt((await source.provider.request({ method: "eth_blockNumber" })) as string));
+  const head = await headBlock(source.provider);
   const sync = await syncNetworks(source, target, { ...options, until: head });
   const pair = await openSyncPair(source, target);
   const slotsByAddress = new Map(Object.entries(pair.checkpoint.accounts).map(([a, t]) => [a, t.slots]));

@@ -2,6 +2,7 @@ import { keccak256 } from "ethers";
 
 import { inspectChain, type ChainInfo } from "../chain.js";
 import { MigrationsError } from "../errors.js";
+import { headBlock } from "../provider.js";
 import { Registry } from "../registry/registry.js";
 import type { NetworkMigrationInfo, NetworkPeer } from "../registry/registry-document.js";
 import type { MigrationHost } from "../session.js";
@@ -137,7 +138,7 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
 
   const tracer = new StorageTracer(source.provider, source.networkName, options.traceMethod);
   const writer = devStateWriter(target.provider, pair.targetChain, target.networkName);
-  const head = async () => Number(BigInt((await source.provider.request({ method: "eth_blockNumber" })) as string));
+  const head = () => headBlock(source.provider);
   const resumedFrom = checkpoint.syncedToBlock + 1;
   options.onStart?.({ fromBlock: resumedFrom, head: await head(), checkpoint: pair.checkpointFile });
   let blocks = 0;

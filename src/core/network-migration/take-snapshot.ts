@@ -1,4 +1,5 @@
 import { MigrationsError } from "../errors.js";
+import { headBlock } from "../provider.js";
 import type { RegistryDocument, RegistryEntry } from "../registry/registry-document.js";
 import { openSession, openStateStore, type MigrationHost } from "../session.js";
 import { readAccounts } from "./account-state.js";
@@ -60,7 +61,7 @@ export function firstDeploymentBlock(doc: RegistryDocument): number {
 export async function takeSnapshot<C>(host: MigrationHost<C>, options: TakeSnapshotOptions = {}): Promise<NetworkSnapshot> {
   const session = await openSession(host, () => {}, { readOnly: true });
   const { store, completed } = await openStateStore(host, session, { readOnly: true });
-  const head = Number(BigInt((await host.provider.request({ method: "eth_blockNumber" })) as string));
+  const head = await headBlock(host.provider);
   const block = options.block ?? head;
   if (!Number.isSafeInteger(block) || block < 0 || block > head) {
     throw new MigrationsError("INVALID_OPTION", { option: "--block", reason: `${options.block} is not a block of ${host.networkName} (its head is ${head}).` });

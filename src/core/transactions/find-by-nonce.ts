@@ -1,4 +1,4 @@
-import type { Eip1193Provider } from "../provider.js";
+import { type Eip1193Provider, headBlock } from "../provider.js";
 import { count } from "./nonce-manager.js";
 
 export interface MinedTransaction {
@@ -31,7 +31,7 @@ export async function findMinedByNonce(
   nonce: number,
   fromBlock: number,
 ): Promise<MinedTransaction | undefined> {
-  const head = Number(BigInt((await provider.request({ method: "eth_blockNumber" })) as string));
+  const head = await headBlock(provider);
   if ((await count(provider, from, hex(head))) <= nonce) {
     return undefined;
   }

@@ -14,7 +14,7 @@ import { failpoint } from "../failpoints.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
 import type { InterruptedMigration, JournaledStep, Journal } from "../journal/journal.js";
 import type { MigrationFile } from "../migration-file.js";
-import type { Eip1193Provider } from "../provider.js";
+import { type Eip1193Provider, headBlock } from "../provider.js";
 import { TrackingSigner } from "../tracking-signer.js";
 import { findMinedByNonce, type MinedTransaction } from "./find-by-nonce.js";
 import { count, isAlreadyKnown, isNonceTooLow, NonceManager } from "./nonce-manager.js";
@@ -339,7 +339,7 @@ export class MigrationSender {
   }
 
   async #head(): Promise<number> {
-    return Number(BigInt((await this.layer.provider.request({ method: "eth_blockNumber" })) as string));
+    return headBlock(this.layer.provider);
   }
 }
 
