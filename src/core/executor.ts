@@ -1,15 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 
-import type { Signer } from "ethers";
-
 import { createCoreContext, type ContextDependencies, type CoreMigrationContext } from "./context.js";
 import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
-import type { Eip1193Provider } from "./provider.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
-import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
+import type { MigrationSender } from "./transactions/migration-sender.js";
 import { loadCommonJs } from "./truffle/commonjs-loader.js";
 import { runCommonJsMigration } from "./truffle/run-commonjs-migration.js";
 import { moduleFormat } from "./truffle/script-style.js";
@@ -26,13 +23,8 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly emit: MigrationEventListener;
   /** Run the migration's `down` export instead of its default export. */
   readonly entry?: "up" | "down";
-  /**
-   * Sends (nonces, journal, resume) and waits for the migration's transactions; default: a
-   * sender without journal, with the dev-chain policy.
-   */
-  readonly sender?: MigrationSender;
-  /** The provider for the default sender. */
-  readonly provider?: Eip1193Provider;
+  /** Sends (nonces, journal, resume) and waits for the migration's transactions. */
+  readonly sender: MigrationSender;
   /** The node's accounts: the `accounts` argument of Truffle-style scripts (default: the deployer). */
   readonly accounts?: () => Promise<string[]>;
 }
@@ -96,9 +88,7 @@ export async function executeMigration<ContextT>(
   const started = performance.now();
   const { migration, emit } = options;
   const deployments: DeploymentResult[] = [];
-  const sender =
-    options.sender ??
-    new MigrationSender(createTransactionLayer(options.provider ?? providerOf(options.deployer)), migration);
+  const { sender } = options;
 
   const source = await readSource(migration);
   const commonJs = options.entry !== "down" && moduleFormat(migration.fileName, source) === "commonjs";
@@ -159,15 +149,6 @@ export async function executeMigration<ContextT>(
     deployments,
     durationMs: performance.now() - started,
   };
-}
-
-/** An EIP-1193 view of an ethers signer's provider (hardhat-ethers' provider is one). */
-function providerOf(signer: Signer): Eip1193Provider {
-  const provider = signer.provider as unknown as { send?: (method: string, params: unknown[]) => Promise<unknown> } | null;
-  if (provider?.send === undefined) {
-    throw new Error("The deployer's provider cannot send JSON-RPC requests.");
-  }
-  return { request: ({ method, params }) => provider.send!(method, (params as unknown[] | undefined) ?? []) };
 }
 
 async function readSource(migration: MigrationFile): Promise<string> {

@@ -3,6 +3,7 @@ import { Wallet, type Provider, type TransactionRequest, type TransactionRespons
 
 import type { ChainInfo } from "../../src/core/chain.js";
 import { executeMigration } from "../../src/core/executor.js";
+import { MigrationSender, createTransactionLayer } from "../../src/core/transactions/migration-sender.js";
 import { MemoryRegistryStorage } from "../../src/core/registry/memory-registry-storage.js";
 import { Registry } from "../../src/core/registry/registry.js";
 import { migrationsDir } from "../helpers/fixture.js";
@@ -56,7 +57,7 @@ async function run(statuses: number[], source: string) {
     importModule: (url) => import(url),
     extendContext: (core) => core,
     emit: () => {},
-    provider: node.eip1193,
+    sender: new MigrationSender(createTransactionLayer(node.eip1193), migration!),
   });
 }
 
