@@ -13,7 +13,14 @@ export interface ErrorDescriptorLike {
 
 export const ERRORS_PAGE = "docs/errors.md";
 
-export function renderErrorsPage(errors: Readonly<Record<string, ErrorDescriptorLike>>): string {
+/**
+ * The page for `errors` (the error table), with `notes` (when each error happens, hand-written
+ * Markdown, optional per error) under their errors.
+ */
+export function renderErrorsPage(
+  errors: Readonly<Record<string, ErrorDescriptorLike>>,
+  notes: Readonly<Record<string, string | undefined>> = {},
+): string {
   const rows = Object.entries(errors)
     .map(([name, descriptor]) => ({ name, ...descriptor }))
     .sort((a, b) => a.number - b.number || a.name.localeCompare(b.name));
@@ -37,6 +44,10 @@ export function renderErrorsPage(errors: Readonly<Record<string, ErrorDescriptor
   ];
   for (const row of rows) {
     out.push("", `## ${heading(row)}`, "");
+    const note = notes[row.name];
+    if (note !== undefined) {
+      out.push(`When: ${note}`, "");
+    }
     out.push(row.message.split("\n").map((line) => `> ${inline(line)}`).join("\n>\n"));
     out.push("", `**Fix:** ${inline(row.hint)}`);
   }
