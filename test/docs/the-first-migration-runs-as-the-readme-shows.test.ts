@@ -8,7 +8,7 @@ import { runHardhat } from "../helpers/cli.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { freePort, startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 
-import { type CodeBlock, codeBlocks, readPage } from "./markdown.js";
+import { type CodeBlock, codeBlocks, readPage, where } from "./markdown.js";
 
 /**
  * What may differ between two runs: durations, the project's path, transaction hashes (they cover
@@ -28,6 +28,12 @@ function normalize(output: string): string[] {
 
 function outputBlocks(page: string): CodeBlock[] {
   return codeBlocks(page).filter((block) => block.lang === "output");
+}
+
+/** The output a page shows must be the real one: the message says which block to update. */
+function expectShown(actual: string, page: string, start: string): void {
+  const block = blockStarting(page, start);
+  expect(normalize(actual), `${where(block)} is not what the command prints: paste the real output (below, as +/-) into it.\nThe command printed:\n${actual}`).to.deep.equal(normalize(block.code));
 }
 
 function blockStarting(page: string, start: string): CodeBlock {
@@ -65,7 +71,7 @@ describe("the first migration runs as README.md and docs/getting-started.md show
   it("in-process: `npx hardhat migrate` prints what getting-started shows", async () => {
     const run = await runHardhat(project, ["migrate"], env());
     expect(run.code, run.stderr).to.equal(0);
-    expect(normalize(run.stdout)).to.deep.equal(normalize(blockStarting("docs/getting-started.md", "Migrating default").code));
+    expectShown(run.stdout, "docs/getting-started.md", "Migrating default");
   });
 
   it("without a node: `--network localhost` fails with the HHE703 the pages name", async () => {
@@ -82,15 +88,15 @@ describe("the first migration runs as README.md and docs/getting-started.md show
   it("on a node: `--network localhost` prints what both pages show, then nothing to do, then the status", async () => {
     const first = await runHardhat(project, ["migrate", "--network", "testnode"], env());
     expect(first.code, first.stderr).to.equal(0);
-    expect(normalize(first.stdout)).to.deep.equal(normalize(blockStarting("README.md", "Migrating localhost").code));
-    expect(normalize(first.stdout)).to.deep.equal(normalize(blockStarting("docs/getting-started.md", "Migrating localhost").code));
+    expectShown(first.stdout, "README.md", "Migrating localhost");
+    expectShown(first.stdout, "docs/getting-started.md", "Migrating localhost");
 
     const second = await runHardhat(project, ["migrate", "--network", "testnode"], env());
     expect(second.code, second.stderr).to.equal(0);
-    expect(normalize(second.stdout)).to.deep.equal(normalize(blockStarting("docs/getting-started.md", "Nothing to migrate").code));
+    expectShown(second.stdout, "docs/getting-started.md", "Nothing to migrate");
 
     const status = await runHardhat(project, ["migrate", "status", "--network", "testnode"], env());
     expect(status.code, status.stderr).to.equal(0);
-    expect(normalize(status.stdout)).to.deep.equal(normalize(blockStarting("docs/getting-started.md", "Migrations on localhost").code));
+    expectShown(status.stdout, "docs/getting-started.md", "Migrations on localhost");
   });
 });
