@@ -8,7 +8,7 @@ import { runHardhat } from "../helpers/cli.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { freePort, startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 
-import { type CodeBlock, codeBlocks, readPage, where } from "./markdown.js";
+import { type CodeBlock, codeBlocks, readPage, where } from "../docs/markdown.js";
 
 /**
  * What may differ between two runs: durations, the project's path, transaction hashes (they cover
