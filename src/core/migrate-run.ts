@@ -1,6 +1,6 @@
 import { MigrationsError } from "./errors.js";
 import type { InterruptedMigration, Journal } from "./journal/journal.js";
-import type { MigrateOptions } from "./migrate.js";
+import type { MigrateOptions } from "./migrate-options.js";
 import type { MigrationFile } from "./migration-file.js";
 import { planUp } from "./planner.js";
 import { openJournal, openStateStore, openTransactionLayer, type MigrationHost, type Session } from "./session.js";

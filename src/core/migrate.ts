@@ -1,6 +1,7 @@
 import type { MigrationsError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
-import { planUp, type PlanOptions } from "./planner.js";
+import type { MigrateOptions } from "./migrate-options.js";
+import { planUp } from "./planner.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
 import { openSession, withRunLock, type MigrationHost, type Session } from "./session.js";
@@ -8,33 +9,7 @@ import { confirmRun, openRun, resetRecord, type OpenRun } from "./migrate-run.js
 import { RollbackPoints, runMigration } from "./migrate-step.js";
 
 export type { MigrationHost } from "./session.js";
-
-export interface MigrateOptions extends PlanOptions {
-  /** Revert a failed migration on chains with `evm_snapshot` (default true). */
-  readonly rollback?: boolean;
-  /** Print the plan and send nothing. */
-  readonly dryRun?: boolean;
-  /** Start from a clean record: every migration runs again. */
-  readonly reset?: boolean;
-  /** Required for `reset` on networks that are not dev chains. */
-  readonly confirmReset?: boolean;
-  /**
-   * Asked once before the first transaction on a network that is not a dev chain, with what the
-   * run would do; resolving false stops the run before anything is sent. Absent: no question.
-   */
-  readonly confirm?: (request: ConfirmationRequest) => Promise<boolean>;
-  readonly onEvent?: MigrationEventListener;
-  /** Called once before the first pending migration runs, only when one will (the task builds here). */
-  readonly beforeSend?: () => Promise<void>;
-}
-
-/** What a run on a network that is not a dev chain asks confirmation for. */
-export interface ConfirmationRequest {
-  readonly network: string;
-  readonly chainId: number;
-  /** e.g. "deploy a Migrator, then run 2 migration(s) (1_a.ts, 2_b.ts) on sepolia". */
-  readonly what: string;
-}
+export type { ConfirmationRequest, MigrateOptions } from "./migrate-options.js";
 
 /** A failed run: the error says which migration failed and how; `result` has what completed. */
 export interface MigrationFailure extends MigrationsError {
