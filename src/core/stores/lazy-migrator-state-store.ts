@@ -89,7 +89,11 @@ export class LazyMigratorStateStore implements MigrationStateStore {
   }
 
   async unrecord(id: number): Promise<StoreReceipt> {
-    return (await this.#deployed()).unrecord(id);
+    if (this.#migrator === undefined) {
+      // No Migrator: nothing is recorded (and nothing is deployed to say so).
+      throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: "the Migrator (not deployed yet)" });
+    }
+    return this.#migrator.unrecord(id);
   }
 
   connect(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigrationStateStore {
