@@ -22,17 +22,11 @@ const LANGUAGES = {
   jsonl: "JSON lines, each parsed",
   solidity: "Solidity, compiled with solc-js",
   output: "captured terminal output, shown as is",
+  text: "a diagram or a layout (a file tree), shown as is: not code, not output",
 } as const;
 
 /** Fragments are skipped: keep them rare. */
 const MAX_FRAGMENTS = 3;
-
-/**
- * Pages linked from these docs that another part of the work adds (docs/architecture.md comes with
- * the architecture change). A link to one is allowed while the page does not exist yet; once it
- * exists, it is checked like any other.
- */
-const PAGES_ADDED_ELSEWHERE = new Set(["docs/architecture.md"]);
 
 const pages = documentationPages();
 const blocks = pages.flatMap((page) => codeBlocks(page));
@@ -148,9 +142,7 @@ describe("the links of README.md and docs/", () => {
         const [file, anchor] = link.split("#") as [string, string | undefined];
         const target = file === "" ? page : path.posix.normalize(path.posix.join(path.posix.dirname(page), file));
         if (!existsSync(path.join(REPO_ROOT, target))) {
-          if (!PAGES_ADDED_ELSEWHERE.has(target)) {
-            broken.push(`${page}: (${link}): no file ${target}`);
-          }
+          broken.push(`${page}: (${link}): no file ${target}`);
           continue;
         }
         if (anchor !== undefined && target.endsWith(".md") && !headingAnchors(target, readPage(target)).has(anchor)) {
