@@ -168,7 +168,7 @@ export interface ConnectionMigrations {
    * or checked, and the next `run()` starts it from scratch. Sends nothing.
    */
   forceClean(id: number | string): Promise<ForceCleanResult>;
-  /** Undoes the most recently completed migrations (see the README's "Undoing migrations"). */
+  /** Undoes the most recently completed migrations (see docs/undo-and-rollback.md). */
   down(options?: DownOptions): Promise<DownResult>;
   /** Undoes the most recent migration and runs it again. */
   redo(options?: Pick<RunMigrationsOptions, "onEvent">): Promise<{ down: DownResult; up: MigrateResult }>;
@@ -196,7 +196,7 @@ export interface ConnectionMigrations {
   readonly registry: RegistryView;
   /**
    * Captures the network's registered contracts (code, balance, nonce, every non-zero storage
-   * slot), registry and record at one block (see the README's "Network migrations").
+   * slot), registry and record at one block (see docs/network-migrations.md).
    */
   snapshot(options?: SnapshotOptions): Promise<NetworkSnapshot>;
   /**
@@ -236,7 +236,7 @@ export interface HardhatMigrations {
   exportDeployments(format?: "json" | "ts"): Promise<string>;
   /**
    * Zero-downtime network migration: replays the old network's state changes to registered
-   * contracts onto the new one, block by block, from its checkpoint (see the README).
+   * contracts onto the new one, block by block, from its checkpoint (see docs/network-migrations.md).
    */
   sync(options: SyncNetworksOptions): Promise<SyncResult>;
   /** Final sync, slot-by-slot verification, then the old registry is decommissioned and the new one active. */

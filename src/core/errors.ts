@@ -282,7 +282,7 @@ export const ERRORS = {
   STORAGE_LAYOUT_INCOMPATIBLE: {
     number: 220,
     message: "Upgrading the proxy {name} to {contract} would corrupt its storage; {count} incompatible variable(s):\n{report}\nNothing was sent.",
-    hint: "Keep every existing variable where it is: append new ones after the last one (or inside a __gap). If the change is intended, this is not a rolling upgrade: it needs a network migration (README: \"Network migrations\": snapshot + bootstrap, or sync + cutover). Experts: allow pure renames with { renames: { old: \"new\" } }, or skip the check with { unsafeSkipStorageCheck: true }.",
+    hint: "Keep every existing variable where it is: append new ones after the last one (or inside a __gap). If the change is intended, this is not a rolling upgrade: it needs a network migration (docs/network-migrations.md: snapshot + bootstrap, or sync + cutover). Experts: allow pure renames with { renames: { old: \"new\" } }, or skip the check with { unsafeSkipStorageCheck: true }.",
   },
   STORAGE_LAYOUT_UNAVAILABLE: {
     number: 221,
