@@ -48,6 +48,7 @@ import { asPluginErrors } from "./plugin-error.js";
 import { networkSecrets } from "./secrets.js";
 import { simulateOnFork } from "./simulate.js";
 import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
+import { importIgnition, type ImportIgnitionOptions, type ImportIgnitionResult } from "../core/imports/import-ignition.js";
 import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
 
 /** `connection.migrations`: the engine bound to one network connection. */
@@ -195,6 +196,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
 
   importHardhatDeploy(options: ImportHardhatDeployOptions): Promise<ImportHardhatDeployResult> {
     return asPluginErrors(async () => importHardhatDeploy(await this.host(), options));
+  }
+
+  importIgnition(options: ImportIgnitionOptions): Promise<ImportIgnitionResult> {
+    return asPluginErrors(async () => importIgnition(await this.host(), options));
   }
 
   fixture(options: FixtureOptions = {}): Promise<MigrationsFixture> {
