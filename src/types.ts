@@ -19,6 +19,7 @@ import type { SnapshotReader } from "./core/network-migration/snapshot-reader.js
 import type { SyncOptions, SyncResult } from "./core/network-migration/sync.js";
 import type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
 import type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
+import type { ImportIgnitionOptions, ImportIgnitionResult } from "./core/imports/import-ignition.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
@@ -46,6 +47,7 @@ export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
 export type { StateFileDocument } from "./core/stores/file-state-store.js";
 export type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
 export type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
+export type { ImportIgnitionOptions, ImportIgnitionResult } from "./core/imports/import-ignition.js";
 export type { TruffleBN } from "./core/truffle/bn.js";
 export type { MigrationRecord } from "./core/stores/state-store.js";
 export type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
@@ -187,6 +189,12 @@ export interface ConnectionMigrations {
    * chain into the registry; with `completed`, records the migrations up to that id as complete.
    */
   importHardhatDeploy(options: ImportHardhatDeployOptions): Promise<ImportHardhatDeployResult>;
+  /**
+   * Imports a Hardhat Ignition deployment folder (`ignition/deployments/<id>`) of this chain into
+   * the registry (each completed future under its name within the module); with `completed`,
+   * records the migrations up to that id as complete.
+   */
+  importIgnition(options: ImportIgnitionOptions): Promise<ImportIgnitionResult>;
   /**
    * Test fixture: the first call runs the migrations on this connection and snapshots the chain;
    * every later call (with the same options) reverts to that snapshot in milliseconds. Needs
