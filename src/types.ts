@@ -82,6 +82,13 @@ export interface RunMigrationsOptions {
   /** Plan only: report what would run, send nothing. */
   readonly dryRun?: boolean;
   /**
+   * Run only the pending migrations tagged with one of these (`export const tags = ["oracle"]`),
+   * as a list or comma-separated; the others are skipped and not recorded.
+   */
+  readonly tags?: string | readonly string[];
+  /** A JSON parameters file (`ctx.parameters`), over the network's parameters. */
+  readonly parameters?: string;
+  /**
    * With `dryRun`: run the pending migrations on an in-process fork of the network and report
    * their deployments and gas, sending nothing to the network.
    */

@@ -2,7 +2,7 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
-import { openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { namedAndParameters, openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import { MigrationSender } from "./transactions/migration-sender.js";
 import type { MigrationRecord, MigrationStateStore } from "./stores/state-store.js";
@@ -116,6 +116,7 @@ async function undoWithDownFunctions<ContextT>(
         network: session.network,
         deployer: await session.deployer(),
         signerFor: (address) => host.signers.signer(address),
+        ...namedAndParameters(host),
         artifacts: host.artifacts,
         registry: session.registry,
         importModule: (url) => host.scripts.importModule(url),

@@ -6,6 +6,11 @@ export interface MigrateOptions extends PlanOptions {
   readonly rollback?: boolean;
   /** Print the plan and send nothing. */
   readonly dryRun?: boolean;
+  /**
+   * Run only the pending migrations that export one of these tags (`export const tags = [...]`);
+   * the others are skipped (not recorded) and run when a later run selects them.
+   */
+  readonly tags?: readonly string[];
   /** Start from a clean record: every migration runs again. */
   readonly reset?: boolean;
   /** Required for `reset` on networks that are not dev chains. */

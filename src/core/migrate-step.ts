@@ -4,7 +4,7 @@ import type { InterruptedMigration } from "./journal/journal.js";
 import type { OpenRun } from "./migrate-run.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
-import type { MigrationHost, Session } from "./session.js";
+import { namedAndParameters, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { SnapshotJournal } from "./snapshot-journal.js";
 import { MigrationSender } from "./transactions/migration-sender.js";
@@ -86,6 +86,7 @@ export async function runMigration<ContextT>(
       network: session.network,
       deployer,
       signerFor: (address) => host.signers.signer(address),
+      ...namedAndParameters(host),
       artifacts: host.artifacts,
       registry: session.registry,
       importModule: (url) => host.scripts.importModule(url),

@@ -1,13 +1,35 @@
 import path from "node:path";
 
+import {
+  NAMED_ACCOUNTS_KEYS,
+  NETWORK_NAMED_ACCOUNTS_KEYS,
+  validateNamedAccountsAndParameters,
+  type NamedAccountUserConfig,
+  type NamedAccountsAndParametersConfig,
+  type ParameterValues,
+} from "./accounts-config.js";
+
 /** `migrations` in hardhat.config.ts. */
 export interface MigrationsUserConfig {
   /** Directory of migration scripts, relative to the project root. Default "migrations". */
   dir?: string;
   /** Directory of the per-chain registry files `<chainId>.json`. Default "deployments". */
   registryDir?: string;
-  /** The deployer: an account index of the network's accounts, or an address. Default 0. */
+  /**
+   * The deployer: an account index of the network's accounts, or an address. Default 0. Same as
+   * `accounts.deployer` (which wins when both are set, and can differ per network).
+   */
   deployer?: number | string;
+  /**
+   * Named accounts, available to migrations as `ctx.accounts.<name>`: an index into the
+   * network's accounts, an address, or `configVariable("NAME")` (an address). `deployer` is the
+   * account migrations send from. Per network: `networks.<name>.accounts`.
+   */
+  accounts?: Record<string, NamedAccountUserConfig>;
+  /** Parameters, read by migrations with `ctx.parameters` (per network: `networks.<name>.parameters`). */
+  parameters?: ParameterValues;
+  /** Directory of per-network parameters files `<network>.json`. Default "<dir>/parameters". */
+  parametersDir?: string;
   /** Roll back a failed migration on chains that support evm_snapshot. Default true. */
   rollback?: boolean;
   /**
@@ -35,6 +57,10 @@ export type StoreKind = "chain" | "file" | "none";
 export interface NetworkMigrationsUserConfig {
   /** Overrides `migrations.store` on this network. */
   store?: StoreKind;
+  /** Named accounts on this network, over `migrations.accounts` (e.g. another `deployer`). */
+  accounts?: Record<string, NamedAccountUserConfig>;
+  /** Parameters on this network, over `migrations.parameters`. */
+  parameters?: ParameterValues;
   /** Blocks a transaction needs before it counts (default 1 = mined; 0 only on dev chains). */
   confirmations?: number;
   /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
@@ -57,6 +83,8 @@ export interface MigrationsConfig {
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
+  /** Named accounts and parameters, resolved (see accounts-config.ts). */
+  named: NamedAccountsAndParametersConfig;
 }
 
 const STORE_KINDS: readonly string[] = ["chain", "file", "none"];
@@ -112,7 +140,8 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
       }
     }
   }
-  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator"]);
+  errors.push(...validateNamedAccountsAndParameters(c));
+  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator", ...NAMED_ACCOUNTS_KEYS]);
   for (const key of Object.keys(c)) {
     if (!known.has(key)) {
       add(key, `Unknown option. Known options: ${[...known].join(", ")}.`);
@@ -122,7 +151,7 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
 }
 
 /** Fills in defaults and makes paths absolute (relative to the project root). */
-export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined, projectRoot: string): MigrationsConfig {
+export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined, projectRoot: string): Omit<MigrationsConfig, "named"> {
   return {
     dir: path.resolve(projectRoot, config?.dir ?? "migrations"),
     registryDir: path.resolve(projectRoot, config?.registryDir ?? "deployments"),
@@ -135,7 +164,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
   };
 }
 
-const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "pollInterval", "feeBump"];
+const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "pollInterval", "feeBump", ...NETWORK_NAMED_ACCOUNTS_KEYS];
 
 function validateNetworkEntry(name: string, value: unknown): ConfigValidationError[] {
   const at = (field: string) => ["migrations", "networks", name, field];

@@ -4,7 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
  * The secrets in a network's config that must never be printed or written: its URL (API keys
  * live in paths and query strings), HTTP header values, private keys and mnemonic.
  */
-export async function networkSecrets(connection: NetworkConnection): Promise<string[]> {
+export async function networkSecrets(connection: NetworkConnection, options: { accounts?: boolean } = {}): Promise<string[]> {
   const config = connection.networkConfig;
   const secrets: string[] = [];
   const add = async (variable: { get(): Promise<string> } | undefined) => {
@@ -34,7 +34,8 @@ export async function networkSecrets(connection: NetworkConnection): Promise<str
     }
     secrets.push(...Object.values(config.httpHeaders).filter((v) => v.length >= 8));
   }
-  const accounts = config.accounts;
+  // Keys are read only by operations that may sign: resolving them can prompt for a keystore password.
+  const accounts = options.accounts === false ? undefined : config.accounts;
   if (Array.isArray(accounts)) {
     for (const account of accounts) {
       await add(account as { get(): Promise<string> });

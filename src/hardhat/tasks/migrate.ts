@@ -14,6 +14,8 @@ interface MigrateTaskArguments {
   from?: string;
   only?: string;
   networks?: string;
+  tags?: string;
+  parameters?: string;
   noRollback: boolean;
   noCompile: boolean;
   dryRun: boolean;
@@ -75,6 +77,8 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
     ...(args.from !== undefined ? { from: args.from } : {}),
     ...(args.only !== undefined ? { only: args.only } : {}),
     ...(args.noRollback ? { rollback: false } : {}),
+    ...(args.tags !== undefined ? { tags: args.tags } : {}),
+    ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
     ...(args.dryRun ? { dryRun: true } : {}),
     ...(args.simulate ? { simulate: true } : {}),
     ...(args.reset ? { reset: true } : {}),
