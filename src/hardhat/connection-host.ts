@@ -21,6 +21,7 @@ import type { StoreKind } from "./config.js";
 import { networkNamedAccounts } from "./accounts-config.js";
 import { resolveConfiguredDeployer } from "./configured-deployer.js";
 import { resolveNamedAccounts, resolveParameters } from "./named-accounts-resolver.js";
+import { readOnlyProvider } from "./read-only-provider.js";
 import { importMigrationModule } from "./import-module.js";
 import { networkTransactionPolicy } from "./network-transaction-policy.js";
 import { networkSecrets } from "./secrets.js";
@@ -130,13 +131,16 @@ export class ConnectionHost {
     const { connection } = this;
     const migratorBytecode = await this.customMigratorBytecode();
     this.redact = createRedactor(await networkSecrets(connection, { accounts: options.readOnly !== true }));
-    const chain = await inspectChain(connection.provider, { inProcess: this.inProcess });
+    // Read-only operations never make Hardhat's provider read the network's keys.
+    const provider = (options.readOnly === true ? await readOnlyProvider(connection) : undefined) ?? connection.provider;
+    const chain = await inspectChain(provider, { inProcess: this.inProcess });
     const workspace = this.workspace(chain);
     return this.assemble({
       connection,
+      provider,
       chain,
       workspace,
-      store: this.stateStore(this.storeKind, connection.provider, chain, workspace, migratorBytecode),
+      store: this.stateStore(this.storeKind, provider, chain, workspace, migratorBytecode),
       signers: {
         deployer: () => this.deployer(),
         signer: (address) => connection.ethers.getSigner(address),
@@ -154,6 +158,8 @@ export class ConnectionHost {
   assemble(parts: {
     networkName?: string;
     connection: NetworkConnection;
+    /** The provider the engine uses, when not the connection's (a read-only one). */
+    provider?: Eip1193Provider;
     chain: ChainInfo;
     workspace: ChainWorkspace;
     store: MigrationStateStore;
@@ -168,7 +174,7 @@ export class ConnectionHost {
     const networkName = this.connection.networkName;
     return {
       networkName: parts.networkName ?? networkName,
-      provider: connection.provider,
+      provider: parts.provider ?? connection.provider,
       chain,
       workspace: parts.workspace,
       store: parts.store,

@@ -95,6 +95,9 @@ describe("named accounts, parameters and per-network selection, from the command
     expect(secret).to.contain("Migrations on testsecret (chain 31337)");
     const dry = await ok(["migrate", "--dry-run", "--network", "testsecret"]);
     expect(dry).to.contain("Skipped 3_sepolia_only.js on testsecret: only on sepolia. It is not recorded.");
+    expect(dry).to.contain("2_mock_oracle.js");
+    await ok(["migrate", "store", "export", "--network", "testsecret"]);
+    await ok(["migrate", "export"]);
   });
 
   it("migrate --tags oracle runs only the tagged migrations, as the network's deployer, with the oracle's address from its configVariable", async () => {
