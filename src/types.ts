@@ -22,6 +22,9 @@ import type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./co
 import type { ImportIgnitionOptions, ImportIgnitionResult } from "./core/imports/import-ignition.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
+export type { NamedAccount, NamedAccounts } from "./core/named-accounts.js";
+export type { MigrationParameters } from "./core/parameters.js";
+export type { MigrationSelection } from "./core/migration-selection.js";
 export type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
 export type {
   AddedVariable,

@@ -16,7 +16,7 @@ import { MigrationsError, describeError } from "./errors.js";
 import { toJsonValue } from "./json-value.js";
 import { linkBytecode } from "./linking.js";
 import type { MigrationFile } from "./migration-file.js";
-import type { NamedAccounts } from "./named-accounts.js";
+import type { NamedAccount, NamedAccounts } from "./named-accounts.js";
 import type { MigrationParameters } from "./parameters.js";
 import type { JsonValue, RegistryEntry } from "./registry/registry-document.js";
 import type { Registry } from "./registry/registry.js";
@@ -73,6 +73,8 @@ export interface CoreMigrationContext {
    * is not configured throws an error listing the configured ones.
    */
   readonly accounts: NamedAccounts;
+  /** `ctx.accounts[name]`, typed without `undefined` (under `noUncheckedIndexedAccess`); throws HHM330 for an unknown name. */
+  account(name: string): NamedAccount;
   /**
    * The network's parameters (config, `migrations/parameters/<network>.json`, `--parameters`):
    * `ctx.parameters.string("name")`, `ctx.parameters.bigint("supply")`, `ctx.parameters.get("x", fallback)`.
@@ -217,6 +219,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     migration: { id: migration.id, purpose: migration.purpose, fileName: migration.fileName },
     deployer,
     accounts: deps.accounts,
+    account: (name) => deps.accounts[name]!,
     parameters: deps.parameters,
     deploy: deploy as CoreMigrationContext["deploy"],
     deployProxy: deployProxyWith as CoreMigrationContext["deployProxy"],

@@ -37,9 +37,11 @@ export default async function ({ deploy }) {
 `,
   "4_oracle_feed.js": `
 export const tags = ["oracle"];
-export default async function ({ deploy, accounts, log }) {
+export default async function ({ deploy, accounts, account, log }) {
   log("oracle is " + accounts.oracle.address);
   await deploy("Token", ["Feed", 1n], { as: "Feed" });
+  // Not awaited: the run waits for it, as for the deployer's transactions.
+  (await account("operator").signer()).sendTransaction({ to: accounts.treasury.address, value: 5n });
 }
 `,
 };
@@ -55,7 +57,7 @@ describe("named accounts, parameters and per-network selection, from the command
       MIGRATIONS_TEST_DIR: migrations,
       MIGRATIONS_TEST_REGISTRY_DIR: registry,
       MIGRATIONS_TEST_NAMED: "1",
-      MIGRATIONS_TEST_NETWORKS: JSON.stringify({ testnode: { accounts: { deployer: 1 }, parameters: { grant: "1n" } } }),
+      MIGRATIONS_TEST_NETWORKS: JSON.stringify({ testnode: { accounts: { deployer: 1, operator: 2 }, parameters: { grant: "1n" } } }),
       ...env,
     });
   const ok = async (args: string[], env: Record<string, string> = {}): Promise<string> => {
@@ -65,6 +67,14 @@ describe("named accounts, parameters and per-network selection, from the command
   };
   const registry = async () =>
     JSON.parse(await readFile(path.join(registryDir, "31337.json"), "utf8")) as { contracts: Record<string, { address: string; deployer: string; args: unknown[] }> };
+  const rpc = async (method: string, params: unknown[]): Promise<unknown> => {
+    const response = await fetch(node.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    });
+    return ((await response.json()) as { result: unknown }).result;
+  };
   const balanceOf = async (token: string, holder: string): Promise<bigint> => {
     const iface = new Interface(["function balanceOf(address) view returns (uint256)"]);
     const response = await fetch(node.url, {
@@ -108,6 +118,7 @@ describe("named accounts, parameters and per-network selection, from the command
     const contracts = (await registry()).contracts;
     expect(Object.keys(contracts).sort()).to.deep.equal(["Feed", "MockOracle"]);
     expect(contracts.MockOracle!.deployer).to.equal(ACCOUNT_1);
+    expect(await rpc("eth_getBalance", [TREASURY, "latest"])).to.equal("0x5");
     const status = await ok(["migrate", "status", "--network", "testnode"]);
     expect(status).to.match(/1\s+1_token\.js\s+pending/);
     expect(status).to.match(/2\s+2_mock_oracle\.js\s+up/);
@@ -147,7 +158,7 @@ describe("named accounts, parameters and per-network selection, from the command
       return result.stdout + result.stderr;
     };
     const unknown = await run(`export default async function ({ accounts }) { accounts.nobody.address; }`);
-    expect(unknown).to.contain("HHM330: ctx.accounts.nobody is not a named account on testnode. Named accounts: deployer, oracle, treasury.");
+    expect(unknown).to.contain("HHM330: ctx.accounts.nobody is not a named account on testnode. Named accounts: deployer, operator, oracle, treasury.");
     const unset = await run(`export default async function ({ accounts }) { accounts.oracle.address; }`);
     expect(unset).to.contain("HHM331: The named account oracle (configVariable HHM_TEST_ORACLE) cannot be resolved on testnode");
     const missing = await run(`export default async function ({ parameters }) { parameters.string("owner"); }`);
