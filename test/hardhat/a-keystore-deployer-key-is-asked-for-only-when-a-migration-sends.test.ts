@@ -26,7 +26,7 @@ interface Run {
  */
 function hardhat(args: string[], env: Record<string, string>, answers: Array<[prompt: string, answer: string]> = []): Promise<Run> {
   const bin = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
-  const environment = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...env };
+  const environment: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...env };
   for (const key of ["CI", "CONTINUOUS_INTEGRATION", "BUILD_NUMBER", "RUN_ID", "GITHUB_ACTIONS", "HH_TEST"]) {
     delete environment[key];
   }
