@@ -1,6 +1,7 @@
 import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration } from "./executor.js";
+import { defaultMigrationTimeoutMs } from "./migration-guard.js";
 import { planUp, type PlanOptions } from "./planner.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
@@ -15,6 +16,8 @@ export type { MigrationHost } from "./session.js";
 export interface MigrateOptions extends PlanOptions {
   /** Revert a failed migration on chains with `evm_snapshot` (default true). */
   readonly rollback?: boolean;
+  /** Milliseconds one migration may take (0: no limit; default `defaultMigrationTimeoutMs`). */
+  readonly migrationTimeoutMs?: number;
   /** Print the plan and send nothing. */
   readonly dryRun?: boolean;
   /** Start from a clean record: every migration runs again. */
@@ -193,6 +196,7 @@ async function migrateLocked<ContextT>(
         accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
         emit,
         sender,
+        timeoutMs: options.migrationTimeoutMs ?? defaultMigrationTimeoutMs(session.chain.isDevChain),
       });
       const recordStore = store!.connect?.(sender.signer(deployer, "record"), (tx) => sender.wait(tx)) ?? store!;
       const receipt = await recordStore.record(migration.id, migration.contentHash);

@@ -92,6 +92,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       return migrate(await this.host(), {
         ...plan,
         rollback: options.rollback ?? this.hre.config.migrations.rollback,
+        ...this.#migrationTimeout(options),
         ...(options.dryRun === true ? { dryRun: true } : {}),
         ...(options.reset === true ? { reset: true } : {}),
         ...(options.confirmReset === true ? { confirmReset: true } : {}),
@@ -260,6 +261,15 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       return undefined;
     }
     return path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.lock`);
+  }
+
+  /** The migration timeout in ms: the option, else the network's, else the global setting (else the core's default). */
+  #migrationTimeout(options: RunMigrationsOptions): { migrationTimeoutMs?: number } {
+    const seconds =
+      options.migrationTimeout ??
+      this.hre.config.migrations.networks[this.connection.networkName]?.migrationTimeout ??
+      this.hre.config.migrations.migrationTimeout;
+    return seconds === undefined ? {} : { migrationTimeoutMs: seconds * 1000 };
   }
 
   /** The network's `confirmations`, `txTimeout`, `pollInterval` and `feeBump` over the defaults. */

@@ -1,5 +1,6 @@
 import type { ChainInfo } from "../chain.js";
 import { MigrationsError, describeError } from "../errors.js";
+import { fileWriteError } from "../file-system-errors.js";
 import { compactStableStringify } from "../json-file.js";
 import { CompactionPlan, DEFAULT_COMPACT_ABOVE } from "./journal-compaction.js";
 import { JOURNAL_FORMAT, parseJournalLine, type JournalEntry, type StepFingerprint } from "./journal-entry.js";
@@ -104,6 +105,9 @@ export class Journal {
     } catch (error) {
       if (MigrationsError.is(error)) {
         throw error;
+      }
+      if (typeof (error as NodeJS.ErrnoException).code === "string") {
+        throw fileWriteError(error, storage.location, "read the journal");
       }
       throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: describeError(error) }, { cause: error });
     }

@@ -58,6 +58,9 @@ export class Registry implements RegistryReader {
     try {
       raw = await storage.load();
     } catch (error) {
+      if (MigrationsError.is(error)) {
+        throw error; // the file could not be read (it may be fine): say why, not "corrupt"
+      }
       throw new MigrationsError("REGISTRY_CORRUPT", { file: storage.location, reason: describeError(error) }, { cause: error });
     }
     const fresh: RegistryDocument = {

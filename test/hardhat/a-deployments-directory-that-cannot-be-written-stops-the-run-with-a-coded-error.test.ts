@@ -1,0 +1,112 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import { expect } from "chai";
+
+import { runHardhat, type CliResult } from "../helpers/cli.js";
+import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
+import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+import { deployToken } from "../helpers/migrations.js";
+import { fillDisk, mountTmpfs } from "../helpers/tmpfs.js";
+
+const DEPLOYER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+describe("a deployments directory that cannot be written stops the run with a coded error, before anything is sent", function () {
+  let node: RunningNode;
+  let dir: string;
+  const unmounts: Array<() => void> = [];
+
+  const migrate = (registryDir: string): Promise<CliResult> =>
+    runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode"], {
+      MIGRATIONS_TEST_RPC_URL: node.url,
+      MIGRATIONS_TEST_DIR: dir,
+      MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
+    });
+
+  const sentByDeployer = async (): Promise<number> => {
+    const response = await fetch(node.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_getTransactionCount", params: [DEPLOYER, "latest"] }),
+    });
+    return Number(BigInt(((await response.json()) as { result: string }).result));
+  };
+
+  function expectCodedFailure(result: CliResult, message: string, hint: string): void {
+    const output = result.stdout + result.stderr;
+    expect(result.code, output).to.equal(1);
+    expect(output).to.contain(message);
+    expect(output).to.contain(hint);
+    expect(output).to.not.contain("An unexpected error occurred");
+    expect(output).to.not.match(/\n\s+at .+:\d+:\d+\)?\n/);
+  }
+
+  before(async () => {
+    node = await startHardhatNode(fixtureRoot("basic"));
+    dir = await migrationsDir({ "1_token.js": deployToken });
+  });
+
+  after(async () => {
+    for (const unmount of unmounts) {
+      unmount();
+    }
+    await node?.stop();
+  });
+
+  it("`deployments` is a file", async () => {
+    const registryDir = path.join(await tempDir("hhm-project-"), "deployments");
+    await writeFile(registryDir, "not a directory\n");
+    expectCodedFailure(
+      await migrate(registryDir),
+      `HHM251: Could not take the run lock ${path.join(registryDir, "31337.lock")}: EEXIST (file already exists).`,
+      `A file stands where the directory ${registryDir} should be: move that file away, or set \`migrations.registryDir\` to another directory.`,
+    );
+    expect(await readFile(registryDir, "utf8")).to.equal("not a directory\n");
+    expect(await sentByDeployer()).to.equal(0);
+  });
+
+  it("`deployments` is under a file", async () => {
+    const project = await tempDir("hhm-project-");
+    await writeFile(path.join(project, "deployments"), "not a directory\n");
+    const registryDir = path.join(project, "deployments", "mainnet");
+    expectCodedFailure(
+      await migrate(registryDir),
+      `HHM251: Could not take the run lock ${path.join(registryDir, "31337.lock")}: ENOTDIR (not a directory).`,
+      "A file stands where the directory",
+    );
+    expect(await sentByDeployer()).to.equal(0);
+  });
+
+  // Root ignores file modes (chmod 555 stops no one here), so the read-only case is a read-only
+  // mount: a tmpfs mounted with -o ro.
+  it("`deployments` is on a read-only file system", async function () {
+    const disk = await mountTmpfs(64, { readOnly: true });
+    if (disk === undefined) {
+      this.skip(); // needs root to mount a tmpfs
+    }
+    unmounts.push(disk!.unmount);
+    expectCodedFailure(
+      await migrate(disk!.dir),
+      `HHM251: Could not take the run lock ${path.join(disk!.dir, "31337.lock")}: EROFS (read-only file system).`,
+      `${disk!.dir} is on a read-only file system: make it writable, or set \`migrations.registryDir\` to a writable directory.`,
+    );
+    expect(await sentByDeployer()).to.equal(0);
+  });
+
+  it("the disk holding `deployments` is full (a real 64 KiB tmpfs)", async function () {
+    const disk = await mountTmpfs(64);
+    if (disk === undefined) {
+      this.skip(); // needs root to mount a tmpfs
+    }
+    unmounts.push(disk!.unmount);
+    const registryDir = path.join(disk!.dir, "deployments");
+    await mkdir(registryDir);
+    await fillDisk(disk!.dir);
+    expectCodedFailure(
+      await migrate(registryDir),
+      `HHM251: Could not take the run lock ${path.join(registryDir, "31337.lock")}: ENOSPC (no space left on device).`,
+      `The disk holding ${registryDir} is full: free some space there.`,
+    );
+    expect(await sentByDeployer()).to.equal(0);
+  });
+});
