@@ -316,7 +316,7 @@ export const ERRORS = {
   },
   JOURNAL_WRITE_FAILED: {
     number: 250,
-    message: "Could not write to the journal {file}: {reason}. The run stopped before sending the transaction it was about to record.",
+    message: "Could not write to the journal {file}: {reason}. The run stopped: nothing more is sent while the journal cannot be written.",
     hint: "{advice} The journal records each transaction before it is sent; once it can be written again, `npx hardhat migrate` resumes without sending anything twice.",
   },
   FILE_WRITE_FAILED: {

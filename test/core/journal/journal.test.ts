@@ -135,7 +135,7 @@ describe("the journal on a disk that fills up (a real 64 KiB tmpfs, not an injec
     } catch (error) {
       expect((error as { code?: string }).code).to.equal("JOURNAL_WRITE_FAILED");
       expect((error as Error).message).to.equal(
-        `HHM250: Could not write to the journal ${file}: ENOSPC (no space left on device). The run stopped before sending the transaction it was about to record.`,
+        `HHM250: Could not write to the journal ${file}: ENOSPC (no space left on device). The run stopped: nothing more is sent while the journal cannot be written.`,
       );
       expect((error as { hint?: string }).hint).to.contain(`The disk holding ${disk!.dir} is full: free some space there.`);
     }
