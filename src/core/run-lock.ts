@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { MigrationsError } from "./errors.js";
 import { fileWriteError } from "./file-system-errors.js";
-import { isRunning } from "./json-file.js";
+import { isRunning, removeOrphanedTemps } from "./json-file.js";
 
 interface LockContent {
   readonly pid: number;
@@ -37,6 +37,7 @@ export class RunLock {
     try {
       for (let attempt = 0; attempt < 5; attempt++) {
         if (await linkExclusive(temp, file)) {
+          await removeOrphanedTemps(file); // temp lock files of processes killed while taking it
           return new RunLock(file, content.token);
         }
         const seen = await readLock(file);
