@@ -161,6 +161,9 @@ export class FileJournalStorage implements JournalStorage {
         await writeAll(handle, bytes);
         if (this.durable) {
           await handle.datasync();
+          if (size === 0) {
+            await syncDirectory(path.dirname(this.location)); // a new file: its name too
+          }
         }
       } catch (error) {
         // Take back what part of the text reached the file: a half entry must not be mistaken
@@ -214,6 +217,15 @@ export class FileJournalStorage implements JournalStorage {
       { file: this.location, reason: errnoReason(error), advice: fileSystemAdvice(error, this.location) },
       { cause: error },
     );
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
