@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { runHardhat, type CliResult } from "../helpers/cli.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
-import { deployToken } from "../helpers/migrations.js";
+import { deployToken, deployTokenAs } from "../helpers/migrations.js";
 import { fillDisk, mountTmpfs } from "../helpers/tmpfs.js";
 
 const DEPLOYER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
@@ -108,5 +108,48 @@ describe("a deployments directory that cannot be written stops the run with a co
       `The disk holding ${registryDir} is full: free some space there.`,
     );
     expect(await sentByDeployer()).to.equal(0);
+  });
+
+  // The defect: with the disk nearly full, half a tx-sending line was written, the transaction was
+  // still sent, and the next run took the half line for a killed process's torn tail and deployed
+  // again. Here the journal's last page has room for the migration-started line and part of the
+  // tx-sending line, and the disk has no page left (a real tmpfs, not an injected error).
+  it("the disk fills up while journaling a transaction: the transaction is not sent (HHM250)", async function () {
+    const disk = await mountTmpfs(64);
+    if (disk === undefined) {
+      this.skip(); // needs root to mount a tmpfs
+    }
+    unmounts.push(disk!.unmount);
+    const registryDir = path.join(disk!.dir, "deployments");
+    const first = await migrate(registryDir);
+    expect(first.code, first.stdout + first.stderr).to.equal(0);
+
+    await writeFile(path.join(dir, "2_second.js"), deployTokenAs("Second"));
+    const journal = path.join(registryDir, "31337.journal.jsonl");
+    const started = `${JSON.stringify({ at: new Date().toISOString(), contentHash: `0x${"0".repeat(64)}`, file: "2_second.js", migration: 2, type: "migration-started" })}\n`;
+    const free = started.length + 60; // room for the started line and a third of a tx-sending line
+    const size = (await stat(journal)).size;
+    const filler = JSON.stringify({ at: new Date().toISOString(), migration: 999, reason: "", type: "migration-failed" }).length + 1;
+    const padding = (((4096 - free - size - filler) % 4096) + 4096) % 4096;
+    await appendFile(journal, `${JSON.stringify({ at: new Date().toISOString(), migration: 999, reason: "x".repeat(padding), type: "migration-failed" })}\n`);
+    expect((await stat(journal)).size % 4096).to.equal(4096 - free);
+    await fillDisk(disk!.dir);
+    // Give back exactly one page: the run lock's.
+    const fillerFile = path.join(disk!.dir, "filler");
+    await truncate(fillerFile, (Math.ceil((await stat(fillerFile)).size / 4096) - 1) * 4096);
+    const nonceBefore = await sentByDeployer();
+    const journalBefore = await readFile(journal, "utf8");
+
+    const result = await migrate(registryDir);
+    const output = result.stdout + result.stderr;
+    expect(result.code, output).to.equal(1);
+    expect(output).to.contain(`HHM250: Could not write to the journal ${journal}: ENOSPC (no space left on device).`);
+    expect(output).to.contain(`The disk holding ${registryDir} is full: free some space there.`);
+    expect(output).to.not.contain("An unexpected error occurred");
+    expect(await sentByDeployer(), "a transaction was sent that the journal does not hold").to.equal(nonceBefore);
+    const journalAfter = await readFile(journal, "utf8");
+    expect(journalAfter.startsWith(journalBefore)).to.equal(true);
+    expect(journalAfter.endsWith("\n")).to.equal(true);
+    expect(journalAfter.slice(journalBefore.length)).to.not.contain("tx-sending");
   });
 });

@@ -9,6 +9,7 @@ import {
   type RegistryDocument,
   type RegistryEntry,
 } from "./registry-document.js";
+import { stableStringify } from "../json-file.js";
 import { MemoryRegistryStorage } from "./memory-registry-storage.js";
 import type { RegistryStorage } from "./registry-storage.js";
 
@@ -219,6 +220,9 @@ export class Registry implements RegistryReader {
 
   /** Puts the registry back as it was at `checkpoint` (a rolled-back migration's entries go). */
   async restore(checkpoint: RegistryCheckpoint): Promise<void> {
+    if (stableStringify(checkpoint.doc) === stableStringify(this.#doc)) {
+      return; // nothing changed since: no write (which could fail, e.g. on a full disk, and hide why the run stopped)
+    }
     await this.#replace(structuredClone(checkpoint.doc));
   }
 
