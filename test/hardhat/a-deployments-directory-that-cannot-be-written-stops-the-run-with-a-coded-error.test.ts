@@ -142,11 +142,11 @@ describe("a deployments directory that cannot be written stops the run with a co
 
     const result = await migrate(registryDir);
     const output = result.stdout + result.stderr;
+    expect(await sentByDeployer(), "a transaction was sent that the journal does not hold").to.equal(nonceBefore);
     expect(result.code, output).to.equal(1);
     expect(output).to.contain(`HHM250: Could not write to the journal ${journal}: ENOSPC (no space left on device).`);
     expect(output).to.contain(`The disk holding ${registryDir} is full: free some space there.`);
     expect(output).to.not.contain("An unexpected error occurred");
-    expect(await sentByDeployer(), "a transaction was sent that the journal does not hold").to.equal(nonceBefore);
     const journalAfter = await readFile(journal, "utf8");
     expect(journalAfter.startsWith(journalBefore)).to.equal(true);
     expect(journalAfter.endsWith("\n")).to.equal(true);
