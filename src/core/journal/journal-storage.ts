@@ -190,9 +190,18 @@ export class FileJournalStorage implements JournalStorage {
     try {
       const handle = await open(temp, "w");
       try {
+        let batch: string[] = [];
+        let batched = 0;
         for await (const line of lines) {
-          await writeAll(handle, Buffer.from(line, "utf8"));
+          batch.push(line);
+          batched += line.length;
+          if (batched >= 1 << 20) {
+            await writeAll(handle, Buffer.from(batch.join(""), "utf8"));
+            batch = [];
+            batched = 0;
+          }
         }
+        await writeAll(handle, Buffer.from(batch.join(""), "utf8"));
         await handle.sync();
       } finally {
         await handle.close();
