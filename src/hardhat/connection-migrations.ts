@@ -112,7 +112,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   redo(options: Pick<RunMigrationsOptions, "onEvent"> = {}): Promise<{ down: DownResult; up: MigrateResult }> {
     return asPluginErrors(async () => {
       const down = await migrateDown(await this.host(), { steps: 1, ...options });
-      const up = await migrate(await this.host(), { only: down.undone[0]!.id, rollback: this.hre.config.migrations.rollback, ...options });
+      const up = await migrate(await this.host(), { only: down.undone[0]!.id, rollback: this.hre.config.migrations.rollback, ...this.#migrationTimeout({}), ...options });
       return { down, up };
     });
   }
