@@ -1,10 +1,11 @@
-import { appendFile, mkdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { appendFile, chmod, chown, mkdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
 
 import { runHardhat, type CliResult } from "../helpers/cli.js";
-import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
+import { REPO_ROOT, fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 import { deployToken, deployTokenAs } from "../helpers/migrations.js";
 import { fillDisk, mountTmpfs } from "../helpers/tmpfs.js";
@@ -73,6 +74,33 @@ describe("a deployments directory that cannot be written stops the run with a co
       await migrate(registryDir),
       `HHM251: Could not take the run lock ${path.join(registryDir, "31337.lock")}: ENOTDIR (not a directory).`,
       "A file stands where the directory",
+    );
+    expect(await sentByDeployer()).to.equal(0);
+  });
+
+  // Root ignores file modes, so this one runs the command as the unprivileged user nobody
+  // (uid 65534) against a directory it may not write (mode 555).
+  it("`deployments` is not writable by the user running the command (EACCES)", async function () {
+    if (process.getuid?.() !== 0) {
+      this.skip(); // needs root to run the command as another user
+    }
+    const project = await tempDir("hhm-project-");
+    const registryDir = path.join(project, "deployments");
+    await mkdir(registryDir, { mode: 0o555 });
+    await chmod(registryDir, 0o555);
+    await chmod(project, 0o755);
+    const home = await tempDir("hhm-home-");
+    await chown(home, 65534, 65534);
+    const result = await runHardhatAs(65534, ["migrate", "--network", "testnode", "--no-compile"], {
+      HOME: home,
+      MIGRATIONS_TEST_RPC_URL: node.url,
+      MIGRATIONS_TEST_DIR: dir,
+      MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
+    });
+    expectCodedFailure(
+      result,
+      `HHM251: Could not take the run lock ${path.join(registryDir, "31337.lock")}: EACCES (permission denied).`,
+      `This user may not write in ${registryDir}: fix its permissions or owner, or set \`migrations.registryDir\` to a writable directory.`,
     );
     expect(await sentByDeployer()).to.equal(0);
   });
@@ -154,3 +182,23 @@ describe("a deployments directory that cannot be written stops the run with a co
     expect(journalAfter.slice(journalBefore.length)).to.not.contain("tx-sending");
   });
 });
+
+/** `hardhat <args>` in the basic fixture as the user `uid` (the fixture is readable by everyone). */
+function runHardhatAs(uid: number, args: string[], env: Record<string, string>): Promise<CliResult> {
+  const hardhatBin = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [hardhatBin, ...args], {
+      cwd: fixtureRoot("basic"),
+      uid,
+      gid: uid,
+      env: { PATH: process.env.PATH ?? "", FORCE_COLOR: "0", NO_COLOR: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
