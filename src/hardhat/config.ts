@@ -33,6 +33,11 @@ export interface MigrationsUserConfig {
   /** Roll back a failed migration on chains that support evm_snapshot. Default true. */
   rollback?: boolean;
   /**
+   * Seconds one migration (its script and its transactions) may take before the run stops with
+   * HHM253; 0: no limit. Default 3600 on live networks, 600 on dev chains.
+   */
+  migrationTimeout?: number;
+  /**
    * Where in-process (edr-simulated) networks keep their registry: "memory" (default; the chain
    * itself lives only as long as the process) or "file".
    */
@@ -65,6 +70,8 @@ export interface NetworkMigrationsUserConfig {
   confirmations?: number;
   /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
   txTimeout?: number;
+  /** Overrides `migrations.migrationTimeout` on this network (seconds; 0: no limit). */
+  migrationTimeout?: number;
   /** Seconds between two receipt checks (default 2; 0.02 on dev chains, where the first check finds it). */
   pollInterval?: number;
   /**
@@ -79,6 +86,8 @@ export interface MigrationsConfig {
   registryDir: string;
   deployer: number | string;
   rollback: boolean;
+  /** Seconds; `undefined`: the default for the chain (see `defaultMigrationTimeoutMs`). */
+  migrationTimeout: number | undefined;
   inProcessRegistry: "memory" | "file";
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
@@ -122,6 +131,9 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
   if (c.rollback !== undefined && typeof c.rollback !== "boolean") {
     add("rollback", "Expected true or false.");
   }
+  if (c.migrationTimeout !== undefined && !isTimeout(c.migrationTimeout)) {
+    add("migrationTimeout", "Expected a number of seconds (0 for no limit).");
+  }
   if (c.inProcessRegistry !== undefined && c.inProcessRegistry !== "memory" && c.inProcessRegistry !== "file") {
     add("inProcessRegistry", `Expected "memory" or "file".`);
   }
@@ -141,7 +153,7 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
     }
   }
   errors.push(...validateNamedAccountsAndParameters(c));
-  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator", ...NAMED_ACCOUNTS_KEYS]);
+  const known = new Set(["dir", "registryDir", "deployer", "rollback", "migrationTimeout", "inProcessRegistry", "store", "networks", "migrator", ...NAMED_ACCOUNTS_KEYS]);
   for (const key of Object.keys(c)) {
     if (!known.has(key)) {
       add(key, `Unknown option. Known options: ${[...known].join(", ")}.`);
@@ -157,6 +169,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     registryDir: path.resolve(projectRoot, config?.registryDir ?? "deployments"),
     deployer: config?.deployer ?? 0,
     rollback: config?.rollback ?? true,
+    migrationTimeout: config?.migrationTimeout,
     inProcessRegistry: config?.inProcessRegistry ?? "memory",
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
@@ -164,7 +177,11 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
   };
 }
 
-const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "pollInterval", "feeBump", ...NETWORK_NAMED_ACCOUNTS_KEYS];
+const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "migrationTimeout", "pollInterval", "feeBump", ...NETWORK_NAMED_ACCOUNTS_KEYS];
+
+function isTimeout(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
 
 function validateNetworkEntry(name: string, value: unknown): ConfigValidationError[] {
   const at = (field: string) => ["migrations", "networks", name, field];
@@ -183,6 +200,9 @@ function validateNetworkEntry(name: string, value: unknown): ConfigValidationErr
     if (v[field] !== undefined && !(typeof v[field] === "number" && (v[field] as number) > 0)) {
       errors.push({ path: at(field), message: "Expected a number of seconds greater than 0." });
     }
+  }
+  if (v.migrationTimeout !== undefined && !isTimeout(v.migrationTimeout)) {
+    errors.push({ path: at("migrationTimeout"), message: "Expected a number of seconds (0 for no limit)." });
   }
   if (v.feeBump !== undefined && v.feeBump !== false) {
     const bump = v.feeBump as Record<string, unknown> | null;
