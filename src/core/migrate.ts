@@ -2,6 +2,7 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration } from "./executor.js";
 import { planUp, type PlanOptions } from "./planner.js";
+import { checkPendingFiles, reportAccount } from "./preflight.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
 import { MIGRATOR_STEP_ID, deployMigrator, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
@@ -29,6 +30,8 @@ export interface MigrateOptions extends PlanOptions {
   readonly onEvent?: MigrationEventListener;
   /** Called once before the first pending migration runs, only when one will (the task builds here). */
   readonly beforeSend?: () => Promise<void>;
+  /** Aborted (Ctrl-C): nothing more is sent, the run stops with INTERRUPTED (resumable). */
+  readonly signal?: AbortSignal;
 }
 
 /** What a run on a network that is not a dev chain asks confirmation for. */
@@ -77,6 +80,8 @@ async function migrateLocked<ContextT>(
     providerAccounts: host.providerAccounts === true,
     policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
     ...(journal !== undefined ? { journal } : {}),
+    emit,
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
   if (journal !== undefined && interrupted.has(MIGRATOR_STEP_ID) && session.registry.migrator !== undefined) {
     // The Migrator was deployed and registered just before the process died.
@@ -116,11 +121,13 @@ async function migrateLocked<ContextT>(
   }
 
   const pending = planUp(session.migrations, completed, options);
+  const withFile = session.migrations.filter((m) => completed.has(m.id)).length;
   emit({
     type: "plan",
     network: session.network,
     pending,
-    completed: completed.size,
+    completed: withFile,
+    ...(completed.size > withFile ? { missingFiles: completed.size - withFile } : {}),
     store: store?.description ?? "Migrator (to be deployed)",
     dryRun,
   });
@@ -142,6 +149,10 @@ async function migrateLocked<ContextT>(
       durationMs: performance.now() - started,
     };
   };
+  const deployerAddress = session.chain.isDevChain ? undefined : await session.deployer().then((d) => d.getAddress(), () => undefined);
+  if (deployerAddress !== undefined && (pending.length > 0 || dryRun)) {
+    await reportAccount(host.provider, deployerAddress, "before", emit);
+  }
   if (dryRun) {
     const final = result();
     emit({ type: "finished", result: final });
@@ -150,6 +161,7 @@ async function migrateLocked<ContextT>(
 
   if (pending.length > 0) {
     await options.beforeSend?.();
+    await checkPendingFiles(pending, (url) => host.importModule(url));
   }
   if (pending.length > 0 && store === undefined) {
     const deployed = await deployMigrator(host, session, layer);
@@ -163,6 +175,9 @@ async function migrateLocked<ContextT>(
   const journaled = (await snapshotJournal?.load()) ?? new Map<number, string>();
 
   for (const migration of pending) {
+    if (options.signal?.aborted === true) {
+      throw Object.assign(new MigrationsError("INTERRUPTED", { where: `before ${migration.fileName}` }), { result: result(), rolledBack: false });
+    }
     const checkpoint = session.registry.checkpoint();
     const snapshot = rollback || snapshotJournal !== undefined ? await snapshots?.take() : undefined;
     if (snapshots !== undefined && !snapshots.supported && migration === pending[0]) {
@@ -242,6 +257,9 @@ async function migrateLocked<ContextT>(
     }
   }
 
+  if (deployerAddress !== undefined && pending.length > 0) {
+    await reportAccount(host.provider, deployerAddress, "after", emit);
+  }
   const final = result();
   emit({ type: "finished", result: final });
   return final;
@@ -296,7 +314,8 @@ async function resetRecord<ContextT>(
     return { store, completed: new Set() };
   }
   if (store.kind === "chain") {
-    return { store: (await deployMigrator(host, session, layer)).store, completed: new Set() };
+    // The new Migrator is deployed with the first migration, after the run's header.
+    return { store: undefined, completed: new Set() };
   }
   for (const id of await store.completed()) {
     await store.unrecord(id);

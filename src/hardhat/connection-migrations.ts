@@ -47,6 +47,7 @@ import { importMigrationModule } from "./import-module.js";
 import { asPluginErrors } from "./plugin-error.js";
 import { networkSecrets } from "./secrets.js";
 import { simulateOnFork } from "./simulate.js";
+import { withReporter } from "./ui/with-reporter.js";
 import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
 import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
 
@@ -79,7 +80,8 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     return this.connection.networkConfig.type === "edr-simulated";
   }
 
-  run(options: RunMigrationsOptions = {}): Promise<MigrateResult> {
+  run(given: RunMigrationsOptions = {}): Promise<MigrateResult> {
+    const options = withReporter(given);
     return asPluginErrors(async () => {
       const plan = {
         ...optionalId("--to", "to", options.to),
@@ -98,6 +100,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.confirm !== undefined ? { confirm: options.confirm } : {}),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
         ...(options.beforeSend !== undefined ? { beforeSend: options.beforeSend } : {}),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
       });
     }, () => this.#redact);
   }

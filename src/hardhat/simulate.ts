@@ -5,6 +5,7 @@ import { MigrationsError, describeError } from "../core/errors.js";
 import type { MigrationEventListener } from "../core/events.js";
 import { migrate } from "../core/migrate.js";
 import type { PlanOptions } from "../core/planner.js";
+import { reportAccount } from "../core/preflight.js";
 import { headBlock } from "../core/provider.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
 import type { RegistryDocument } from "../core/registry/registry-document.js";
@@ -66,6 +67,10 @@ export async function simulateOnFork(
       type: "notice",
       message: `Simulating on an in-process fork of ${connection.networkName} at block ${blockNumber}, as ${deployerAddress}: nothing is sent to ${connection.networkName}.`,
     });
+    if (options.onEvent !== undefined) {
+      // The network's own balance and gas price: what the simulated gas would cost there.
+      await reportAccount(connection.provider, deployerAddress, "before", options.onEvent);
+    }
     return await migrate(
       {
         ...targetHost,
