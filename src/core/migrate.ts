@@ -8,7 +8,7 @@ import type { MigrationFile } from "./migration-file.js";
 import { MIGRATOR_STEP_ID, deployMigrator, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
-import { MigrationSender, createTransactionLayer, type TransactionLayer } from "./transactions/migration-sender.js";
+import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
 import { defaultTransactionPolicy } from "./transactions/transaction-policy.js";
 
 export type { MigrationHost } from "./session.js";
@@ -114,7 +114,7 @@ async function migrateLocked<ContextT>(
       await journal?.append({ type: "migration-force-cleaned", migration: id });
       interrupted.delete(id);
     }
-    ({ store, completed } = await resetRecord(host, session, store, options, layer));
+    ({ store, completed } = await resetRecord(host, session, store, options));
   }
   if (store?.remembers === false) {
     emit({ type: "notice", message: "The state store is \"none\": every migration runs and nothing is recorded." });
@@ -298,7 +298,6 @@ async function resetRecord<ContextT>(
   session: Session,
   store: MigrationStateStore | undefined,
   options: MigrateOptions,
-  layer: TransactionLayer,
 ): Promise<{ store: MigrationStateStore | undefined; completed: Set<number> }> {
   const what =
     store === undefined || store.kind === "none"

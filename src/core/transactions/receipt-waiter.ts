@@ -76,18 +76,20 @@ export interface WaitWatch {
 }
 
 /**
- * Reports progress (the first time at once, then once a second), reading the head only then:
+ * Reports progress (at once, then once a second or when a confirmation came), reading the head only then:
  * blocks are counted from the head at the first report (just after the send).
  */
 function watchProgress(provider: Provider, policy: TransactionPolicy, started: number, watch: WaitWatch) {
   let last = -Infinity;
+  let lastConfirmations = -1;
   let base: number | undefined;
   return async (confirmations: number) => {
     const now = Date.now();
-    if (watch.onWaiting === undefined || now - last < 1000) {
+    if (watch.onWaiting === undefined || (now - last < 1000 && confirmations === lastConfirmations)) {
       return;
     }
     last = now;
+    lastConfirmations = confirmations;
     const head = await provider.getBlockNumber();
     base ??= head;
     watch.onWaiting({ elapsedMs: now - started, blocks: head - base, confirmations, required: Math.max(1, policy.confirmations) });

@@ -1,6 +1,6 @@
 import type { MigrationEvent } from "../../core/events.js";
-import { formatNative, formatGwei } from "./format-amounts.js";
-import { formatEvent, formatSpending, formatWaiting, type Spending } from "./format-events.js";
+import { formatBalance, formatNative, formatGwei } from "./format-amounts.js";
+import { formatEvent, formatSpending, formatSummary, formatWaiting, type Spending } from "./format-events.js";
 import { colorEnabled, palette, type Palette } from "./colors.js";
 
 /** Where the reporter writes: process.stdout, or anything with `write` (tests). */
@@ -26,7 +26,10 @@ export interface RunPosition {
   readonly rolledBack: boolean;
 }
 
-/** Non-terminal output repeats a waiting line at most this often (a terminal updates one line). */
+/**
+ * Non-terminal output prints a waiting line when a transaction starts waiting, on each new
+ * confirmation, and otherwise at most this often (a terminal updates one line in place).
+ */
 const PLAIN_WAITING_EVERY_MS = 10_000;
 
 /**
@@ -42,10 +45,13 @@ export class ConsoleReporter {
   readonly #simulation: boolean;
   #chainId = 0;
   #liveLine = false;
-  #lastPlainWaiting = new Map<string, number>();
+  #lastPlainWaiting = new Map<string, { elapsedMs: number; confirmations: number }>();
   #migration: Spending = { gasUsed: 0n, cost: 0n };
   #total: Spending = { gasUsed: 0n, cost: 0n };
   #before: Extract<MigrationEvent, { type: "account" }> | undefined;
+  #after: Extract<MigrationEvent, { type: "account" }> | undefined;
+  /** Transactions an interrupted run sent and paid for: not this run's cost. */
+  readonly #reused = new Set<string>();
   #completed: string[] = [];
   #current: string | undefined;
   #sentInCurrent = 0;
@@ -76,6 +82,9 @@ export class ConsoleReporter {
         break;
       case "tx-sent":
         this.#lastPlainWaiting.delete(event.hash);
+        if (event.reused === true) {
+          this.#reused.add(event.hash.toLowerCase());
+        }
         if (event.replaces === undefined && event.migration.id !== 0) {
           this.#sentInCurrent += 1;
         }
@@ -84,6 +93,9 @@ export class ConsoleReporter {
         this.#waiting(event);
         return;
       case "tx-mined":
+        if (this.#reused.has(event.hash.toLowerCase())) {
+          return;
+        }
         this.#migration = add(this.#migration, event);
         this.#total = add(this.#total, event);
         break;
@@ -99,8 +111,11 @@ export class ConsoleReporter {
         this.#account(event);
         return;
       case "finished":
-        this.print(formatEvent(event, this.#p));
-        this.#summary(event.result.planned !== undefined);
+        if (event.result.planned !== undefined) {
+          this.#dryRunHint();
+        } else {
+          this.print(["", formatSummary(event.result, this.#spending())]);
+        }
         return;
       default:
         break;
@@ -140,8 +155,8 @@ export class ConsoleReporter {
       return;
     }
     const last = this.#lastPlainWaiting.get(event.hash);
-    if (last === undefined || event.elapsedMs - last >= PLAIN_WAITING_EVERY_MS) {
-      this.#lastPlainWaiting.set(event.hash, event.elapsedMs);
+    if (last === undefined || event.confirmations !== last.confirmations || event.elapsedMs - last.elapsedMs >= PLAIN_WAITING_EVERY_MS) {
+      this.#lastPlainWaiting.set(event.hash, event);
       this.print([formatWaiting(event)]);
     }
   }
@@ -150,36 +165,42 @@ export class ConsoleReporter {
     if (event.when === "before") {
       this.#before = event;
       const price = event.gasPrice !== undefined ? `; gas price now ${formatGwei(event.gasPrice)}` : "";
-      this.print([`Deployer ${event.address}: balance ${formatNative(event.balance, this.#chainId)}${price}.`]);
+      this.print([`Deployer ${event.address}: balance ${formatBalance(event.balance, this.#chainId)}${price}.`]);
       return;
     }
-    const spent = this.#before !== undefined ? ` (${formatNative(this.#before.balance - event.balance, this.#chainId)} spent)` : "";
-    this.print([`Deployer ${event.address}: balance ${formatNative(event.balance, this.#chainId)} after the run${spent}.`]);
+    this.#after = event; // printed with the summary
   }
 
-  #summary(dryRun: boolean): void {
-    const before = this.#before;
-    if (dryRun) {
-      if (before?.gasPrice !== undefined) {
-        this.print([`To estimate this run's cost at that price, add --simulate (it runs the migrations on a local fork).`]);
-      }
-      return;
+  #dryRunHint(): void {
+    if (this.#before?.gasPrice !== undefined) {
+      this.print(["To estimate this run's cost at that price, add --simulate (it runs the migrations on a local fork)."]);
     }
+  }
+
+  /** The summary's cost lines: total, the deployer's balance after, a simulation's estimate. */
+  #spending(): string[] {
+    const lines: string[] = [];
+    const before = this.#before;
     if (this.#total.gasUsed > 0n) {
-      this.print([`Total ${formatSpending(this.#total, this.#chainId)}.`]);
+      lines.push(`Total ${formatSpending(this.#total, this.#chainId)}.`);
+    }
+    const after = this.#after;
+    if (after !== undefined) {
+      const spent = before !== undefined ? ` (${formatNative(before.balance - after.balance, this.#chainId)} spent)` : "";
+      lines.push(`Deployer ${after.address}: balance ${formatBalance(after.balance, this.#chainId)} after the run${spent}.`);
     }
     if (this.#simulation && before?.gasPrice !== undefined && this.#total.gasUsed > 0n) {
       const estimate = this.#total.gasUsed * before.gasPrice;
-      const lines = [`Estimated cost on the network at its current gas price (${formatGwei(before.gasPrice)}): ${formatNative(estimate, this.#chainId)}.`];
+      lines.push(`Estimated cost on the network at its current gas price (${formatGwei(before.gasPrice)}): ${formatNative(estimate, this.#chainId)}.`);
       if (before.balance < estimate) {
         lines.push(
           this.#p.red(
-            `Warning: the deployer's balance (${formatNative(before.balance, this.#chainId)}) is not enough for it: ${formatNative(estimate - before.balance, this.#chainId)} short, before any price rise.`,
+            `Warning: the deployer's balance (${formatBalance(before.balance, this.#chainId)}) is not enough for it: ${formatNative(estimate - before.balance, this.#chainId)} short, before any price rise.`,
           ),
         );
       }
-      this.print(lines);
     }
+    return lines;
   }
 }
 

@@ -22,6 +22,11 @@ export function formatNative(wei: bigint, chainId: number): string {
   return `${significant(formatUnits(wei, 18), 6)} ${nativeSymbol(chainId)}`;
 }
 
+/** A balance: up to 6 decimals, so that a run's spending shows, e.g. "9,999.998523 ETH". */
+export function formatBalance(wei: bigint, chainId: number): string {
+  return `${Number(formatUnits(wei, 18)).toLocaleString("en-US", { maximumFractionDigits: 6 })} ${nativeSymbol(chainId)}`;
+}
+
 /** Wei per gas in gwei, e.g. "1.875 gwei". */
 export function formatGwei(wei: bigint): string {
   return `${significant(formatUnits(wei, 9), 4)} gwei`;

@@ -97,13 +97,15 @@ export function formatSpending(spent: Spending, chainId: number): string {
   return `cost ${formatNative(spent.cost, chainId)} (gas ${formatGas(spent.gasUsed)} at ${formatGwei(price)})`;
 }
 
-export function formatSummary(result: MigrateResult): string {
+/** The run's summary; `extra` lines (cost, balance) go before the registry's location. */
+export function formatSummary(result: MigrateResult, extra: readonly string[] = []): string {
   if (result.migrations.length === 0) {
-    return `Registry: ${result.registry}`;
+    return [...extra, `Registry: ${result.registry}`].join("\n");
   }
   return [
     `Summary: ${result.migrations.length} migration(s) run, ${result.deployments.length} contract(s) deployed, ` +
       `gas ${formatGas(result.gasUsed)}, ${formatDuration(result.durationMs)}.`,
+    ...extra,
     `Registry: ${result.registry}`,
   ].join("\n");
 }
