@@ -314,7 +314,12 @@ export const ERRORS = {
     message: "Upgrading the proxy {name} to {contract} failed: {reason}",
     hint: "Check the upgrade call ({ call }) and the upgrader's permissions (_authorizeUpgrade for UUPS, the ProxyAdmin's owner for transparent proxies).",
   },
-  INTERRUPTED: {
+  CONSTRUCTOR_ARGUMENTS: {
+    number: 281,
+    message: "{contract}: its {signature} {problem}.",
+    hint: "Pass one value per constructor parameter, in order: `ctx.deploy(\"{contract}\", [ ... ])`. An address is a 0x string (a deployed contract's: `ctx.registry.get(\"Name\").address`).",
+  },
+    INTERRUPTED: {
     number: 280,
     message: "Stopped by Ctrl-C {where}: nothing more is sent.",
     hint: "Run `npx hardhat migrate` to resume: completed migrations are not run again, and a migration's transactions that were sent are found on chain instead of being sent twice.",
