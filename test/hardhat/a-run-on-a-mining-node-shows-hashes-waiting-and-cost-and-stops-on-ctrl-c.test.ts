@@ -113,5 +113,15 @@ describe("a run on a node that mines a block every second", function () {
       const spent = /\(([\d.]+) ETH spent\)/.exec(resumed.stdout)![1]!;
       expect(resumed.stdout).to.contain(`Total cost ${spent} ETH`);
     });
+
+    it("--dry-run --simulate estimates the cost at the network's gas price, with the deployer's balance", async () => {
+      const registryDir = await tempDir("hhm-registry-");
+      const env = { MIGRATIONS_TEST_RPC_URL: live.url, MIGRATIONS_TEST_REGISTRY_DIR: registryDir };
+      const { code, stdout, stderr } = await runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--dry-run", "--simulate"], env);
+      expect(code, stdout + stderr).to.equal(0);
+      expect(stdout).to.match(/^Deployer 0x[0-9a-fA-F]{40}: balance [\d.,]+ ETH; gas price now [\d.,]+ gwei\.$/m);
+      expect(stdout).to.match(/^Estimated cost on the network at its current gas price \([\d.,]+ gwei\): [\d.,]+ ETH\.$/m);
+      expect(stdout).to.not.contain("not enough");
+    });
   });
 });
