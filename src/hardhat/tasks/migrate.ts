@@ -38,9 +38,18 @@ async function askInTerminal({ network, chainId, what }: ConfirmationRequest): P
     throw new MigrationsPluginError(new MigrationsError("CONFIRMATION_REQUIRED", { network, chainId, what }));
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // In the prompt, Ctrl-C is a keystroke readline sees (no SIGINT reaches the process): a "no".
+  const cancel = new AbortController();
+  rl.on("SIGINT", () => cancel.abort());
   try {
-    const answer = await rl.question(`This will ${what}.\nIt is not a dev chain. Continue? [y/N] `);
+    const answer = await rl.question(`This will ${what}.\nIt is not a dev chain. Continue? [y/N] `, { signal: cancel.signal });
     return /^y(es)?$/i.test(answer.trim());
+  } catch (error) {
+    if (cancel.signal.aborted) {
+      process.stdout.write("\n");
+      return false;
+    }
+    throw error;
   } finally {
     rl.close();
   }
