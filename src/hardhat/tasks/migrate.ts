@@ -154,7 +154,7 @@ async function runMigrate(
     },
   });
   if (signal.aborted) {
-    throw new MigrationsError("INTERRUPTED", { where: "" });
+    throw new MigrationsError("INTERRUPTED", { where: "between networks" });
   }
   const p = reporter.palette;
   print(["", "Networks:"]);
