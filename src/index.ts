@@ -12,6 +12,8 @@ const id = (name: string, description: string) => ({
   defaultValue: undefined,
 });
 
+const noColor = { name: "noColor", description: "Print without colours (also: the NO_COLOR environment variable)" };
+
 const plugin: HardhatPlugin = definePlugin({
   id: "hardhat-migrations",
   npmPackage: "hardhat-migrations",
@@ -39,10 +41,12 @@ const plugin: HardhatPlugin = definePlugin({
         description: "On dev chains, keep a failed migration's partial state for debugging instead of reverting it",
       })
       .addFlag({ name: "noCompile", description: "Don't build the contracts before migrating" })
+      .addFlag(noColor)
       .setAction(() => import("./hardhat/tasks/migrate.js"))
       .build(),
     task(["migrate", "status"], "Shows every migration's state on the network: up, pending, interrupted, changed or missing file")
       .addFlag({ name: "json", description: "Print the status as JSON" })
+      .addFlag(noColor)
       .setAction(() => import("./hardhat/tasks/status.js"))
       .build(),
     task(["migrate", "new"], "Creates a migration file from a typed template")
@@ -53,6 +57,7 @@ const plugin: HardhatPlugin = definePlugin({
     task(["migrate", "down"], "Undoes the most recently completed migrations")
       .addOption(id("steps", "How many migrations to undo (default 1)"))
       .addOption(id("to", "Undo every migration completed after this one"))
+      .addFlag(noColor)
       .setAction(() => import("./hardhat/tasks/down.js"))
       .build(),
     task(["migrate", "redo"], "Undoes the most recent migration and runs it again")

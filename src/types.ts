@@ -107,6 +107,13 @@ export interface RunMigrationsOptions {
   /** Receives progress events (the task prints them). */
   readonly onEvent?: MigrationEventListener;
   /**
+   * `"console"`: print the run as `npx hardhat migrate` does (hashes, waiting, cost, summary),
+   * besides calling `onEvent`. Colour follows the terminal, `NO_COLOR` and `FORCE_COLOR`.
+   */
+  readonly reporter?: "console";
+  /** Abort it to stop the run: nothing more is sent and it fails with HHM280 (resumable). */
+  readonly signal?: AbortSignal;
+  /**
    * Called once before the first pending migration runs, and only when one will: the `migrate`
    * task builds the contracts here, so a run with nothing to do (or a dry run) compiles nothing.
    */

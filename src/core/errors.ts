@@ -364,6 +364,16 @@ export const ERRORS = {
     message: "{name} cannot be a registry name: it is reserved by JavaScript objects.",
     hint: "Choose another name with `{ as: \"...\" }`.",
   },
+  CONSTRUCTOR_ARGUMENTS: {
+    number: 281,
+    message: "{contract}: its {signature} {problem}.",
+    hint: "Pass one value per constructor parameter, in order: `ctx.deploy(\"{contract}\", [ ... ])`. An address is a 0x string (a deployed contract's: `ctx.registry.get(\"Name\").address`).",
+  },
+  INTERRUPTED: {
+    number: 280,
+    message: "Stopped by Ctrl-C {where}: nothing more is sent.",
+    hint: "Run `npx hardhat migrate` to resume: completed migrations are not run again, and a migration's transactions that were sent are found on chain instead of being sent twice.",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

@@ -20,6 +20,8 @@ export interface MigrateOptions extends PlanOptions {
   readonly onEvent?: MigrationEventListener;
   /** Called once before the first pending migration runs, only when one will (the task builds here). */
   readonly beforeSend?: () => Promise<void>;
+  /** Aborted (Ctrl-C): nothing more is sent, the run stops with INTERRUPTED (resumable). */
+  readonly signal?: AbortSignal;
 }
 
 /** What a run on a network that is not a dev chain asks confirmation for. */

@@ -33,6 +33,7 @@ import { ConnectionFixtures } from "./connection-fixtures.js";
 import { ConnectionHost } from "./connection-host.js";
 import { asPluginErrors } from "./plugin-error.js";
 import { simulateOnFork } from "./simulate.js";
+import { withReporter } from "./ui/with-reporter.js";
 import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
 import { importIgnition, type ImportIgnitionOptions, type ImportIgnitionResult } from "../core/imports/import-ignition.js";
 import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
@@ -59,7 +60,8 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     return this.#host.redact;
   }
 
-  run(options: RunMigrationsOptions = {}): Promise<MigrateResult> {
+  run(given: RunMigrationsOptions = {}): Promise<MigrateResult> {
+    const options = withReporter(given);
     return asPluginErrors(async () => {
       const plan = {
         ...optionalId("--to", "to", options.to),
@@ -79,6 +81,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.confirm !== undefined ? { confirm: options.confirm } : {}),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
         ...(options.beforeSend !== undefined ? { beforeSend: options.beforeSend } : {}),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
       });
     }, () => this.#redact);
   }

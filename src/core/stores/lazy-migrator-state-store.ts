@@ -69,11 +69,12 @@ export class LazyMigratorStateStore implements MigrationStateStore {
     return this.#migrator === undefined ? this.#deploy() : undefined;
   }
 
-  /** A new, empty Migrator (the current one stays on chain, no longer used). */
+  /**
+   * A new, empty Migrator (the current one stays on chain, no longer used), deployed by
+   * `prepare()` or the first `record()`: after the run has said what it will do.
+   */
   async reset(): Promise<void> {
-    if (this.#migrator !== undefined) {
-      await this.#deploy();
-    }
+    this.#migrator = undefined;
   }
 
   async completed(): Promise<Set<number>> {

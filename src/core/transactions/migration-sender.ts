@@ -10,6 +10,7 @@ import {
 } from "ethers";
 
 import { MigrationsError, describeError } from "../errors.js";
+import type { MigrationEventListener } from "../events.js";
 import { failpoint } from "../failpoints.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
 import type { InterruptedMigration, JournaledStep, Journal } from "../journal/journal.js";
@@ -37,11 +38,22 @@ export interface TransactionLayer {
   readonly isDevChain: boolean;
   /** The highest block number seen in a receipt: a lower bound for where later transactions land. */
   lastSeenBlock: number;
+  /** Receives tx-sent, tx-waiting and tx-mined. */
+  readonly emit?: MigrationEventListener;
+  /** Once aborted (Ctrl-C), nothing more is sent and waits stop with INTERRUPTED. */
+  readonly signal?: AbortSignal;
 }
 
 export function createTransactionLayer(
   provider: Eip1193Provider,
-  options: { policy?: TransactionPolicy; journal?: Journal; isDevChain?: boolean; providerAccounts?: boolean } = {},
+  options: {
+    policy?: TransactionPolicy;
+    journal?: Journal;
+    isDevChain?: boolean;
+    providerAccounts?: boolean;
+    emit?: MigrationEventListener;
+    signal?: AbortSignal;
+  } = {},
 ): TransactionLayer {
   const isDevChain = options.isDevChain ?? true;
   return {
@@ -52,6 +64,8 @@ export function createTransactionLayer(
     providerAccounts: options.providerAccounts ?? false,
     isDevChain,
     lastSeenBlock: 0,
+    ...(options.emit !== undefined ? { emit: options.emit } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
   };
 }
 
@@ -134,8 +148,13 @@ export class MigrationSender {
       file: this.migration.fileName,
     };
     const bump = sent === undefined ? undefined : () => this.#bump(sent);
-    const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump);
+    const { emit, signal } = this.layer;
+    const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump, {
+      ...(emit !== undefined ? { onWaiting: (progress) => emit({ type: "tx-waiting", hash: target.hashes.at(-1)!, ...progress }) } : {}),
+      ...(signal !== undefined ? { signal } : {}),
+    });
     this.layer.lastSeenBlock = Math.max(this.layer.lastSeenBlock, receipt.blockNumber);
+    emit?.({ type: "tx-mined", hash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, effectiveGasPrice: receipt.gasPrice, cost: receipt.fee });
     if (sent !== undefined) {
       await this.layer.journal?.append({
         type: "tx-mined",
@@ -152,6 +171,9 @@ export class MigrationSender {
   }
 
   async #sendStep(step: number, inner: Signer, tx: TransactionRequest, kind: StepFingerprint["kind"]): Promise<TransactionResponse> {
+    if (this.layer.signal?.aborted === true) {
+      throw new MigrationsError("INTERRUPTED", { where: `before ${this.migration.fileName} sent its transaction #${step + 1}` });
+    }
     const provider = this.#provider(inner);
     const from = (await inner.getAddress()).toLowerCase();
     const to = tx.to === undefined || tx.to === null ? null : (await resolveAddress(tx.to, provider)).toLowerCase();
@@ -166,6 +188,7 @@ export class MigrationSender {
       const reused = await this.#recover(recorded, provider);
       if (reused !== undefined) {
         this.reused += 1;
+        this.#sent(reused.hash, recorded.nonce, fingerprint, { reused: true });
         return this.#track({ step, inner, fingerprint, nonce: recorded.nonce, block: recorded.block, hashes: [reused.hash], latest: reused });
       }
     }
@@ -204,6 +227,7 @@ export class MigrationSender {
       }
       await journal?.append({ type: "tx-sent", migration, step, hash: response.hash, nonce });
       failpoint("tx-after-send");
+      this.#sent(response.hash, nonce, fingerprint);
       return this.#track({ step, inner, fingerprint, nonce, block, hashes: [response.hash], latest: response });
     }
   }
@@ -322,7 +346,14 @@ export class MigrationSender {
     sent.latest = replacement;
     this.#byHash.set(replacement.hash.toLowerCase(), sent);
     await this.layer.journal?.append({ type: "tx-replaced", migration: this.migration.id, step: sent.step, hash: replacement.hash, nonce: sent.nonce });
+    this.#sent(replacement.hash, sent.nonce, sent.fingerprint, { replaces: old.hash });
     return replacement.hash;
+  }
+
+  #sent(hash: string, nonce: number, fingerprint: StepFingerprint, extra: { reused?: boolean; replaces?: string } = {}): void {
+    const label = fingerprint.kind === "record" ? "record" : fingerprint.to === null ? "create" : "call";
+    const migration = { id: this.migration.id, fileName: this.migration.fileName };
+    this.layer.emit?.({ type: "tx-sent", migration, hash, nonce, from: fingerprint.from, to: fingerprint.to, label, ...extra });
   }
 
   #track(sent: SentStep): TransactionResponse {
