@@ -27,6 +27,34 @@ export type MigrationEvent =
       readonly rolledBack: boolean;
     }
   | { readonly type: "migration-undone"; readonly migration: MigrationFile | { readonly id: number; readonly fileName: string }; readonly how: "down" | "snapshot" }
-  | { readonly type: "finished"; readonly result: MigrateResult };
+  | { readonly type: "finished"; readonly result: MigrateResult }
+  /** A transaction left for the node (`replaces`: the hash it replaces at a higher fee). */
+  | { readonly type: "tx-sent"; readonly migration: TransactionOwner; readonly step: number; readonly hash: string; readonly nonce: number; readonly replaces?: string }
+  /** Still waiting for `hash` (not mined yet: `confirmations` 0), after the first check found nothing. */
+  | {
+      readonly type: "tx-waiting";
+      readonly migration: TransactionOwner;
+      readonly hash: string;
+      readonly confirmations: number;
+      readonly needed: number;
+      readonly elapsedMs: number;
+    }
+  /** Mined (with the confirmations the policy asks for); `cost` = gasUsed × effectiveGasPrice, in wei. */
+  | {
+      readonly type: "tx-mined";
+      readonly migration: TransactionOwner;
+      readonly hash: string;
+      readonly block: number;
+      readonly status: number;
+      readonly gasUsed: bigint;
+      readonly effectiveGasPrice: bigint;
+      readonly cost: bigint;
+    };
+
+/** The migration (or bookkeeping step, with a negative id) a transaction belongs to. */
+export interface TransactionOwner {
+  readonly id: number;
+  readonly fileName: string;
+}
 
 export type MigrationEventListener = (event: MigrationEvent) => void;

@@ -22,12 +22,22 @@ export interface WaitTarget {
  * (through `bump`, which sends the replacement and returns its hash) when the policy says so,
  * and notices when the nonce was used by a transaction that is none of ours (NONCE_TAKEN).
  */
+/** How far a wait got: reported after each check that did not end it. */
+export interface WaitProgress {
+  readonly hash: string;
+  /** 0 while not mined. */
+  readonly confirmations: number;
+  readonly needed: number;
+  readonly elapsedMs: number;
+}
+
 export async function waitForReceipt(
   provider: Provider,
   eip1193: Eip1193Provider,
   target: WaitTarget,
   policy: TransactionPolicy,
   bump?: () => Promise<string>,
+  onProgress?: (progress: WaitProgress) => void,
 ): Promise<TransactionReceipt> {
   const started = Date.now();
   let lastSend = started;
@@ -36,7 +46,7 @@ export async function waitForReceipt(
     for (const hash of [...target.hashes].reverse()) {
       const receipt = await provider.getTransactionReceipt(hash);
       if (receipt !== null) {
-        const confirmed = policy.confirmations > 1 ? await confirm(provider, receipt, target, policy, started) : receipt;
+        const confirmed = policy.confirmations > 1 ? await confirm(provider, receipt, target, policy, started, onProgress) : receipt;
         if (confirmed !== null) {
           return confirmed;
         }
@@ -46,6 +56,7 @@ export async function waitForReceipt(
     if (now - started >= policy.timeoutMs) {
       throw timeout(target, policy);
     }
+    onProgress?.({ hash: target.hashes.at(-1)!, confirmations: 0, needed: Math.max(1, policy.confirmations), elapsedMs: now - started });
     const feeBump = policy.feeBump;
     if (bump !== undefined && feeBump !== undefined && bumps < feeBump.maxBumps && now - lastSend >= feeBump.afterMs) {
       target.hashes.push(await bump());
@@ -70,12 +81,14 @@ async function confirm(
   target: WaitTarget,
   policy: TransactionPolicy,
   started: number,
+  onProgress?: (progress: WaitProgress) => void,
 ): Promise<TransactionReceipt | null> {
   const needed = receipt.blockNumber + policy.confirmations - 1;
-  while ((await provider.getBlockNumber()) < needed) {
+  for (let head = await provider.getBlockNumber(); head < needed; head = await provider.getBlockNumber()) {
     if (Date.now() - started >= policy.timeoutMs) {
       throw timeout({ ...target, hashes: [receipt.hash] }, policy);
     }
+    onProgress?.({ hash: receipt.hash, confirmations: head - receipt.blockNumber + 1, needed: policy.confirmations, elapsedMs: Date.now() - started });
     await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
   }
   // Still there after the confirmations (not reorganised away)? Otherwise keep waiting.

@@ -52,6 +52,10 @@ export function formatEvent(event: MigrationEvent): string[] {
       return [`  FAILED${event.rolledBack ? " (rolled back)" : ""}: ${describeError(event.error)}`];
     case "migration-undone":
       return [`  undone (${event.how === "down" ? "ran its down()" : "reverted the dev chain to its snapshot"}): ${event.migration.fileName}`];
+    case "tx-sent":
+    case "tx-waiting":
+    case "tx-mined":
+      return [];
     case "finished":
       return event.result.planned !== undefined ? [] : ["", formatSummary(event.result)];
   }
