@@ -3,10 +3,10 @@ import type { MigrationEventListener } from "./events.js";
 import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
 import type { ChainInfo } from "./chain.js";
-import { openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { commandLayer, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
-import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
-import { defaultTransactionPolicy } from "./transactions/transaction-policy.js";
+import { bookkeepingKey, journaledStep, storeSender } from "./transactions/journaled-step.js";
+import type { TransactionLayer } from "./transactions/migration-sender.js";
 import type { MigrationRecord, MigrationStateStore } from "./stores/state-store.js";
 
 export interface DownOptions {
@@ -53,6 +53,9 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
           : `No migration is recorded as completed on ${host.networkName}.`,
     });
   }
+  const journal = await openJournal(host, session);
+  const layer = commandLayer(host, session, journal);
+  await finishInterruptedDowns(session, layer, completed);
   const records = await store.records(completed);
   const targets = selectTargets(session, records, options);
   const fileName = (id: number) => session.migrations.find((m) => m.id === id)?.fileName ?? `${id} (file missing)`;
@@ -64,7 +67,7 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
     }),
   );
   if (downs.every((fn) => fn !== undefined)) {
-    return undoWithDownFunctions(host, session, store, targets);
+    return undoWithDownFunctions(host, session, store, targets, layer);
   }
   const without = targets.filter((_, i) => downs[i] === undefined).map((r) => fileName(r.id));
   if (!session.chain.isDevChain) {
@@ -74,7 +77,7 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
       reason: "they export no `down` function, and this network is not a dev chain, so it cannot be reverted.",
     });
   }
-  return undoWithSnapshot(host, session, store, targets, without);
+  return undoWithSnapshot(host, session, store, targets, without, layer);
 }
 
 function selectTargets(session: Session, records: readonly MigrationRecord[], options: DownOptions): MigrationRecord[] {
@@ -102,6 +105,7 @@ async function undoWithDownFunctions<ContextT>(
   session: Session,
   store: MigrationStateStore,
   targets: readonly MigrationRecord[],
+  layer: TransactionLayer,
 ): Promise<DownResult> {
   const snapshots = session.chain.isDevChain ? new DevChainSnapshots(host.provider) : undefined;
   const undone: UndoneMigration[] = [];
@@ -111,35 +115,35 @@ async function undoWithDownFunctions<ContextT>(
     const checkpoint = session.registry.checkpoint();
     const snapshot = await snapshots?.take();
     session.emit({ type: "migration-started", migration });
+    const key = bookkeepingKey(migration.id);
     try {
-      const run = await executeMigration({
-        migration,
-        entry: "down",
-        network: session.network,
-        deployer: await session.deployer(),
-        signerFor: (address) => host.getSigner(address),
-        artifacts: host.artifacts,
-        registry: session.registry,
-        importModule: (url) => host.importModule(url),
-        extendContext: (core) => host.extendContext(core),
-        emit: session.emit,
-        sender: new MigrationSender(
-          createTransactionLayer(host.provider, {
-            isDevChain: session.chain.isDevChain,
-            providerAccounts: host.providerAccounts === true,
-            policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
-          }),
+      // One journaled unit: the down() script's transactions, the unrecord, the registry undo.
+      // Killed part-way, `down` again resumes it without sending anything twice.
+      await journaledStep(layer, key, `${migration.fileName} (down)`, async (sender) => {
+        const deployer = await session.deployer();
+        const run = await executeMigration({
           migration,
-        ),
+          entry: "down",
+          network: session.network,
+          deployer,
+          signerFor: (address) => host.getSigner(address),
+          artifacts: host.artifacts,
+          registry: session.registry,
+          importModule: (url) => host.importModule(url),
+          extendContext: (core) => host.extendContext(core),
+          emit: session.emit,
+          sender,
+        });
+        const receipt = await (store.connect?.(await storeSender(sender, deployer)) ?? store).unrecord(migration.id);
+        await session.registry.restore(checkpoint);
+        await session.registry.undoMigration(migration.id);
+        gasUsed += run.gasUsed + (receipt.gasUsed ?? 0n);
       });
-      const receipt = await store.unrecord(migration.id);
-      await session.registry.restore(checkpoint);
-      await session.registry.undoMigration(migration.id);
-      gasUsed += run.gasUsed + (receipt.gasUsed ?? 0n);
     } catch (error) {
       const rolledBack = snapshot !== undefined && (await snapshots!.revert(snapshot));
       if (rolledBack) {
         await session.registry.restore(checkpoint);
+        await layer.journal?.append({ type: "migration-rolled-back", migration: key });
       }
       session.emit({ type: "migration-failed", migration, error, rolledBack });
       throw new MigrationsError(
@@ -164,6 +168,7 @@ async function undoWithSnapshot<ContextT>(
   store: MigrationStateStore,
   targets: readonly MigrationRecord[],
   without: readonly string[],
+  layer: TransactionLayer,
 ): Promise<DownResult> {
   const journal = host.snapshotJournal?.(session.chain);
   const snapshots = (await journal?.load()) ?? new Map<number, string>();
@@ -184,13 +189,31 @@ async function undoWithSnapshot<ContextT>(
   const stillRecorded = await store.completed();
   const undone: UndoneMigration[] = [];
   for (const record of targets) {
-    if (stillRecorded.has(record.id)) {
-      await store.unrecord(record.id);
-    }
-    await session.registry.undoMigration(record.id);
     const migration = session.migrations.find((m) => m.id === record.id) ?? { id: record.id, fileName: `${record.id}` };
+    await journaledStep(layer, bookkeepingKey(record.id), `${migration.fileName} (down)`, async (sender) => {
+      if (stillRecorded.has(record.id)) {
+        await (store.connect?.(await storeSender(sender, await session.deployer())) ?? store).unrecord(record.id);
+      }
+      await session.registry.undoMigration(record.id);
+    });
     undone.push({ id: record.id, fileName: migration.fileName, how: "snapshot" });
     session.emit({ type: "migration-undone", migration, how: "snapshot" });
   }
   return { network: session.network, undone, gasUsed: 0n };
+}
+
+/**
+ * A `down` killed after its unrecord was mined but before it was journaled as done: the record
+ * says the migration is no longer completed, so this run would move on to the one before it.
+ * Finish it first (its registry entries return to their previous deployments).
+ */
+async function finishInterruptedDowns(session: Session, layer: TransactionLayer, completed: ReadonlySet<number>): Promise<void> {
+  for (const [key, attempt] of layer.journal?.interrupted() ?? []) {
+    const id = -key;
+    if (key < 0 && attempt.file.endsWith(" (down)") && !completed.has(id)) {
+      await session.registry.undoMigration(id);
+      await layer.journal!.append({ type: "migration-completed", migration: key });
+      session.emit({ type: "notice", message: `Finished the interrupted undo of ${attempt.file.replace(/ \(down\)$/, "")}: it was unrecorded before the run stopped.` });
+    }
+  }
 }

@@ -4,11 +4,11 @@ import { executeMigration } from "./executor.js";
 import { planUp, type PlanOptions } from "./planner.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
-import { MIGRATOR_STEP_ID, deployMigrator, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { MIGRATOR_STEP_ID, commandLayer, deployMigrator, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
-import { MigrationSender, createTransactionLayer, type TransactionLayer } from "./transactions/migration-sender.js";
-import { defaultTransactionPolicy } from "./transactions/transaction-policy.js";
+import { storeSender } from "./transactions/journaled-step.js";
+import { MigrationSender, type TransactionLayer } from "./transactions/migration-sender.js";
 
 export type { MigrationHost } from "./session.js";
 
@@ -72,12 +72,7 @@ async function migrateLocked<ContextT>(
   let { store, completed } = await openStateStore(host, session, { readOnly: dryRun });
   const journal = await openJournal(host, session, { readOnly: dryRun });
   const interrupted = journal?.interrupted() ?? new Map();
-  const layer = createTransactionLayer(host.provider, {
-    isDevChain: session.chain.isDevChain,
-    providerAccounts: host.providerAccounts === true,
-    policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
-    ...(journal !== undefined ? { journal } : {}),
-  });
+  const layer = commandLayer(host, session, journal);
   if (journal !== undefined && interrupted.has(MIGRATOR_STEP_ID) && session.registry.migrator !== undefined) {
     // The Migrator was deployed and registered just before the process died.
     await journal.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
@@ -194,7 +189,7 @@ async function migrateLocked<ContextT>(
         emit,
         sender,
       });
-      const recordStore = store!.connect?.(sender.signer(deployer, "record"), (tx) => sender.wait(tx)) ?? store!;
+      const recordStore = store!.connect?.(await storeSender(sender, deployer)) ?? store!;
       const receipt = await recordStore.record(migration.id, migration.contentHash);
       await journal?.append({ type: "migration-completed", migration: migration.id });
       if (snapshotJournal !== undefined && snapshot !== undefined) {

@@ -14,8 +14,9 @@ import { Journal } from "./journal/journal.js";
 import { RunLock } from "./run-lock.js";
 import type { JournalStorage } from "./journal/journal-storage.js";
 import type { SnapshotJournal } from "./snapshot-journal.js";
-import { MigrationSender, type TransactionLayer } from "./transactions/migration-sender.js";
-import type { TransactionPolicy } from "./transactions/transaction-policy.js";
+import { journaledStep, storeSender } from "./transactions/journaled-step.js";
+import { createTransactionLayer, type TransactionLayer } from "./transactions/migration-sender.js";
+import { defaultTransactionPolicy, type TransactionPolicy } from "./transactions/transaction-policy.js";
 import { FileStateStore } from "./stores/file-state-store.js";
 import { MigratorStateStore } from "./stores/migrator-state-store.js";
 import { NoneStateStore } from "./stores/none-state-store.js";
@@ -147,29 +148,37 @@ export async function openStateStore<ContextT>(
 export const MIGRATOR_STEP_ID = 0;
 
 /**
- * Deploys a Migrator from the deployer and records it in the registry. With a transaction layer,
- * the deployment is journaled (as migration 0) and resumed like a migration's, so a run killed
- * while deploying it does not leave a second Migrator behind.
+ * Deploys a Migrator from the deployer and records it in the registry. The deployment is
+ * journaled (as migration 0) and resumed like a migration's, so a run killed while deploying it
+ * does not leave a second Migrator behind. The store it returns sends through `layer`.
  */
 export async function deployMigrator<ContextT>(
   host: MigrationHost<ContextT>,
   session: Session,
-  layer?: TransactionLayer,
+  layer: TransactionLayer,
 ): Promise<{ store: MigratorStateStore; gasUsed: bigint; address: string }> {
   const deployer = await session.deployer();
-  let deployed;
-  if (layer === undefined) {
-    deployed = await MigratorStateStore.deploy(host.provider, deployer, host.migratorBytecode);
-  } else {
-    const file = { id: MIGRATOR_STEP_ID, fileName: "(the Migrator)" };
-    const sender = new MigrationSender(layer, file, layer.journal?.interrupted().get(MIGRATOR_STEP_ID));
-    await layer.journal?.migrationStarted(MIGRATOR_STEP_ID, file.fileName, "0x");
-    deployed = await MigratorStateStore.deploy(host.provider, sender.signer(deployer), host.migratorBytecode, (tx) => sender.wait(tx));
-  }
-  await session.registry.setMigrator(deployed.record);
-  await layer?.journal?.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
+  const file = { id: MIGRATOR_STEP_ID, fileName: "(the Migrator)" };
+  const deployed = await journaledStep(layer, MIGRATOR_STEP_ID, file.fileName, async (sender) => {
+    const result = await MigratorStateStore.deploy(host.provider, await storeSender(sender, deployer, "call"), host.migratorBytecode);
+    // Registered before the journal calls it done: a run killed in between finds it registered.
+    await session.registry.setMigrator(result.record);
+    return result;
+  });
   session.emit({ type: "migrator-deployed", address: deployed.record.address, gasUsed: deployed.gasUsed });
   return { store: deployed.store, gasUsed: deployed.gasUsed, address: deployed.record.address };
+}
+
+/** The transaction layer of one command on the session's chain: the one path every send takes. */
+export function commandLayer<ContextT>(host: MigrationHost<ContextT>, session: Session, journal: Journal | undefined): TransactionLayer {
+  return createTransactionLayer(host.provider, {
+    isDevChain: session.chain.isDevChain,
+    providerAccounts: host.providerAccounts === true,
+    policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
+    chainId: session.chain.chainId,
+    onEvent: session.emit,
+    ...(journal !== undefined ? { journal } : {}),
+  });
 }
 
 /** The chain's transaction journal, when the host keeps one. */

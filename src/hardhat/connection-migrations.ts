@@ -23,7 +23,8 @@ import { Registry } from "../core/registry/registry.js";
 import type { RegistryDocument } from "../core/registry/registry-document.js";
 import type { RegistryStorage } from "../core/registry/registry-storage.js";
 import type { MigrateResult } from "../core/results.js";
-import { openSession, openStateStore, deployMigrator } from "../core/session.js";
+import { recordWithoutRunning } from "../core/record-without-running.js";
+import { openSession, openStateStore } from "../core/session.js";
 import { FileSnapshotJournal, MemorySnapshotJournal, type SnapshotJournal } from "../core/snapshot-journal.js";
 import { migrationStatus, type StatusReport } from "../core/status.js";
 import { bootstrapNetwork, type BootstrapReport } from "../core/network-migration/bootstrap.js";
@@ -147,21 +148,9 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       const host = await this.host();
       const session = await openSession(host, () => {});
       const doc = parseStateFile(state, source, session.chain);
-      let { store, completed } = await openStateStore(host, session);
-      if (store === undefined) {
-        store = (await deployMigrator(host, session)).store;
-        completed = new Set();
-      }
-      const imported: number[] = [];
-      const skipped: number[] = [];
-      for (const record of doc.migrations) {
-        if (completed.has(record.id)) {
-          skipped.push(record.id);
-          continue;
-        }
-        await store.record(record.id, record.contentHash ?? `0x${"0".repeat(64)}`);
-        imported.push(record.id);
-      }
+      const done = await recordWithoutRunning(host, session, doc.migrations);
+      const { imported, skipped } = { imported: done?.recorded ?? [], skipped: done?.skipped ?? [] };
+      const store = done?.store ?? (await openStateStore(host, session)).store!;
       return { store: store.description, imported, skipped };
     });
   }

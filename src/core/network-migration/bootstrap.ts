@@ -1,6 +1,7 @@
 import { inspectChain } from "../chain.js";
 import { MigrationsError } from "../errors.js";
-import { openSession, openStateStore, deployMigrator, type MigrationHost } from "../session.js";
+import { recordWithoutRunning } from "../record-without-running.js";
+import { openSession, type MigrationHost } from "../session.js";
 import { diffAccounts, formatDifferences, readAccounts, type AccountState } from "./account-state.js";
 import { devStateWriter } from "./dev-state-writer.js";
 import type { NetworkSnapshot } from "./snapshot-document.js";
@@ -83,21 +84,10 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     snapshotChecksum: snapshot.checksum,
   });
 
-  let { store, completed } = await openStateStore(host, session);
   const ids = snapshot.record.migrations.map((r) => r.id);
-  const recorded: number[] = [];
-  if (ids.some((id) => !completed.has(id))) {
-    if (store === undefined) {
-      store = (await deployMigrator(host, session)).store;
-      completed = new Set();
-    }
-    for (const record of snapshot.record.migrations) {
-      if (!completed.has(record.id)) {
-        await store.record(record.id, record.contentHash ?? `0x${"0".repeat(64)}`);
-        recorded.push(record.id);
-      }
-    }
-  }
+  const done = await recordWithoutRunning(host, session, snapshot.record.migrations);
+  const recorded = done?.recorded ?? [];
+  const store = done?.store;
 
   const checkpointFile = host.syncCheckpointFile?.(chain);
   if (checkpointFile !== undefined) {

@@ -1,4 +1,4 @@
-import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
+import type { TransactionReceipt } from "ethers";
 
 /** What recording (or unrecording) a migration cost, when it cost anything. */
 export interface StoreReceipt {
@@ -46,9 +46,19 @@ export interface MigrationStateStore {
   records(completed?: ReadonlySet<number>): Promise<MigrationRecord[]>;
   record(id: number, contentHash: string): Promise<StoreReceipt>;
   /**
-   * On-chain stores: the same store, sending its transactions through `signer` and waiting for
-   * them with `wait`, so that recording is journaled and resumable like the migration's own.
+   * On-chain stores: the same store, sending its transactions through `sender` (the plugin's one
+   * transaction path: journaled, nonce-managed, waited for with the run's policy). Without it an
+   * on-chain store cannot send.
    */
-  connect?(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigrationStateStore;
+  connect?(sender: StoreSender): MigrationStateStore;
   unrecord(id: number): Promise<StoreReceipt>;
+}
+
+/**
+ * How an on-chain store sends: one transaction from `from` (the store's owner), resolved once it
+ * is mined. `to: null` deploys `data`. The plugin's transaction path implements it.
+ */
+export interface StoreSender {
+  readonly from: string;
+  send(request: { readonly to: string | null; readonly data: string }): Promise<TransactionReceipt>;
 }
