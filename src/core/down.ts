@@ -55,7 +55,11 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
   }
   const journal = await openJournal(host, session);
   const layer = commandLayer(host, session, journal);
-  await finishInterruptedDowns(session, layer, completed);
+  const finished = await finishInterruptedDowns(session, layer, completed);
+  if (finished.length > 0) {
+    // The interrupted `down` is what this command was asked again: it is done now.
+    return { network: session.network, undone: finished, gasUsed: 0n };
+  }
   const records = await store.records(completed);
   const targets = selectTargets(session, records, options);
   const fileName = (id: number) => session.migrations.find((m) => m.id === id)?.fileName ?? `${id} (file missing)`;
@@ -207,13 +211,17 @@ async function undoWithSnapshot<ContextT>(
  * says the migration is no longer completed, so this run would move on to the one before it.
  * Finish it first (its registry entries return to their previous deployments).
  */
-async function finishInterruptedDowns(session: Session, layer: TransactionLayer, completed: ReadonlySet<number>): Promise<void> {
+async function finishInterruptedDowns(session: Session, layer: TransactionLayer, completed: ReadonlySet<number>): Promise<UndoneMigration[]> {
+  const finished: UndoneMigration[] = [];
   for (const [key, attempt] of layer.journal?.interrupted() ?? []) {
     const id = -key;
     if (key < 0 && attempt.file.endsWith(" (down)") && !completed.has(id)) {
       await session.registry.undoMigration(id);
       await layer.journal!.append({ type: "migration-completed", migration: key });
-      session.emit({ type: "notice", message: `Finished the interrupted undo of ${attempt.file.replace(/ \(down\)$/, "")}: it was unrecorded before the run stopped.` });
+      const fileName = attempt.file.replace(/ \(down\)$/, "");
+      session.emit({ type: "notice", message: `Finished the interrupted undo of ${fileName}: it was unrecorded before the run stopped.` });
+      finished.push({ id, fileName, how: "down" });
     }
   }
+  return finished;
 }
