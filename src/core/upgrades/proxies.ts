@@ -154,10 +154,12 @@ export async function upgradeProxy(
   const skip = options.unsafeSkipStorageCheck === true;
 
   const actual = await readAddressSlot(provider, entry.address, IMPLEMENTATION_SLOT);
-  if (!skip && actual !== getAddress(proxy.implementation)) {
+  const artifact = await readArtifact(deps, newContractName, name);
+  if (!skip && actual !== getAddress(proxy.implementation) && !(await runsCodeOf(provider, actual, artifact))) {
+    // (An interrupted run of this very upgrade leaves the proxy on the new contract's code: the
+    // re-run reuses that implementation and upgrade instead of sending them again.)
     throw new MigrationsError("PROXY_IMPLEMENTATION_MISMATCH", { name, address: entry.address, actual, recorded: proxy.implementation });
   }
-  const artifact = await readArtifact(deps, newContractName, name);
   if (proxy.kind === "uups") {
     assertUupsAbi(artifact);
   }
@@ -388,4 +390,10 @@ function requireProvider(signer: Signer): Provider {
 
 function result(name: string, address: string, artifact: string, receipt: TransactionReceipt, migration: number): DeploymentResult {
   return { name, address, artifact, transactionHash: receipt.hash, gasUsed: receipt.gasUsed, migration };
+}
+
+/** Whether the contract at `address` runs `artifact`'s runtime code (one without libraries or immutables). */
+async function runsCodeOf(provider: Provider, address: string, artifact: ContractArtifact): Promise<boolean> {
+  const expected = artifact.deployedBytecode;
+  return typeof expected === "string" && expected.length > 2 && (await provider.getCode(address)).toLowerCase() === expected.toLowerCase();
 }
