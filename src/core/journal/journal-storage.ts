@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, truncate } from "node:fs/promises";
+import { mkdir, open, readFile, truncate, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
 import { failpoint } from "../failpoints.js";
@@ -48,10 +48,37 @@ export class MemoryJournalStorage implements JournalStorage {
  * transaction is sent survives a power cut, not just a killed process.
  */
 export class FileJournalStorage implements JournalStorage {
+  /**
+   * The file, opened once for a burst of appends (a run writes several lines per transaction)
+   * and closed once it has been idle for a moment (an unref'd timer: it never keeps a process
+   * alive, and a process that exits closes it anyway).
+   */
+  #handle: Promise<FileHandle> | undefined;
+  #idle: NodeJS.Timeout | undefined;
+
   constructor(
     readonly location: string,
     private readonly durable: boolean,
   ) {}
+
+  #open(): Promise<FileHandle> {
+    clearTimeout(this.#idle);
+    this.#handle ??= mkdir(path.dirname(this.location), { recursive: true }).then(() => open(this.location, "a"));
+    this.#handle.catch(() => (this.#handle = undefined));
+    return this.#handle;
+  }
+
+  #closeWhenIdle(): void {
+    clearTimeout(this.#idle);
+    this.#idle = setTimeout(() => void this.#close(), 200).unref();
+  }
+
+  async #close(): Promise<void> {
+    clearTimeout(this.#idle);
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await (await handle?.catch(() => undefined))?.close();
+  }
 
   async read(): Promise<string | undefined> {
     try {
@@ -65,8 +92,7 @@ export class FileJournalStorage implements JournalStorage {
   }
 
   async append(text: string): Promise<void> {
-    await mkdir(path.dirname(this.location), { recursive: true });
-    const handle = await open(this.location, "a");
+    const handle = await this.#open();
     try {
       if (failpoint("journal-torn-write")) {
         // Fault injection: half a line reaches the file, then the process dies.
@@ -78,16 +104,20 @@ export class FileJournalStorage implements JournalStorage {
       if (this.durable) {
         await handle.datasync();
       }
-    } finally {
-      await handle.close();
+    } catch (error) {
+      await this.#close();
+      throw error;
     }
+    this.#closeWhenIdle();
   }
 
   async truncate(length: number): Promise<void> {
+    await this.#close();
     await truncate(this.location, Buffer.byteLength((await this.read() ?? "").slice(0, length), "utf8"));
   }
 
-  archive(label: string): Promise<string | undefined> {
+  async archive(label: string): Promise<string | undefined> {
+    await this.#close();
     return moveAside(this.location, this.location.replace(/\.jsonl$/, "") + `.${label}.jsonl`);
   }
 }
