@@ -2,8 +2,7 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
-import type { ChainInfo } from "./chain.js";
-import { commandLayer, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { openJournal, openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import { bookkeepingKey, journaledStep, storeSender } from "./transactions/journaled-step.js";
 import type { TransactionLayer } from "./transactions/migration-sender.js";
@@ -38,23 +37,23 @@ export interface DownResult {
  * taken before the earliest of them, if the node still has it. Anything else is refused.
  */
 export async function migrateDown<ContextT>(host: MigrationHost<ContextT>, options: DownOptions = {}): Promise<DownResult> {
-  return withRunLock(host, (chain) => migrateDownLocked(host, options, chain));
+  return withRunLock(host, () => migrateDownLocked(host, options));
 }
 
-async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, options: DownOptions, chain: ChainInfo): Promise<DownResult> {
+async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, options: DownOptions): Promise<DownResult> {
   const emit: MigrationEventListener = options.onEvent ?? (() => {});
-  const session = await openSession(host, emit, { chain });
-  const { store, completed } = await openStateStore(host, session);
-  if (store === undefined || !store.remembers || completed.size === 0) {
+  const session = await openSession(host, emit);
+  const journal = await openJournal(host, session);
+  const layer = openTransactionLayer(host, journal, session.emit);
+  const { store, completed } = await openStateStore(host, session, { layer });
+  if (!store.remembers || completed.size === 0) {
     throw new MigrationsError("NOTHING_TO_UNDO", {
       reason:
-        store?.remembers === false
+        !store.remembers
           ? `The state store of ${host.networkName} is "none": it keeps no record of what ran, so nothing can be undone.`
           : `No migration is recorded as completed on ${host.networkName}.`,
     });
   }
-  const journal = await openJournal(host, session);
-  const layer = commandLayer(host, session, journal);
   const finished = await finishInterruptedDowns(session, layer, completed);
   if (finished.length > 0) {
     // The interrupted `down` is what this command was asked again: it is done now.
@@ -67,7 +66,7 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
   const downs = await Promise.all(
     targets.map(async (record) => {
       const file = session.migrations.find((m) => m.id === record.id);
-      return file === undefined ? undefined : loadMigration(file, (url) => host.importModule(url), "down");
+      return file === undefined ? undefined : loadMigration(file, (url) => host.scripts.importModule(url), "down");
     }),
   );
   if (downs.every((fn) => fn !== undefined)) {
@@ -130,11 +129,11 @@ async function undoWithDownFunctions<ContextT>(
           entry: "down",
           network: session.network,
           deployer,
-          signerFor: (address) => host.getSigner(address),
+          signerFor: (address) => host.signers.signer(address),
           artifacts: host.artifacts,
           registry: session.registry,
-          importModule: (url) => host.importModule(url),
-          extendContext: (core) => host.extendContext(core),
+          importModule: (url) => host.scripts.importModule(url),
+          extendContext: (core) => host.scripts.extendContext(core),
           emit: session.emit,
           sender,
         });
@@ -174,7 +173,7 @@ async function undoWithSnapshot<ContextT>(
   without: readonly string[],
   layer: TransactionLayer,
 ): Promise<DownResult> {
-  const journal = host.snapshotJournal?.(session.chain);
+  const journal = host.workspace.snapshots;
   const snapshots = (await journal?.load()) ?? new Map<number, string>();
   const earliest = targets[targets.length - 1]!;
   const snapshot = snapshots.get(earliest.id);
@@ -209,7 +208,7 @@ async function undoWithSnapshot<ContextT>(
 /**
  * A `down` killed after its unrecord was mined but before it was journaled as done: the record
  * says the migration is no longer completed, so this run would move on to the one before it.
- * Finish it first (its registry entries return to their previous deployments).
+ * Finish it instead (its registry entries return to their previous deployments), and stop there.
  */
 async function finishInterruptedDowns(session: Session, layer: TransactionLayer, completed: ReadonlySet<number>): Promise<UndoneMigration[]> {
   const finished: UndoneMigration[] = [];

@@ -7,6 +7,5 @@ import type { MigrationHost, Session } from "../session.js";
  * already recorded are left alone.
  */
 export async function recordCompletedUpTo<ContextT>(host: MigrationHost<ContextT>, session: Session, lastCompleted: number): Promise<number[]> {
-  const files = session.migrations.filter((m) => m.id <= lastCompleted);
-  return (await recordWithoutRunning(host, session, files))?.recorded ?? [];
+  return (await recordWithoutRunning(host, session, session.migrations.filter((m) => m.id <= lastCompleted))).recorded;
 }

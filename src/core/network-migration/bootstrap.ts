@@ -1,4 +1,3 @@
-import { inspectChain } from "../chain.js";
 import { MigrationsError } from "../errors.js";
 import { recordWithoutRunning } from "../record-without-running.js";
 import { openSession, type MigrationHost } from "../session.js";
@@ -37,7 +36,7 @@ export function expectedStates(snapshot: NetworkSnapshot): Map<string, AccountSt
  * the ids are written to the state file.
  */
 export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: NetworkSnapshot): Promise<BootstrapReport> {
-  const chain = await inspectChain(host.provider, { inProcess: host.inProcess });
+  const { chain } = host;
   if (chain.chainId === snapshot.source.chainId) {
     throw new MigrationsError("NETWORK_MIGRATION_SAME_CHAIN", {
       network: host.networkName,
@@ -85,11 +84,9 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
   });
 
   const ids = snapshot.record.migrations.map((r) => r.id);
-  const done = await recordWithoutRunning(host, session, snapshot.record.migrations);
-  const recorded = done?.recorded ?? [];
-  const store = done?.store;
+  const { store, recorded } = await recordWithoutRunning(host, session, snapshot.record.migrations);
 
-  const checkpointFile = host.syncCheckpointFile?.(chain);
+  const checkpointFile = host.workspace.syncCheckpointFile;
   if (checkpointFile !== undefined) {
     await writeSyncCheckpoint(checkpointFile, {
       format: SYNC_CHECKPOINT_FORMAT,
@@ -108,7 +105,7 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     slots,
     equal: true,
     registry: session.registry.storage.location,
-    record: { store: store?.description ?? "none", ids, recorded },
+    record: { store: store.description, ids, recorded },
     checkpoint: checkpointFile,
   };
 }
