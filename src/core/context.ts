@@ -194,6 +194,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     signerFor: deps.signerFor,
     onDeployment: deps.onDeployment,
     onLog: (message) => deps.onLog(message),
+    waitForReceipt: deps.waitForReceipt,
   };
   const deployProxyWith = (contractName: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) =>
     Array.isArray(argsOrOptions)

@@ -7,6 +7,7 @@ import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationHost, Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { SnapshotJournal } from "./snapshot-journal.js";
+import { storeSender } from "./transactions/journaled-step.js";
 import { MigrationSender } from "./transactions/migration-sender.js";
 
 /**
@@ -97,7 +98,7 @@ export async function runMigration<ContextT>(
       sender,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
-    const recordStore = store.connect?.(sender.signer(deployer, "record"), (tx) => sender.wait(tx)) ?? store;
+    const recordStore = store.connect?.(await storeSender(sender, deployer)) ?? store;
     const receipt = await recordStore.record(migration.id, migration.contentHash);
     await journal?.append({ type: "migration-completed", migration: migration.id });
     await points.remember(migration.id, snapshot);

@@ -138,6 +138,7 @@ export function openTransactionLayer<ContextT>(
     isDevChain: host.chain.isDevChain,
     providerAccounts: host.signers.viaProvider,
     policy: host.policy,
+    chainId: host.chain.chainId,
     ...(journal !== undefined ? { journal } : {}),
     ...(watch.emit !== undefined ? { emit: watch.emit } : {}),
     ...(watch.signal !== undefined ? { signal: watch.signal } : {}),

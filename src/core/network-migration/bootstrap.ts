@@ -1,5 +1,6 @@
 import { MigrationsError } from "../errors.js";
-import { openSession, openStateStore, type MigrationHost } from "../session.js";
+import { recordWithoutRunning } from "../record-without-running.js";
+import { openSession, type MigrationHost } from "../session.js";
 import { diffAccounts, formatDifferences, readAccounts, type AccountState } from "./account-state.js";
 import { devStateWriter } from "./dev-state-writer.js";
 import type { NetworkSnapshot } from "./snapshot-document.js";
@@ -82,17 +83,8 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     snapshotChecksum: snapshot.checksum,
   });
 
-  const { store, completed } = await openStateStore(host, session);
   const ids = snapshot.record.migrations.map((r) => r.id);
-  const recorded: number[] = [];
-  if (ids.some((id) => !completed.has(id))) {
-    for (const record of snapshot.record.migrations) {
-      if (!completed.has(record.id)) {
-        await store.record(record.id, record.contentHash ?? `0x${"0".repeat(64)}`);
-        recorded.push(record.id);
-      }
-    }
-  }
+  const { store, recorded } = await recordWithoutRunning(host, session, snapshot.record.migrations);
 
   const checkpointFile = host.workspace.syncCheckpointFile;
   if (checkpointFile !== undefined) {

@@ -121,7 +121,7 @@ export function createAbstraction(host: TruffleHost, requested: string): Truffle
           const merged = { ...host.defaultsOf(contractName), ...params };
           const factory = new ContractFactory(iface, linkBytecode(artifact, await neededLinks()), await host.signerFor(merged.from));
           const contract = await factory.deploy(...args.map(toEthersValue), toOverrides(merged));
-          const receipt = await contract.deploymentTransaction()!.wait();
+          const receipt = await host.waitForReceipt(contract.deploymentTransaction()!);
           if (receipt === null || receipt.contractAddress === null) {
             throw new MigrationsError("DEPLOYMENT_FAILED", { name: contractName, reason: "the deployment transaction reverted" });
           }

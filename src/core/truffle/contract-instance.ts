@@ -44,7 +44,7 @@ export function createInstance(
   async function send(fragment: FunctionFragment, args: unknown[], params: TruffleTxParams): Promise<TruffleTxResult> {
     const contract = await connected(params);
     const tx = await contract.getFunction(fragment.format()).send(...args.map(toEthersValue), toOverrides(params));
-    const receipt = (await tx.wait())!;
+    const receipt = await host.waitForReceipt(tx);
     return txResult(receipt, iface, address);
   }
 
@@ -101,7 +101,7 @@ export function createInstance(
   const transfer = async (params: TruffleTxParams): Promise<TruffleTxResult> => {
     const signer = await host.signerFor(params.from);
     const tx = await signer.sendTransaction({ to: address, ...toOverrides(params) });
-    return txResult((await tx.wait())!, iface, address);
+    return txResult(await host.waitForReceipt(tx), iface, address);
   };
   instance.sendTransaction ??= (params: TruffleTxParams = {}) => host.track(transfer({ ...defaults(), ...params }));
   instance.send ??= (value: TruffleTxParams["value"], params: TruffleTxParams = {}) =>

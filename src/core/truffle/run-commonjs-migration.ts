@@ -1,4 +1,4 @@
-import { getAddress, type Signer, type TransactionReceipt } from "ethers";
+import { getAddress, type Signer, type TransactionReceipt, type TransactionResponse } from "ethers";
 
 import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from "../artifacts.js";
 import type { CoreMigrationContext } from "../context.js";
@@ -28,6 +28,8 @@ export interface CommonJsMigrationOptions {
   /** The full migration context, for CommonJS files written in this plugin's style. */
   readonly context: () => unknown;
   readonly onDeployment: (deployment: DeploymentResult) => void;
+  /** The migration's sender's wait. */
+  readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
@@ -91,6 +93,13 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
       return artifact;
     },
     loadedArtifact: (name) => loaded.get(name),
+    async waitForReceipt(tx) {
+      const receipt = await options.waitForReceipt(tx);
+      if (receipt.status !== 1) {
+        throw new Error(`Transaction ${receipt.hash} reverted.`);
+      }
+      return receipt;
+    },
     defaultsOf(contractName, merge) {
       const next = { ...defaults.get(contractName), ...merge };
       defaults.set(contractName, next);
