@@ -27,6 +27,8 @@ export interface MigrationHost<ContextT> {
   readonly provider: Eip1193Provider;
   /** An in-process chain (Hardhat's EDR): always a dev chain. */
   readonly inProcess: boolean;
+  /** The user's `live` setting for this network: overrides dev-chain detection when set. */
+  readonly live?: boolean | undefined;
   readonly migrationsDir: string;
   readonly artifacts: ArtifactResolver;
   /** Where the record of completed migrations lives (default "chain": the Migrator contract). */
@@ -80,7 +82,7 @@ export async function openSession<ContextT>(
   options: { readOnly?: boolean; chain?: ChainInfo } = {},
 ): Promise<Session> {
   const [chain, migrations] = await Promise.all([
-    options.chain ?? inspectChain(host.provider, { inProcess: host.inProcess }),
+    options.chain ?? inspectChain(host.provider, host),
     discoverMigrations(host.migrationsDir),
   ]);
   let deployer: Promise<Signer> | undefined;
@@ -198,7 +200,7 @@ export async function withRunLock<ContextT, T>(
   body: (chain: ChainInfo) => Promise<T>,
   options: { lock?: boolean } = {},
 ): Promise<T> {
-  const chain = await inspectChain(host.provider, { inProcess: host.inProcess });
+  const chain = await inspectChain(host.provider, host);
   const file = options.lock === false ? undefined : host.lockFile?.(chain);
   const lock = file === undefined ? undefined : await RunLock.acquire(file, chain.chainId);
   try {

@@ -46,6 +46,12 @@ export interface NetworkMigrationsUserConfig {
    * `percent` higher (>= 10), at most `maxBumps` times. Default: off.
    */
   feeBump?: { afterSeconds?: number; percent?: number; maxBumps?: number } | false;
+  /**
+   * Declares the network live (`true`: confirmation asked, no rollback, journal synced to disk) or a
+   * dev chain (`false`: rollback with evm_snapshot, no confirmation), overriding the detection by
+   * client version (hardhat/anvil/ganache answer as dev chains). Default: detected.
+   */
+  live?: boolean;
 }
 
 export interface MigrationsConfig {
@@ -135,7 +141,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
   };
 }
 
-const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "pollInterval", "feeBump"];
+const NETWORK_KEYS = ["store", "live", "confirmations", "txTimeout", "pollInterval", "feeBump"];
 
 function validateNetworkEntry(name: string, value: unknown): ConfigValidationError[] {
   const at = (field: string) => ["migrations", "networks", name, field];
@@ -146,6 +152,9 @@ function validateNetworkEntry(name: string, value: unknown): ConfigValidationErr
   const errors: ConfigValidationError[] = [];
   if (v.store !== undefined && !STORE_KINDS.includes(v.store as string)) {
     errors.push({ path: at("store"), message: `Expected "chain", "file" or "none".` });
+  }
+  if (v.live !== undefined && typeof v.live !== "boolean") {
+    errors.push({ path: at("live"), message: "Expected true (a live network) or false (a dev chain)." });
   }
   if (v.confirmations !== undefined && !(Number.isInteger(v.confirmations) && (v.confirmations as number) >= 0)) {
     errors.push({ path: at("confirmations"), message: "Expected a whole number of blocks (0 or more)." });

@@ -230,8 +230,13 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   }
 
   chainInfo(): Promise<ChainInfo> {
-    this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.#inProcess });
+    this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.#inProcess, live: this.#declaredLive });
     return this.#chain;
+  }
+
+  /** The network's `live` setting (undefined: detected from the client version). */
+  get #declaredLive(): boolean | undefined {
+    return this.hre.config.migrations.networks[this.connection.networkName]?.live;
   }
 
   /** The state store configured for this network. */
@@ -364,6 +369,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       networkName: connection.networkName,
       provider: connection.provider,
       inProcess: this.#inProcess,
+      live: this.#declaredLive,
       migrationsDir: hre.config.migrations.dir,
       artifacts: this.#artifacts(),
       store: this.storeKind,

@@ -36,7 +36,7 @@ export function expectedStates(snapshot: NetworkSnapshot): Map<string, AccountSt
  * the ids are written to the state file.
  */
 export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: NetworkSnapshot): Promise<BootstrapReport> {
-  const chain = await inspectChain(host.provider, { inProcess: host.inProcess });
+  const chain = await inspectChain(host.provider, host);
   if (chain.chainId === snapshot.source.chainId) {
     throw new MigrationsError("NETWORK_MIGRATION_SAME_CHAIN", {
       network: host.networkName,

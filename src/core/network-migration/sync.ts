@@ -57,8 +57,8 @@ export interface SyncPair {
 /** Opens a bootstrapped pair: the target's checkpoint must name the source chain. */
 export async function openSyncPair<C>(source: MigrationHost<C>, target: MigrationHost<C>): Promise<SyncPair> {
   const [sourceChain, targetChain] = await Promise.all([
-    inspectChain(source.provider, { inProcess: source.inProcess }),
-    inspectChain(target.provider, { inProcess: target.inProcess }),
+    inspectChain(source.provider, source),
+    inspectChain(target.provider, target),
   ]);
   const checkpointFile = target.syncCheckpointFile?.(targetChain);
   const notBootstrapped = (reason: string) =>

@@ -2,7 +2,8 @@ import type { StatusReport } from "../../core/status.js";
 
 /** `migrate status` as a table, one row per migration. Pure. */
 export function formatStatus(report: StatusReport): string {
-  const header = `Migrations on ${report.network.name} (chain ${report.network.chainId}). Record: ${report.store}.`;
+  const kind = `${report.kind.live ? "live network" : "dev chain"} (${report.kind.source === "config" ? "set by migrations.networks." + report.network.name + ".live" : report.kind.client !== undefined ? `detected: ${report.kind.client}` : "detected"})`;
+  const header = `Migrations on ${report.network.name} (chain ${report.network.chainId}, ${kind}). Record: ${report.store}.`;
   if (report.rows.length === 0) {
     return `${header}\nNo migrations.`;
   }
