@@ -103,6 +103,8 @@ export interface RunMigrationsOptions {
    * task builds the contracts here, so a run with nothing to do (or a dry run) compiles nothing.
    */
   readonly beforeSend?: () => Promise<void>;
+  /** Run even on a network a cutover decommissioned (default: refuse with HHM261). */
+  readonly allowDecommissioned?: boolean;
 }
 
 /** The registry of the connection's chain, read from its file (or memory) on every call. */

@@ -314,6 +314,21 @@ export const ERRORS = {
     message: "Upgrading the proxy {name} to {contract} failed: {reason}",
     hint: "Check the upgrade call ({ call }) and the upgrader's permissions (_authorizeUpgrade for UUPS, the ProxyAdmin's owner for transparent proxies).",
   },
+  REGISTRY_LOST: {
+    number: 260,
+    message: "The registry {file} has no {missing}, but the journal {journal} shows this project deployed on {network} (chain {chainId}): {known}. Running now would deploy a second Migrator and run every migration again.",
+    hint: "Put the registry file back (from git or a backup), or rebuild it from the journal and the chain with `npx hardhat migrate registry rebuild --network {network}`, then run `npx hardhat migrate` again.",
+  },
+  NETWORK_DECOMMISSIONED: {
+    number: 261,
+    message: "{network} (chain {chainId}) was decommissioned at block {cutoverBlock}: the system moved to {peer} (chain {peerChainId}). Its registry {file} says so; nothing was sent.",
+    hint: "Run migrations on the new network: `npx hardhat migrate --network {peer}`. If you really mean to change the old chain, pass --allow-decommissioned.",
+  },
+  REGISTRY_REBUILD_REFUSED: {
+    number: 262,
+    message: "Cannot rebuild the registry {file} of {network}: {reason}",
+    hint: "The rebuild only uses what the journal and the chain agree on. Restore the registry from git or a backup, or check that --network points at the chain the journal was written for.",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

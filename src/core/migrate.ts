@@ -5,6 +5,7 @@ import { planUp, type PlanOptions } from "./planner.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
 import { MIGRATOR_STEP_ID, deployMigrator, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { refuseDecommissioned } from "./network-migration/decommissioned.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
 import { MigrationSender, createTransactionLayer, type TransactionLayer } from "./transactions/migration-sender.js";
@@ -29,6 +30,8 @@ export interface MigrateOptions extends PlanOptions {
   readonly onEvent?: MigrationEventListener;
   /** Called once before the first pending migration runs, only when one will (the task builds here). */
   readonly beforeSend?: () => Promise<void>;
+  /** Run even though a cutover decommissioned this network (default: refuse, NETWORK_DECOMMISSIONED). */
+  readonly allowDecommissioned?: boolean;
 }
 
 /** What a run on a network that is not a dev chain asks confirmation for. */
@@ -69,6 +72,9 @@ async function migrateLocked<ContextT>(
 ): Promise<MigrateResult> {
   const emit = session.emit;
   const dryRun = options.dryRun === true;
+  if (!dryRun) {
+    refuseDecommissioned(session, options.allowDecommissioned === true);
+  }
   let { store, completed } = await openStateStore(host, session, { readOnly: dryRun });
   const journal = await openJournal(host, session, { readOnly: dryRun });
   const interrupted = journal?.interrupted() ?? new Map();

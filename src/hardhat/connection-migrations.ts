@@ -98,6 +98,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.confirm !== undefined ? { confirm: options.confirm } : {}),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
         ...(options.beforeSend !== undefined ? { beforeSend: options.beforeSend } : {}),
+        ...(options.allowDecommissioned === true ? { allowDecommissioned: true } : {}),
       });
     }, () => this.#redact);
   }

@@ -7,6 +7,7 @@ import { Registry } from "../registry/registry.js";
 import type { NetworkMigrationInfo, NetworkPeer } from "../registry/registry-document.js";
 import type { MigrationHost } from "../session.js";
 import { readAccounts } from "./account-state.js";
+import { withRegistryLock } from "./registry-lock.js";
 import { devStateWriter } from "./dev-state-writer.js";
 import { discoverStorage } from "./discover-storage.js";
 import { readSyncCheckpoint, trackedAccount, writeSyncCheckpoint, type SyncCheckpoint, type TrackedAccount } from "./sync-checkpoint.js";
@@ -95,16 +96,20 @@ export async function markWindow<C>(
   targetInfo: Omit<NetworkMigrationInfo, "role" | "peer" | "startedAtBlock" | "snapshotChecksum">,
 ): Promise<void> {
   const startedAtBlock = pair.checkpoint.startedAtBlock;
-  const sourceRegistry = await Registry.open(source.registryStorage(pair.sourceChain), pair.sourceChain);
-  await sourceRegistry.setNetworkMigration({ role: "source", ...sourceInfo, peer: pair.targetPeer, startedAtBlock });
-  const targetRegistry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain);
-  await targetRegistry.setNetworkMigration({
-    role: "target",
-    ...targetInfo,
-    peer: pair.sourcePeer,
-    startedAtBlock,
-    snapshotChecksum: pair.checkpoint.snapshotChecksum,
-  });
+  await withRegistryLock(source, pair.sourceChain, () =>
+    withRegistryLock(target, pair.targetChain, async () => {
+      const sourceRegistry = await Registry.open(source.registryStorage(pair.sourceChain), pair.sourceChain);
+      await sourceRegistry.setNetworkMigration({ role: "source", ...sourceInfo, peer: pair.targetPeer, startedAtBlock });
+      const targetRegistry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain);
+      await targetRegistry.setNetworkMigration({
+        role: "target",
+        ...targetInfo,
+        peer: pair.sourcePeer,
+        startedAtBlock,
+        snapshotChecksum: pair.checkpoint.snapshotChecksum,
+      });
+    }),
+  );
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -207,10 +212,12 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
     options.onProgress?.({ block, head: latest, lag, slots, accounts: changedAccounts });
   }
 
-  const registry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain);
-  const info = registry.networkMigration;
-  if (info !== undefined) {
-    await registry.setNetworkMigration({ ...info, syncedToBlock: checkpoint.syncedToBlock });
-  }
+  await withRegistryLock(target, pair.targetChain, async () => {
+    const registry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain);
+    const info = registry.networkMigration;
+    if (info !== undefined) {
+      await registry.setNetworkMigration({ ...info, syncedToBlock: checkpoint.syncedToBlock });
+    }
+  });
   return { syncedToBlock: checkpoint.syncedToBlock, resumedFrom, blocks, slots: slotsWritten, lag, checkpoint: pair.checkpointFile };
 }

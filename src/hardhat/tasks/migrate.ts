@@ -21,6 +21,7 @@ interface MigrateTaskArguments {
   reset: boolean;
   confirmReset: boolean;
   yes: boolean;
+  allowDecommissioned: boolean;
   forceClean?: string;
 }
 
@@ -80,6 +81,7 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
     ...(args.reset ? { reset: true } : {}),
     ...(args.confirmReset ? { confirmReset: true } : {}),
     ...(args.yes ? {} : { confirm: askInTerminal }),
+    ...(args.allowDecommissioned ? { allowDecommissioned: true } : {}),
     onEvent: (event) => print(formatEvent(event)),
     ...(args.noCompile ? {} : { beforeSend: build }),
   };
