@@ -64,6 +64,10 @@ const plugin: HardhatPlugin = definePlugin({
       .addOption(id("out", "File to write (default: standard output)"))
       .setAction(() => import("./hardhat/tasks/export.js"))
       .build(),
+    emptyTask(["migrate", "registry"], "Repairs the deployed-address registry").build(),
+    task(["migrate", "registry", "rebuild"], "Rebuilds a lost registry file from the network's journal and the chain (code checked at every address)")
+      .setAction(() => import("./hardhat/tasks/registry-rebuild.js"))
+      .build(),
     emptyTask(["migrate", "store"], "Moves the record of completed migrations between stores").build(),
     task(["migrate", "store", "export"], "Writes the network's record of completed migrations as JSON")
       .addOption(id("out", "File to write (default: standard output)"))

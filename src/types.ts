@@ -10,6 +10,7 @@ import type { DownResult } from "./core/down.js";
 import type { ConfirmationRequest } from "./core/migrate.js";
 import type { MigrateResult } from "./core/results.js";
 import type { ForceCleanResult } from "./core/force-clean.js";
+import type { RebuildReport } from "./core/registry/rebuild-registry.js";
 import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
 import type { BootstrapReport } from "./core/network-migration/bootstrap.js";
@@ -170,6 +171,11 @@ export interface ConnectionMigrations {
    * or checked, and the next `run()` starts it from scratch. Sends nothing.
    */
   forceClean(id: number | string): Promise<ForceCleanResult>;
+  /**
+   * Rebuilds a lost registry file from the chain's journal and the chain (the Migrator, and each
+   * journaled deployment of a completed migration whose code is on chain). Never overwrites one.
+   */
+  rebuildRegistry(): Promise<RebuildReport>;
   /** Undoes the most recently completed migrations (see the README's "Undoing migrations"). */
   down(options?: DownOptions): Promise<DownResult>;
   /** Undoes the most recent migration and runs it again. */

@@ -97,7 +97,7 @@ export const ERRORS = {
   REGISTRY_CORRUPT: {
     number: 150,
     message: "The registry file {file} cannot be read: {reason}. It was left untouched.",
-    hint: "Restore it from version control, or move it away to start a fresh registry for this chain.",
+    hint: "Restore it from version control, or move it away and rebuild it from the journal and the chain with `npx hardhat migrate registry rebuild` (a live network refuses to start over without it).",
   },
   REGISTRY_WRONG_CHAIN: {
     number: 151,

@@ -5,6 +5,7 @@ import { planUp, type PlanOptions } from "./planner.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
 import { MIGRATOR_STEP_ID, deployMigrator, openJournal, openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { refuseLostRegistry } from "./registry/lost-registry.js";
 import { refuseDecommissioned } from "./network-migration/decommissioned.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
@@ -77,6 +78,7 @@ async function migrateLocked<ContextT>(
   }
   let { store, completed } = await openStateStore(host, session, { readOnly: dryRun });
   const journal = await openJournal(host, session, { readOnly: dryRun });
+  await refuseLostRegistry(host.provider, session, journal, { kind: store?.kind ?? "chain", completed });
   const interrupted = journal?.interrupted() ?? new Map();
   const layer = createTransactionLayer(host.provider, {
     isDevChain: session.chain.isDevChain,

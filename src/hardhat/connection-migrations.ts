@@ -20,6 +20,7 @@ import { parseMigrationId } from "../core/planner.js";
 import { FileRegistryStorage } from "../core/registry/file-registry-storage.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
 import { Registry } from "../core/registry/registry.js";
+import { rebuildRegistry, type RebuildReport } from "../core/registry/rebuild-registry.js";
 import type { RegistryDocument } from "../core/registry/registry-document.js";
 import type { RegistryStorage } from "../core/registry/registry-storage.js";
 import type { MigrateResult } from "../core/results.js";
@@ -105,6 +106,14 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
 
   forceClean(id: number | string): Promise<ForceCleanResult> {
     return asPluginErrors(async () => forceClean(await this.host(), parseMigrationId("--force-clean", id)), () => this.#redact);
+  }
+
+  rebuildRegistry(): Promise<RebuildReport> {
+    return asPluginErrors(async () => {
+      const names = [...(await this.hre.artifacts.getAllFullyQualifiedNames())];
+      const artifacts = await Promise.all(names.map(async (name) => (await this.hre.artifacts.readArtifact(name)) as unknown as ContractArtifact));
+      return rebuildRegistry(await this.host(), artifacts);
+    }, () => this.#redact);
   }
 
   status(): Promise<StatusReport> {
