@@ -136,7 +136,7 @@ export const ERRORS = {
   },
   STATE_FILE_WRONG_CHAIN: {
     number: 166,
-    message: "The migration state file {file} belongs to another chain (chain {fileChainId}, or another genesis) than the network (chain {chainId}).",
+    message: "The migration state file {file} belongs to chain {fileChainId} with genesis {fileGenesis}, but the network is chain {chainId} with genesis {genesis}.",
     hint: "Use the file of this chain, or move this one away to start a fresh record.",
   },
   MIGRATOR_INCOMPATIBLE: {

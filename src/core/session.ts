@@ -122,7 +122,10 @@ export async function openStateStore<ContextT>(
       throw new Error("The host has no state file location for the file store.");
     }
     const head = () => headBlock(host.provider);
-    const store = new FileStateStore(host.stateFile(session.chain), session.chain, head);
+    const store = await FileStateStore.open(host.stateFile(session.chain), session.chain, head, {
+      notice: (message) => session.emit({ type: "notice", message }),
+      ...(options.readOnly === true ? { readOnly: true } : {}),
+    });
     return { store, completed: await store.completed() };
   }
   const known = session.registry.migrator;

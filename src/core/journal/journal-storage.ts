@@ -2,7 +2,7 @@ import { mkdir, open, readFile, truncate } from "node:fs/promises";
 import path from "node:path";
 
 import { failpoint } from "../failpoints.js";
-import { moveAside } from "../json-file.js";
+import { archiveFile } from "../archive.js";
 
 /**
  * Where a journal's lines live. `append` MUST only ever add to the end: a process killed while
@@ -88,6 +88,6 @@ export class FileJournalStorage implements JournalStorage {
   }
 
   archive(label: string): Promise<string | undefined> {
-    return moveAside(this.location, this.location.replace(/\.jsonl$/, "") + `.${label}.jsonl`);
+    return archiveFile(this.location, label);
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationsError, describeError } from "../errors.js";
+import { archiveFile, staleLabel } from "../archive.js";
 import { readJsonFile, stableStringify, writeFileAtomic } from "../json-file.js";
 import type { ChainInfo } from "../chain.js";
 import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
@@ -27,6 +28,43 @@ export class FileStateStore implements MigrationStateStore {
     private readonly chain: ChainInfo,
     private readonly headBlock: () => Promise<number | undefined> = async () => undefined,
   ) {}
+
+  /**
+   * Opens the store of `chain`. On a dev chain, a file of the same chain id with another genesis
+   * (a restarted `hardhat node`, anvil, ganache) is archived into `.archive/` with a notice, as
+   * the registry and the journal are, and the record starts empty (`readOnly`: left in place, and
+   * it reads as empty). On a live network it stays an error (STATE_FILE_WRONG_CHAIN).
+   */
+  static async open(
+    file: string,
+    chain: ChainInfo,
+    headBlock?: () => Promise<number | undefined>,
+    options: { notice?: (message: string) => void; readOnly?: boolean } = {},
+  ): Promise<FileStateStore> {
+    const store = new FileStateStore(file, chain, headBlock);
+    if (!chain.isDevChain) {
+      return store;
+    }
+    const raw = (await readJsonFile(file).catch(() => undefined)) as Partial<StateFileDocument> | undefined;
+    const restarted =
+      raw !== undefined && raw !== null && raw.chainId === chain.chainId && typeof raw.genesisHash === "string" && raw.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase();
+    if (!restarted) {
+      return store;
+    }
+    if (options.readOnly === true) {
+      store.#ignoreFile = true;
+      return store;
+    }
+    const archived = await archiveFile(file, staleLabel());
+    options.notice?.(
+      `Starting a fresh record of completed migrations for chain ${chain.chainId}: the dev chain was restarted (its genesis block changed).` +
+        (archived !== undefined ? ` The previous record was kept as ${archived}.` : ""),
+    );
+    return store;
+  }
+
+  /** Read-only view of a restarted dev chain: the stale file is left in place and reads as empty. */
+  #ignoreFile = false;
 
   get description(): string {
     return `file ${this.file}`;
@@ -68,7 +106,7 @@ export class FileStateStore implements MigrationStateStore {
   async #load(): Promise<StateFileDocument> {
     let raw: unknown;
     try {
-      raw = await readJsonFile(this.file);
+      raw = this.#ignoreFile ? undefined : await readJsonFile(this.file);
     } catch (error) {
       throw new MigrationsError("STATE_FILE_CORRUPT", { file: this.file, reason: describeError(error) }, { cause: error });
     }
@@ -99,7 +137,7 @@ export function parseStateFile(raw: unknown, file: string, chain?: ChainInfo): S
     }
   }
   if (chain !== undefined && (doc.chainId !== chain.chainId || doc.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase())) {
-    throw new MigrationsError("STATE_FILE_WRONG_CHAIN", { file, fileChainId: doc.chainId, chainId: chain.chainId });
+    throw new MigrationsError("STATE_FILE_WRONG_CHAIN", { file, fileChainId: doc.chainId, fileGenesis: doc.genesisHash, chainId: chain.chainId, genesis: chain.genesisHash });
   }
   return doc as StateFileDocument;
 }
