@@ -27,6 +27,12 @@ export interface MigrationsUserConfig {
    * implement the shipped Migrator's interface (checked before it is deployed).
    */
   migrator?: string;
+  /**
+   * The Hardhat build profile `migrate`, `redo` and `export` build with before deploying. Default
+   * "production" (as Hardhat Ignition): the optimizer on, so what is deployed is what verifiers
+   * build. Hardhat's global `--build-profile <name>` overrides it for one command.
+   */
+  buildProfile?: string;
 }
 
 export type StoreKind = "chain" | "file" | "none";
@@ -63,6 +69,7 @@ export interface MigrationsConfig {
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
+  buildProfile: string;
 }
 
 const STORE_KINDS: readonly string[] = ["chain", "file", "none"];
@@ -118,7 +125,10 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
       }
     }
   }
-  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator"]);
+  if (c.buildProfile !== undefined && (typeof c.buildProfile !== "string" || c.buildProfile === "")) {
+    add("buildProfile", "Expected the name of a build profile of solidity.profiles, e.g. \"production\" or \"default\".");
+  }
+  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator", "buildProfile"]);
   for (const key of Object.keys(c)) {
     if (!known.has(key)) {
       add(key, `Unknown option. Known options: ${[...known].join(", ")}.`);
@@ -138,6 +148,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
     migrator: config?.migrator,
+    buildProfile: config?.buildProfile ?? "production",
   };
 }
 

@@ -3,6 +3,7 @@ import { createInterface } from "node:readline/promises";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { MigrationsError } from "../../core/errors.js";
+import { buildForDeployment } from "../build-contracts.js";
 import type { ConfirmationRequest } from "../../core/migrate.js";
 import type { MigrateResult } from "../../core/results.js";
 import { MigrationsPluginError } from "../plugin-error.js";
@@ -65,7 +66,7 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
   // pending, or a dry run, skips Hardhat's build and its compiler load. --simulate runs them.
   let built: Promise<void> | undefined;
   const build = async () => {
-    built ??= hre.tasks.getTask("build").run({ quiet: true, noTests: true }).then(() => undefined);
+    built ??= buildForDeployment(hre);
     await built;
   };
   if (!args.noCompile && args.simulate) {
