@@ -211,6 +211,13 @@ describe("zero-downtime network migration: sync under traffic, killed and resume
     expect(await head()).to.be.greaterThan(block);
   });
 
+  it("the new network runs a new deploying migration: sync kept the deployer's nonce up with the old network's", async () => {
+    const out = await ok("migrate", "--network", "testnode2", "--no-compile");
+    expect(out).to.contain("9_after_cutover.js");
+    const registry = JSON.parse(await readFile(path.join(registryDir, "31339.json"), "utf8")) as { contracts: Record<string, { address: string }> };
+    expect(await rpc(newNode.url, "eth_getCode", [registry.contracts.After!.address, "latest"])).to.not.equal("0x");
+  });
+
   async function writeMigration(name: string, source: string): Promise<void> {
     const { writeFile } = await import("node:fs/promises");
     await writeFile(path.join(dir, name), source);

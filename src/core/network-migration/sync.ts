@@ -8,7 +8,7 @@ import type { NetworkMigrationInfo, NetworkPeer } from "../registry/registry-doc
 import type { MigrationHost } from "../session.js";
 import { readAccounts } from "./account-state.js";
 import { withRegistryLock } from "./registry-lock.js";
-import { devStateWriter } from "./dev-state-writer.js";
+import { devStateWriter, type StateWriter } from "./dev-state-writer.js";
 import { discoverStorage } from "./discover-storage.js";
 import { readSyncCheckpoint, trackedAccount, writeSyncCheckpoint, type SyncCheckpoint, type TrackedAccount } from "./sync-checkpoint.js";
 import { firstDeploymentBlock, registeredAccounts, registryAtBlock } from "./take-snapshot.js";
@@ -112,6 +112,30 @@ export async function markWindow<C>(
   );
 }
 
+/**
+ * Keeps the nonces of the block's senders (deployers, users) on the target at least the source's,
+ * so a deployment made on the source during the window does not leave the target's deployer
+ * behind: its next CREATE address would be a copied contract's. Nonces are only ever raised.
+ */
+async function raiseSenderNonces<C>(
+  source: MigrationHost<C>,
+  target: MigrationHost<C>,
+  senders: readonly string[],
+  block: number,
+  writer: StateWriter,
+): Promise<void> {
+  if (senders.length === 0) return;
+  const slots = new Map(senders.map((a) => [a, [] as string[]]));
+  const [there, here] = await Promise.all([
+    readAccounts(source.provider, slots, block, source.networkName),
+    readAccounts(target.provider, slots, "latest", target.networkName),
+  ]);
+  for (const address of senders) {
+    const nonce = there.get(address)!.nonce;
+    if (nonce > here.get(address)!.nonce) await writer.setNonce(address, nonce);
+  }
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -174,6 +198,7 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
       for (const a of fresh) slotsToCopy.set(a, new Set(found.slots.get(a) ?? []));
     }
     const changes = await discoverStorage(source.provider, tracer, watched, block, block, source.networkName);
+    await raiseSenderNonces(source, target, [...changes.senders].filter((a) => !watched.has(a)), block, writer);
     for (const address of watched) {
       const set = slotsToCopy.get(address) ?? new Set<string>();
       for (const slot of changes.slots.get(address) ?? []) set.add(slot);
