@@ -53,10 +53,12 @@ const plugin: HardhatPlugin = definePlugin({
     task(["migrate", "down"], "Undoes the most recently completed migrations")
       .addOption(id("steps", "How many migrations to undo (default 1)"))
       .addOption(id("to", "Undo every migration completed after this one"))
+      .addFlag({ name: "allowDecommissioned", description: "Undo even on a network that a cutover decommissioned" })
       .setAction(() => import("./hardhat/tasks/down.js"))
       .build(),
     task(["migrate", "redo"], "Undoes the most recent migration and runs it again")
       .addFlag({ name: "noCompile", description: "Don't build the contracts first" })
+      .addFlag({ name: "allowDecommissioned", description: "Redo even on a network that a cutover decommissioned" })
       .setAction(() => import("./hardhat/tasks/redo.js"))
       .build(),
     task(["migrate", "export"], "Writes every chain's registry with ABIs, shaped for frontends")

@@ -139,6 +139,8 @@ export interface DownOptions {
   /** Undo every migration completed after this one. */
   readonly to?: number | string;
   readonly onEvent?: MigrationEventListener;
+  /** Undo even on a network a cutover decommissioned (default: refuse with HHM261). */
+  readonly allowDecommissioned?: boolean;
 }
 
 export interface ImportStateResult {

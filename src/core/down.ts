@@ -4,6 +4,7 @@ import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
 import type { ChainInfo } from "./chain.js";
 import { openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { refuseDecommissioned } from "./network-migration/decommissioned.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
 import { defaultTransactionPolicy } from "./transactions/transaction-policy.js";
@@ -15,6 +16,8 @@ export interface DownOptions {
   /** Undo every migration completed after this one (which stays). */
   readonly to?: number;
   readonly onEvent?: MigrationEventListener;
+  /** Undo even on a network a cutover decommissioned (default: refuse, NETWORK_DECOMMISSIONED). */
+  readonly allowDecommissioned?: boolean;
 }
 
 export interface UndoneMigration {
@@ -44,6 +47,7 @@ export async function migrateDown<ContextT>(host: MigrationHost<ContextT>, optio
 async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, options: DownOptions, chain: ChainInfo): Promise<DownResult> {
   const emit: MigrationEventListener = options.onEvent ?? (() => {});
   const session = await openSession(host, emit, { chain });
+  refuseDecommissioned(session, options.allowDecommissioned === true);
   const { store, completed } = await openStateStore(host, session);
   if (store === undefined || !store.remembers || completed.size === 0) {
     throw new MigrationsError("NOTHING_TO_UNDO", {

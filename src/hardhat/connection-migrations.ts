@@ -126,11 +126,12 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.steps !== undefined ? { steps: options.steps } : {}),
         ...optionalId("--to", "to", options.to),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
+        ...(options.allowDecommissioned === true ? { allowDecommissioned: true } : {}),
       }),
     );
   }
 
-  redo(options: Pick<RunMigrationsOptions, "onEvent"> = {}): Promise<{ down: DownResult; up: MigrateResult }> {
+  redo(options: Pick<RunMigrationsOptions, "onEvent" | "allowDecommissioned"> = {}): Promise<{ down: DownResult; up: MigrateResult }> {
     return asPluginErrors(async () => {
       const down = await migrateDown(await this.host(), { steps: 1, ...options });
       const up = await migrate(await this.host(), { only: down.undone[0]!.id, rollback: this.hre.config.migrations.rollback, ...options });
