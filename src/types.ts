@@ -181,7 +181,7 @@ export interface ConnectionMigrations {
   /** Undoes the most recently completed migrations (see the README's "Undoing migrations"). */
   down(options?: DownOptions): Promise<DownResult>;
   /** Undoes the most recent migration and runs it again. */
-  redo(options?: Pick<RunMigrationsOptions, "onEvent">): Promise<{ down: DownResult; up: MigrateResult }>;
+  redo(options?: Pick<RunMigrationsOptions, "onEvent" | "allowDecommissioned">): Promise<{ down: DownResult; up: MigrateResult }>;
   /** The record of completed migrations in the file store's format, from whatever store is configured. */
   exportState(): Promise<StateFileDocument>;
   /** Records the migrations of an exported state in the configured store, without running them. */
