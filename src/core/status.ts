@@ -97,7 +97,7 @@ export async function migrationStatus<ContextT>(
     openStateStore(host, session, { readOnly: true }),
     openJournal(host, session, { readOnly: true }),
   ]);
-  const records = store === undefined ? [] : await store.records(completed);
+  const records = await store.records(completed);
   return {
     network: session.network,
     kind: {
@@ -105,7 +105,7 @@ export async function migrationStatus<ContextT>(
       source: session.chain.kindSource ?? "detected",
       ...(session.chain.clientVersion !== undefined ? { client: session.chain.clientVersion } : {}),
     },
-    store: store?.description ?? "Migrator (not deployed yet)",
+    store: store.undeployed === true ? "Migrator (not deployed yet)" : store.description,
     rows: statusRows(session.migrations, records, journal?.interrupted()),
   };
 }

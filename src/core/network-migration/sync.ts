@@ -1,13 +1,12 @@
 import { keccak256 } from "ethers";
 
-import { inspectChain, type ChainInfo } from "../chain.js";
+import type { ChainInfo } from "../chain.js";
 import { MigrationsError } from "../errors.js";
 import { headBlock } from "../provider.js";
 import { Registry } from "../registry/registry.js";
 import type { NetworkMigrationInfo, NetworkPeer } from "../registry/registry-document.js";
-import type { MigrationHost } from "../session.js";
+import { withRunLock, type MigrationHost } from "../session.js";
 import { readAccounts } from "./account-state.js";
-import { withRegistryLock } from "./registry-lock.js";
 import { devStateWriter, type StateWriter } from "./dev-state-writer.js";
 import { discoverStorage } from "./discover-storage.js";
 import { readSyncCheckpoint, trackedAccount, writeSyncCheckpoint, type SyncCheckpoint, type TrackedAccount } from "./sync-checkpoint.js";
@@ -57,11 +56,8 @@ export interface SyncPair {
 
 /** Opens a bootstrapped pair: the target's checkpoint must name the source chain. */
 export async function openSyncPair<C>(source: MigrationHost<C>, target: MigrationHost<C>): Promise<SyncPair> {
-  const [sourceChain, targetChain] = await Promise.all([
-    inspectChain(source.provider, source),
-    inspectChain(target.provider, target),
-  ]);
-  const checkpointFile = target.syncCheckpointFile?.(targetChain);
+  const [sourceChain, targetChain] = [source.chain, target.chain];
+  const checkpointFile = target.workspace.syncCheckpointFile;
   const notBootstrapped = (reason: string) =>
     new MigrationsError("SYNC_NOT_BOOTSTRAPPED", { target: `${target.networkName} (chain ${targetChain.chainId})`, source: `${source.networkName} (chain ${sourceChain.chainId})`, reason });
   if (checkpointFile === undefined) {
@@ -96,11 +92,12 @@ export async function markWindow<C>(
   targetInfo: Omit<NetworkMigrationInfo, "role" | "peer" | "startedAtBlock" | "snapshotChecksum">,
 ): Promise<void> {
   const startedAtBlock = pair.checkpoint.startedAtBlock;
-  await withRegistryLock(source, pair.sourceChain, () =>
-    withRegistryLock(target, pair.targetChain, async () => {
-      const sourceRegistry = await Registry.open(source.registryStorage(pair.sourceChain), pair.sourceChain);
+  // Under both chains' run locks: never while a `migrate` on either changes its registry.
+  await withRunLock(source, () =>
+    withRunLock(target, async () => {
+      const sourceRegistry = await Registry.open(source.workspace.registry, pair.sourceChain);
       await sourceRegistry.setNetworkMigration({ role: "source", ...sourceInfo, peer: pair.targetPeer, startedAtBlock });
-      const targetRegistry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain);
+      const targetRegistry = await Registry.open(target.workspace.registry, pair.targetChain);
       await targetRegistry.setNetworkMigration({
         role: "target",
         ...targetInfo,
@@ -154,7 +151,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  */
 export async function syncNetworks<C>(source: MigrationHost<C>, target: MigrationHost<C>, options: SyncOptions = {}): Promise<SyncResult> {
   const pair = await openSyncPair(source, target);
-  const targetRegistry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain, { readOnly: true });
+  const targetRegistry = await Registry.open(target.workspace.registry, pair.targetChain, { readOnly: true });
   if (targetRegistry.networkMigration?.status === "active") {
     throw new MigrationsError("SYNC_NOT_BOOTSTRAPPED", {
       target: target.networkName,
@@ -184,7 +181,7 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
       continue;
     }
     const block = checkpoint.syncedToBlock + 1;
-    const registry = registryAtBlock((await Registry.open(source.registryStorage(pair.sourceChain), pair.sourceChain, { readOnly: true })).document, block);
+    const registry = registryAtBlock((await Registry.open(source.workspace.registry, pair.sourceChain, { readOnly: true })).document, block);
     const names = registeredAccounts(registry);
     const watched = new Set(names.keys());
     const accounts: Record<string, TrackedAccount> = { ...checkpoint.accounts };
@@ -237,8 +234,8 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
     options.onProgress?.({ block, head: latest, lag, slots, accounts: changedAccounts });
   }
 
-  await withRegistryLock(target, pair.targetChain, async () => {
-    const registry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain);
+  await withRunLock(target, async () => {
+    const registry = await Registry.open(target.workspace.registry, pair.targetChain);
     const info = registry.networkMigration;
     if (info !== undefined) {
       await registry.setNetworkMigration({ ...info, syncedToBlock: checkpoint.syncedToBlock });

@@ -15,14 +15,14 @@ export async function refuseLostRegistry(
   provider: Eip1193Provider,
   session: Session,
   journal: Journal | undefined,
-  store: { readonly kind: string; readonly completed: ReadonlySet<number> },
+  run: { readonly store: { readonly kind: string }; readonly completed: ReadonlySet<number> },
 ): Promise<void> {
   if (journal === undefined || session.chain.isDevChain) {
     return;
   }
   const registry = session.registry;
   const registryEmpty = Object.keys(registry.all()).length === 0;
-  const migratorMissing = store.kind === "chain" && registry.migrator === undefined;
+  const migratorMissing = run.store.kind === "chain" && registry.migrator === undefined;
   if (!migratorMissing && !registryEmpty) {
     return;
   }
@@ -39,7 +39,7 @@ export async function refuseLostRegistry(
     }
   }
   // Deployments of migrations the store still records as completed (not undone since).
-  const recorded = known.creations.filter((c) => store.completed.has(c.migration));
+  const recorded = known.creations.filter((c) => run.completed.has(c.migration));
   if (registryEmpty && recorded.length > 0) {
     facts.push(`${recorded.length} contract(s) deployed by completed migration(s) ${[...new Set(recorded.map((c) => c.migration))].join(", ")}`);
   }

@@ -29,8 +29,9 @@ export interface RebuildReport {
  * Names given with `{ as }` are not journaled: such entries get the contract's name.
  */
 export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: readonly ContractArtifact[]): Promise<RebuildReport> {
-  return withRunLock(host, async (chain) => {
-    const session = await openSession(host, () => {}, { chain });
+  const { chain } = host;
+  return withRunLock(host, async () => {
+    const session = await openSession(host, () => {});
     const registry = session.registry;
     const refuse = (reason: string) => new MigrationsError("REGISTRY_REBUILD_REFUSED", { file: registry.storage.location, network: host.networkName, reason });
     if (registry.migrator !== undefined || Object.keys(registry.all()).length > 0) {
@@ -46,7 +47,7 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
 
     let completed = known.completed;
     let migrator: JournaledCreation | undefined;
-    if ((host.store ?? "chain") === "chain") {
+    if (host.store.kind === "chain") {
       migrator = known.migrator;
       if (migrator === undefined) {
         throw refuse(`the journal ${journal.location} has no completed deployment of a Migrator`);

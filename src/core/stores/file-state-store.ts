@@ -2,7 +2,7 @@ import { MigrationsError, describeError } from "../errors.js";
 import { archiveFile, staleLabel } from "../archive.js";
 import { readJsonFile, stableStringify, writeFileAtomic } from "../json-file.js";
 import type { ChainInfo } from "../chain.js";
-import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
+import type { MigrationRecord, MigrationStateStore, StateStoreRun, StoreReceipt } from "./state-store.js";
 
 export const STATE_FILE_FORMAT = "hardhat-migrations/state@1";
 
@@ -30,37 +30,28 @@ export class FileStateStore implements MigrationStateStore {
   ) {}
 
   /**
-   * Opens the store of `chain`. On a dev chain, a file of the same chain id with another genesis
-   * (a restarted `hardhat node`, anvil, ganache) is archived into `.archive/` with a notice, as
-   * the registry and the journal are, and the record starts empty (`readOnly`: left in place, and
-   * it reads as empty). On a live network it stays an error (STATE_FILE_WRONG_CHAIN).
+   * Called once per run. On a dev chain, a file of the same chain id with another genesis (a
+   * restarted `hardhat node`, anvil, ganache) is archived into `.archive/` with a notice, as the
+   * registry and the journal are, and the record starts empty (`readOnly`: left in place, and it
+   * reads as empty). On a live network it stays an error (STATE_FILE_WRONG_CHAIN).
    */
-  static async open(
-    file: string,
-    chain: ChainInfo,
-    headBlock?: () => Promise<number | undefined>,
-    options: { notice?: (message: string) => void; readOnly?: boolean } = {},
-  ): Promise<FileStateStore> {
-    const store = new FileStateStore(file, chain, headBlock);
-    if (!chain.isDevChain) {
-      return store;
-    }
-    const raw = (await readJsonFile(file).catch(() => undefined)) as Partial<StateFileDocument> | undefined;
+  async open(run: StateStoreRun): Promise<Set<number>> {
+    const { chain } = this;
+    const raw = chain.isDevChain ? ((await readJsonFile(this.file).catch(() => undefined)) as Partial<StateFileDocument> | null | undefined) : undefined;
     const restarted =
       raw !== undefined && raw !== null && raw.chainId === chain.chainId && typeof raw.genesisHash === "string" && raw.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase();
-    if (!restarted) {
-      return store;
+    if (restarted && run.readOnly) {
+      this.#ignoreFile = true;
+    } else if (restarted) {
+      const archived = await archiveFile(this.file, staleLabel());
+      run.emit({
+        type: "notice",
+        message:
+          `Starting a fresh record of completed migrations for chain ${chain.chainId}: the dev chain was restarted (its genesis block changed).` +
+          (archived !== undefined ? ` The previous record was kept as ${archived}.` : ""),
+      });
     }
-    if (options.readOnly === true) {
-      store.#ignoreFile = true;
-      return store;
-    }
-    const archived = await archiveFile(file, staleLabel());
-    options.notice?.(
-      `Starting a fresh record of completed migrations for chain ${chain.chainId}: the dev chain was restarted (its genesis block changed).` +
-        (archived !== undefined ? ` The previous record was kept as ${archived}.` : ""),
-    );
-    return store;
+    return this.completed();
   }
 
   /** Read-only view of a restarted dev chain: the stale file is left in place and reads as empty. */
