@@ -71,4 +71,11 @@ export const ERROR_NOTES: Partial<Record<keyof typeof ERRORS, string>> = {
   REGISTRY_LOST: "On a live network the registry has no Migrator (or no deployments) but the journal knows them: put it back or run `migrate registry rebuild`.",
   NETWORK_DECOMMISSIONED: "`migrate`, `down` or `redo` on a network a cutover decommissioned (`--allow-decommissioned` overrides).",
   REGISTRY_REBUILD_REFUSED: "`migrate registry rebuild` found a registry, no journal, or a journal the chain does not confirm.",
+  JOURNAL_WRITE_FAILED: "The journal cannot be written (disk full, read-only, permissions); the line is taken back and nothing more is sent.",
+  FILE_WRITE_FAILED: "A file under `deployments/` (lock, registry, state, snapshots) cannot be read or written: the cause and the fix are named.",
+  MIGRATION_LINK_BROKEN: "A symbolic link in the migrations directory leads nowhere (or to a loop).",
+  MIGRATION_TIMED_OUT: "A migration ran longer than `migrationTimeout` (or `--migration-timeout`).",
+  MIGRATION_CALLED_EXIT: "A migration called `process.exit()`.",
+  SNAPSHOTS_FILE_CORRUPT: "`deployments/<chainId>.snapshots.json` is not a snapshot list.",
+  RESERVED_CONTRACT_NAME: "`deploy(..., { as: \"__proto__\" })`.",
 };

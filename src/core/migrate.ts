@@ -9,6 +9,7 @@ import { confirmRun, openRun, resetRecord, type OpenRun } from "./migrate-run.js
 import { RollbackPoints, runMigration } from "./migrate-step.js";
 import { refuseDecommissioned } from "./network-migration/decommissioned.js";
 import { refuseLostRegistry } from "./registry/lost-registry.js";
+import { defaultMigrationTimeoutMs } from "./migration-guard.js";
 
 export type { MigrationHost } from "./session.js";
 export type { ConfirmationRequest, MigrateOptions } from "./migrate-options.js";
@@ -67,9 +68,10 @@ async function migrateLocked<ContextT>(
     outcome.migratorDeployment = await run.store.prepare?.();
   }
   const rollback = new RollbackPoints(host, session, options.rollback ?? true);
+  const timeoutMs = options.migrationTimeoutMs ?? defaultMigrationTimeoutMs(session.chain.isDevChain);
   await rollback.load();
   for (const migration of pending) {
-    outcome.runs.push(await runMigration(host, session, run, rollback, migration, () => outcome.result()));
+    outcome.runs.push(await runMigration(host, session, run, rollback, migration, () => outcome.result(), timeoutMs));
   }
   return outcome.finish();
 }

@@ -10,6 +10,15 @@ export interface JournaledCreation {
   readonly from: string;
 }
 
+/** The whole text of a journal, line by line (the journal's storage streams its lines). */
+export async function journalText(storage: { lines(): AsyncIterable<string> }): Promise<string> {
+  let text = "";
+  for await (const line of storage.lines()) {
+    text += line;
+  }
+  return text;
+}
+
 /** What a chain's journal says was done on it, whatever the registry says. */
 export interface JournalKnowledge {
   /** The Migrator's deployment (pseudo migration 0), when it was mined. */

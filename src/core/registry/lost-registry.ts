@@ -2,7 +2,7 @@ import { MigrationsError } from "../errors.js";
 import type { Journal } from "../journal/journal.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { Session } from "../session.js";
-import { journalKnowledge } from "./journal-deployments.js";
+import { journalKnowledge, journalText } from "./journal-deployments.js";
 
 /**
  * On a live network, a registry without the Migrator (or without any deployment) while the
@@ -26,8 +26,8 @@ export async function refuseLostRegistry(
   if (!migratorMissing && !registryEmpty) {
     return;
   }
-  const text = await journal.storage.read();
-  if (text === undefined || text === "") {
+  const text = await journalText(journal.storage);
+  if (text === "") {
     return;
   }
   const known = journalKnowledge(text);

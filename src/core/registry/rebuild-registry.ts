@@ -5,7 +5,7 @@ import { MigrationsError } from "../errors.js";
 import { toJsonValue } from "../json-value.js";
 import { openJournal, openSession, withRunLock, type MigrationHost } from "../session.js";
 import { MigratorStateStore } from "../stores/migrator-state-store.js";
-import { journalKnowledge, type JournaledCreation } from "./journal-deployments.js";
+import { journalKnowledge, journalText, type JournaledCreation } from "./journal-deployments.js";
 import type { JsonValue } from "./registry-document.js";
 
 export interface RebuildReport {
@@ -38,7 +38,7 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
       throw refuse("it exists and is not empty; the rebuild never overwrites a registry (move it away first if you mean to replace it)");
     }
     const journal = await openJournal(host, session, { readOnly: true });
-    const text = journal === undefined ? undefined : await journal.storage.read();
+    const text = journal === undefined ? undefined : await journalText(journal.storage);
     if (journal === undefined || text === undefined || text === "") {
       throw refuse(`there is no journal of chain ${chain.chainId}${journal !== undefined ? ` (${journal.location})` : ""} to rebuild it from`);
     }
