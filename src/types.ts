@@ -10,6 +10,7 @@ import type { DownResult } from "./core/down.js";
 import type { ConfirmationRequest } from "./core/migrate.js";
 import type { MigrateResult } from "./core/results.js";
 import type { ForceCleanResult } from "./core/force-clean.js";
+import type { RebuildReport } from "./core/registry/rebuild-registry.js";
 import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
 import type { BootstrapReport } from "./core/network-migration/bootstrap.js";
@@ -118,6 +119,8 @@ export interface RunMigrationsOptions {
    * task builds the contracts here, so a run with nothing to do (or a dry run) compiles nothing.
    */
   readonly beforeSend?: () => Promise<void>;
+  /** Run even on a network a cutover decommissioned (default: refuse with HHM261). */
+  readonly allowDecommissioned?: boolean;
 }
 
 /** The registry of the connection's chain, read from its file (or memory) on every call. */
@@ -151,6 +154,8 @@ export interface DownOptions {
   /** Undo every migration completed after this one. */
   readonly to?: number | string;
   readonly onEvent?: MigrationEventListener;
+  /** Undo even on a network a cutover decommissioned (default: refuse with HHM261). */
+  readonly allowDecommissioned?: boolean;
 }
 
 export interface ImportStateResult {
@@ -183,10 +188,16 @@ export interface ConnectionMigrations {
    * or checked, and the next `run()` starts it from scratch. Sends nothing.
    */
   forceClean(id: number | string): Promise<ForceCleanResult>;
+  /**
+   * Rebuilds a lost registry file from the chain's journal and the chain (the Migrator, and each
+   * journaled deployment of a completed migration whose code is on chain). Never overwrites one.
+   * See docs/live-networks.md.
+   */
+  rebuildRegistry(): Promise<RebuildReport>;
   /** Undoes the most recently completed migrations (see docs/undo-and-rollback.md). */
   down(options?: DownOptions): Promise<DownResult>;
   /** Undoes the most recent migration and runs it again. */
-  redo(options?: Pick<RunMigrationsOptions, "onEvent">): Promise<{ down: DownResult; up: MigrateResult }>;
+  redo(options?: Pick<RunMigrationsOptions, "onEvent" | "allowDecommissioned">): Promise<{ down: DownResult; up: MigrateResult }>;
   /** The record of completed migrations in the file store's format, from whatever store is configured. */
   exportState(): Promise<StateFileDocument>;
   /** Records the migrations of an exported state in the configured store, without running them. */

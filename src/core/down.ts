@@ -3,6 +3,7 @@ import type { MigrationEventListener } from "./events.js";
 import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
 import { openJournal, openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { refuseDecommissioned } from "./network-migration/decommissioned.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import { bookkeepingKey, journaledStep, storeSender } from "./transactions/journaled-step.js";
 import type { TransactionLayer } from "./transactions/migration-sender.js";
@@ -14,6 +15,8 @@ export interface DownOptions {
   /** Undo every migration completed after this one (which stays). */
   readonly to?: number;
   readonly onEvent?: MigrationEventListener;
+  /** Undo even on a network a cutover decommissioned (default: refuse, NETWORK_DECOMMISSIONED). */
+  readonly allowDecommissioned?: boolean;
 }
 
 export interface UndoneMigration {
@@ -43,6 +46,7 @@ export async function migrateDown<ContextT>(host: MigrationHost<ContextT>, optio
 async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, options: DownOptions): Promise<DownResult> {
   const emit: MigrationEventListener = options.onEvent ?? (() => {});
   const session = await openSession(host, emit);
+  refuseDecommissioned(session, options.allowDecommissioned === true);
   const journal = await openJournal(host, session);
   const layer = openTransactionLayer(host, journal, { emit: session.emit });
   const { store, completed } = await openStateStore(host, session, { layer });

@@ -97,7 +97,7 @@ export const ERRORS = {
   REGISTRY_CORRUPT: {
     number: 150,
     message: "The registry file {file} cannot be read: {reason}. It was left untouched.",
-    hint: "Restore it from version control, or move it away to start a fresh registry for this chain.",
+    hint: "Restore it from version control, or move it away and rebuild it from the journal and the chain with `npx hardhat migrate registry rebuild` (a live network refuses to start over without it).",
   },
   REGISTRY_WRONG_CHAIN: {
     number: 151,
@@ -136,7 +136,7 @@ export const ERRORS = {
   },
   STATE_FILE_WRONG_CHAIN: {
     number: 166,
-    message: "The migration state file {file} belongs to another chain (chain {fileChainId}, or another genesis) than the network (chain {chainId}).",
+    message: "The migration state file {file} belongs to chain {fileChainId} with genesis {fileGenesis}, but the network is chain {chainId} with genesis {genesis}.",
     hint: "Use the file of this chain, or move this one away to start a fresh record.",
   },
   MIGRATOR_INCOMPATIBLE: {
@@ -328,6 +328,21 @@ export const ERRORS = {
     number: 226,
     message: "Upgrading the proxy {name} to {contract} failed: {reason}",
     hint: "Check the upgrade call ({ call }) and the upgrader's permissions (_authorizeUpgrade for UUPS, the ProxyAdmin's owner for transparent proxies).",
+  },
+  REGISTRY_LOST: {
+    number: 260,
+    message: "The registry {file} has no {missing}, but the journal {journal} shows this project deployed on {network} (chain {chainId}): {known}. Running now would deploy a second Migrator and run every migration again.",
+    hint: "Put the registry file back (from git or a backup), or rebuild it from the journal and the chain with `npx hardhat migrate registry rebuild --network {network}`, then run `npx hardhat migrate` again.",
+  },
+  NETWORK_DECOMMISSIONED: {
+    number: 261,
+    message: "{network} (chain {chainId}) was decommissioned at block {cutoverBlock}: the system moved to {peer} (chain {peerChainId}). Its registry {file} says so; nothing was sent.",
+    hint: "Run migrations on the new network: `npx hardhat migrate --network {peer}`. If you really mean to change the old chain, pass --allow-decommissioned.",
+  },
+  REGISTRY_REBUILD_REFUSED: {
+    number: 262,
+    message: "Cannot rebuild the registry {file} of {network}: {reason}",
+    hint: "The rebuild only uses what the journal and the chain agree on. Restore the registry from git or a backup, or check that --network points at the chain the journal was written for.",
   },
   JOURNAL_WRITE_FAILED: {
     number: 250,

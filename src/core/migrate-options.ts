@@ -22,6 +22,8 @@ export interface MigrateOptions extends PlanOptions {
   readonly beforeSend?: () => Promise<void>;
   /** Aborted (Ctrl-C): nothing more is sent, the run stops with INTERRUPTED (resumable). */
   readonly signal?: AbortSignal;
+  /** Run even though a cutover decommissioned this network (default: refuse, NETWORK_DECOMMISSIONED). */
+  readonly allowDecommissioned?: boolean;
 }
 
 /** What a run on a network that is not a dev chain asks confirmation for. */

@@ -8,6 +8,8 @@ import type { MigrationFile } from "./migration-file.js";
 import { openSession, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { confirmRun, openRun, resetRecord, type OpenRun } from "./migrate-run.js";
 import { RollbackPoints, runMigration } from "./migrate-step.js";
+import { refuseDecommissioned } from "./network-migration/decommissioned.js";
+import { refuseLostRegistry } from "./registry/lost-registry.js";
 import { defaultMigrationTimeoutMs } from "./migration-guard.js";
 
 export type { MigrationHost } from "./session.js";
@@ -46,7 +48,12 @@ async function migrateLocked<ContextT>(
   options: MigrateOptions,
   started: number,
 ): Promise<MigrateResult> {
+  if (options.dryRun !== true) {
+    refuseDecommissioned(session, options.allowDecommissioned === true);
+  }
   const run = await openRun(host, session, options);
+  // Never start over silently on a live network whose registry was lost.
+  await refuseLostRegistry(host.provider, session, run.journal, run);
   await confirmRun(host, session, run, options);
   if (options.reset === true) {
     await resetRecord(host, session, run, options);

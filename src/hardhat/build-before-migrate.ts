@@ -2,6 +2,7 @@ import path from "node:path";
 
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import { buildForDeployment, deploymentBuildProfile } from "./build-contracts.js";
 import { formatDuration } from "./ui/format-events.js";
 
 /**
@@ -19,7 +20,7 @@ export async function buildContracts(hre: HardhatRuntimeEnvironment, print: (lin
     print([`Compiling the contracts${why}…`]);
   }
   const started = performance.now();
-  await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
+  await buildForDeployment(hre);
   if (changed === undefined || changed.length > 0) {
     print([`Compiled in ${formatDuration(performance.now() - started)}.`]);
   }
@@ -29,7 +30,7 @@ export async function buildContracts(hre: HardhatRuntimeEnvironment, print: (lin
 async function changedSources(hre: HardhatRuntimeEnvironment): Promise<string[] | undefined> {
   try {
     const roots = await hre.solidity.getRootFilePaths({ scope: "contracts" });
-    const jobs = await hre.solidity.getCompilationJobs(roots, { quiet: true, scope: "contracts" });
+    const jobs = await hre.solidity.getCompilationJobs(roots, { quiet: true, scope: "contracts", buildProfile: deploymentBuildProfile(hre) });
     if (!jobs.success) {
       return undefined;
     }

@@ -32,6 +32,12 @@ export interface MigrationsUserConfig {
    * implement the shipped Migrator's interface (checked before it is deployed).
    */
   migrator?: string;
+  /**
+   * The Hardhat build profile `migrate`, `redo` and `export` build with before deploying. Default
+   * "production" (as Hardhat Ignition): the optimizer on, so what is deployed is what verifiers
+   * build. Hardhat's global `--build-profile <name>` overrides it for one command.
+   */
+  buildProfile?: string;
 }
 
 export type StoreKind = "chain" | "file" | "none";
@@ -53,6 +59,12 @@ export interface NetworkMigrationsUserConfig {
    * `percent` higher (>= 10), at most `maxBumps` times. Default: off.
    */
   feeBump?: { afterSeconds?: number; percent?: number; maxBumps?: number } | false;
+  /**
+   * Declares the network live (`true`: confirmation asked, no rollback, journal synced to disk) or a
+   * dev chain (`false`: rollback with evm_snapshot, no confirmation), overriding the detection by
+   * client version (hardhat/anvil/ganache answer as dev chains). Default: detected.
+   */
+  live?: boolean;
 }
 
 export interface MigrationsConfig {
@@ -66,6 +78,7 @@ export interface MigrationsConfig {
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
+  buildProfile: string;
 }
 
 const STORE_KINDS: readonly string[] = ["chain", "file", "none"];
@@ -124,7 +137,10 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
       }
     }
   }
-  const known = new Set(["dir", "registryDir", "deployer", "rollback", "migrationTimeout", "inProcessRegistry", "store", "networks", "migrator"]);
+  if (c.buildProfile !== undefined && (typeof c.buildProfile !== "string" || c.buildProfile === "")) {
+    add("buildProfile", "Expected the name of a build profile of solidity.profiles, e.g. \"production\" or \"default\".");
+  }
+  const known = new Set(["dir", "registryDir", "deployer", "rollback", "migrationTimeout", "inProcessRegistry", "store", "networks", "migrator", "buildProfile"]);
   for (const key of Object.keys(c)) {
     if (!known.has(key)) {
       add(key, `Unknown option. Known options: ${[...known].join(", ")}.`);
@@ -145,10 +161,11 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
     migrator: config?.migrator,
+    buildProfile: config?.buildProfile ?? "production",
   };
 }
 
-const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "migrationTimeout", "pollInterval", "feeBump"];
+const NETWORK_KEYS = ["store", "live", "confirmations", "txTimeout", "migrationTimeout", "pollInterval", "feeBump"];
 
 function isTimeout(value: unknown): boolean {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
@@ -163,6 +180,9 @@ function validateNetworkEntry(name: string, value: unknown): ConfigValidationErr
   const errors: ConfigValidationError[] = [];
   if (v.store !== undefined && !STORE_KINDS.includes(v.store as string)) {
     errors.push({ path: at("store"), message: `Expected "chain", "file" or "none".` });
+  }
+  if (v.live !== undefined && typeof v.live !== "boolean") {
+    errors.push({ path: at("live"), message: "Expected true (a live network) or false (a dev chain)." });
   }
   if (v.confirmations !== undefined && !(Number.isInteger(v.confirmations) && (v.confirmations as number) >= 0)) {
     errors.push({ path: at("confirmations"), message: "Expected a whole number of blocks (0 or more)." });

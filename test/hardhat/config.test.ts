@@ -73,6 +73,7 @@ describe("migrations config", () => {
       store: "chain",
       networks: {},
       migrator: undefined,
+      buildProfile: "production",
     });
     expect(resolveMigrationsConfig({ dir: "/abs/m", registryDir: "r" }, "/p")).to.include({ dir: "/abs/m", registryDir: path.resolve("/p/r") });
   });

@@ -52,7 +52,7 @@ describe("migrate's state commands from the command line, against a `hardhat nod
 
   it("status before anything ran: everything pending", async () => {
     const out = await ok("migrate", "status");
-    expect(out).to.contain("Migrations on testnode (chain 31337). Record: Migrator (not deployed yet).");
+    expect(out).to.contain("Migrations on testnode (chain 31337, dev chain (detected: HardhatNetwork/").and.to.contain("Record: Migrator (not deployed yet).");
     expect(out).to.match(/1\s+1_a\.js\s+pending/);
     expect(out).to.contain("3 pending");
   });

@@ -5,7 +5,7 @@ import { colorEnabled, palette } from "../ui/colors.js";
 import { formatEvent } from "../ui/format-events.js";
 import { inProcessNote } from "../ui/in-process-note.js";
 
-export default async function downTask(args: { steps?: string; to?: string; noColor?: boolean }, hre: HardhatRuntimeEnvironment): Promise<DownResult> {
+export default async function downTask(args: { steps?: string; to?: string; noColor?: boolean; allowDecommissioned: boolean }, hre: HardhatRuntimeEnvironment): Promise<DownResult> {
   const connection = await hre.network.getOrCreate();
   const p = palette(colorEnabled(process.stdout, args.noColor === true));
   const note = inProcessNote(hre, connection);
@@ -15,6 +15,7 @@ export default async function downTask(args: { steps?: string; to?: string; noCo
   const result = await connection.migrations.down({
     ...(args.steps !== undefined ? { steps: Number(args.steps) } : {}),
     ...(args.to !== undefined ? { to: args.to } : {}),
+    ...(args.allowDecommissioned ? { allowDecommissioned: true } : {}),
     onEvent: (event) => formatEvent(event, p).forEach((line) => console.log(line)),
   });
   console.log(`\nUndid ${result.undone.length} migration(s) on ${result.network.name}.`);

@@ -25,6 +25,7 @@ interface MigrateTaskArguments {
   reset: boolean;
   confirmReset: boolean;
   yes: boolean;
+  allowDecommissioned: boolean;
   forceClean?: string;
   noColor?: boolean;
   migrationTimeout?: string;
@@ -161,6 +162,7 @@ async function runMigrate(
     ...(args.yes ? {} : { confirm: askInTerminal }),
     onEvent: reporter.onEvent,
     signal,
+    ...(args.allowDecommissioned ? { allowDecommissioned: true } : {}),
     ...(args.noCompile ? {} : { beforeSend: build }),
   };
   if (args.networks === undefined) {

@@ -3,7 +3,8 @@ import { colorState, PLAIN, type Palette } from "./colors.js";
 
 /** `migrate status` as a table, one row per migration, states coloured when `p` has colour. Pure. */
 export function formatStatus(report: StatusReport, p: Palette = PLAIN): string {
-  const header = `Migrations on ${report.network.name} (chain ${report.network.chainId}). Record: ${report.store}.`;
+  const kind = `${report.kind.live ? "live network" : "dev chain"} (${report.kind.source === "config" ? "set by migrations.networks." + report.network.name + ".live" : report.kind.client !== undefined ? `detected: ${report.kind.client}` : "detected"})`;
+  const header = `Migrations on ${report.network.name} (chain ${report.network.chainId}, ${kind}). Record: ${report.store}.`;
   if (report.rows.length === 0) {
     return `${header}\nNo migrations.`;
   }
