@@ -318,16 +318,33 @@ export const ERRORS = {
 
 export type MigrationsErrorCode = keyof typeof ERRORS;
 
-export type ErrorArguments = Record<string, string | number | bigint>;
+/** What a placeholder can be filled with. */
+export type ErrorArgumentValue = string | number | bigint;
 
-/** An error a user can act on; the Hardhat adapter shows it without a stack trace. */
-export class MigrationsError extends Error {
-  readonly code: MigrationsErrorCode;
+/** `{name}` placeholders of a template, as `fill` finds them (a word between braces). */
+type Placeholders<S extends string> = S extends `${string}{${infer Inside}}${infer Rest}` ? PlaceholderName<Innermost<Inside>> | Placeholders<Rest> : never;
+type Innermost<S extends string> = S extends `${string}{${infer After}` ? Innermost<After> : S;
+type PlaceholderName<S extends string> = S extends "" ? never : S extends `${string}${" " | ":" | '"' | "." | "," | "<" | ">" | "(" | ")"}${string}` ? never : S;
+
+/**
+ * The arguments of one descriptor, derived from its message and hint templates: a missing or
+ * misspelled placeholder is a compile error (as in `@nomicfoundation/hardhat-errors`).
+ */
+export type ErrorArguments<C extends MigrationsErrorCode = MigrationsErrorCode> = {
+  readonly [K in Placeholders<(typeof ERRORS)[C]["message"]> | Placeholders<(typeof ERRORS)[C]["hint"]>]: ErrorArgumentValue;
+};
+
+/**
+ * An error a user can act on; the Hardhat adapter shows it without a stack trace. Failures that
+ * carry more than their message (a run's partial result, a layout report) subclass it.
+ */
+export class MigrationsError<C extends MigrationsErrorCode = MigrationsErrorCode> extends Error {
+  readonly code: C;
   readonly number: number;
   readonly hint: string;
-  readonly args: ErrorArguments;
+  readonly args: ErrorArguments<C>;
 
-  constructor(code: MigrationsErrorCode, args: ErrorArguments = {}, options?: { cause?: unknown }) {
+  constructor(code: C, args: ErrorArguments<C>, options?: { cause?: unknown }) {
     const descriptor = ERRORS[code];
     super(`HHM${descriptor.number}: ${fill(descriptor.message, args)}`, options);
     this.name = "MigrationsError";
@@ -337,15 +354,14 @@ export class MigrationsError extends Error {
     this.args = args;
   }
 
-  static is(value: unknown, code?: MigrationsErrorCode): value is MigrationsError {
+  static is<C extends MigrationsErrorCode = MigrationsErrorCode>(value: unknown, code?: C): value is MigrationsError<C> {
     return value instanceof MigrationsError && (code === undefined || value.code === code);
   }
 }
 
-function fill(template: string, args: ErrorArguments): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in args ? String(args[key]) : whole,
-  );
+function fill(template: string, args: object): string {
+  const values = args as Record<string, ErrorArgumentValue>;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 /** The most useful one-line description of something thrown by user code or a library. */

@@ -1,6 +1,7 @@
 import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration } from "./executor.js";
+import { MigrationRunError } from "./migration-run-error.js";
 import { planUp, type PlanOptions } from "./planner.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
@@ -228,17 +229,20 @@ async function migrateLocked<ContextT>(
         );
       }
       emit({ type: "migration-failed", migration, error, rolledBack });
-      const failure =
-        MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED") || MigrationsError.is(error, "JOURNAL_DIVERGED")
-          ? error
-          : new MigrationsError(
-              "MIGRATION_FAILED",
-              // A typed error's hint says how to fix it: keep it (the outer hint is generic).
-              { file: migration.fileName, reason: MigrationsError.is(error) ? `${error.message}\n${error.hint}` : describeError(error), outcome },
-              { cause: error },
-            );
-      Object.assign(failure, { result: result(), rolledBack });
-      throw failure;
+      const run = { result: result(), rolledBack, cause: error };
+      // A refusal that stopped the run keeps its code; anything else is this migration's failure.
+      // A typed error's hint says how to fix it: keep it (the outer hint is generic).
+      if (MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED")) {
+        throw new MigrationRunError(error.code, error.args, run);
+      }
+      if (MigrationsError.is(error, "JOURNAL_DIVERGED")) {
+        throw new MigrationRunError(error.code, error.args, run);
+      }
+      throw new MigrationRunError(
+        "MIGRATION_FAILED",
+        { file: migration.fileName, reason: MigrationsError.is(error) ? `${error.message}\n${error.hint}` : describeError(error), outcome },
+        run,
+      );
     }
   }
 

@@ -22,6 +22,7 @@ import { ADMIN_SLOT, IMPLEMENTATION_SLOT, readAddressSlot } from "./erc1967.js";
 import { formatLayoutReport } from "./format-layout-report.js";
 import { compareStorageLayouts, type LayoutComparison } from "./layout-compatibility.js";
 import type { StorageLayout } from "./storage-layout.js";
+import { StorageLayoutIncompatibleError } from "./storage-layout-error.js";
 
 /** Options of `ctx.deployProxy`. */
 export interface DeployProxyOptions {
@@ -168,14 +169,9 @@ export async function upgradeProxy(
     }
     const comparison = compareStorageLayouts(proxy.storageLayout, layout!.layout, { ...(options.renames !== undefined ? { renames: options.renames } : {}) });
     if (!comparison.compatible) {
-      throw Object.assign(
-        new MigrationsError("STORAGE_LAYOUT_INCOMPATIBLE", {
-          name,
-          contract: fullyQualifiedName(artifact),
-          count: comparison.incompatibilities.length,
-          report: formatLayoutReport(comparison.incompatibilities),
-        }),
-        { incompatibilities: comparison.incompatibilities },
+      throw new StorageLayoutIncompatibleError(
+        { name, contract: fullyQualifiedName(artifact), count: comparison.incompatibilities.length, report: formatLayoutReport(comparison.incompatibilities) },
+        comparison.incompatibilities,
       );
     }
     logAdded(deps, name, comparison);
