@@ -314,6 +314,46 @@ export const ERRORS = {
     message: "Upgrading the proxy {name} to {contract} failed: {reason}",
     hint: "Check the upgrade call ({ call }) and the upgrader's permissions (_authorizeUpgrade for UUPS, the ProxyAdmin's owner for transparent proxies).",
   },
+  MIGRATOR_DEPLOYMENT_FAILED: {
+    number: 240,
+    message: "The transaction {hash} that deploys the Migrator failed (status {status}).",
+    hint: "Check the deployer's balance and the network's gas limit, then run `npx hardhat migrate` again; nothing was recorded.",
+  },
+  MIGRATOR_CALL_REVERTED: {
+    number: 241,
+    message: "The Migrator's {method}({id}) transaction {hash} reverted.",
+    hint: "Check that the deployer owns the Migrator and has funds; `npx hardhat migrate status` shows what is recorded.",
+  },
+  TRUFFLE_ARTIFACT_NOT_FOUND: {
+    number: 242,
+    message: "Could not find artifacts for {name} from any sources{detail}",
+    hint: "Check the name given to artifacts.require() against the contracts in contracts/ (run `npx hardhat build`).",
+  },
+  TRUFFLE_CONTRACT_NOT_DEPLOYED: {
+    number: 243,
+    message: "{contract} has not been deployed to detected network (chain {chainId}){detail}.",
+    hint: "Deploy it in an earlier migration (deployer.deploy({contract})), or check the name given to artifacts.require().",
+  },
+  TRUFFLE_NO_CODE: {
+    number: 245,
+    message: "Cannot create instance of {contract}; no code at address {address}",
+    hint: "Check the address passed to {contract}.at(): nothing is deployed there on this network.",
+  },
+  TRUFFLE_ARTIFACT_NOT_LOADED: {
+    number: 246,
+    message: "The artifact of {contract} is not loaded yet.",
+    hint: "Await {contract}.deployed() (or call artifacts.require(\"{requested}\") with a literal name) before reading it.",
+  },
+  TRUFFLE_WRONG_ARGUMENT_COUNT: {
+    number: 244,
+    message: "Invalid number of parameters for \"{fn}\". Got {got} expected {expected}!",
+    hint: "Pass the function's arguments, then optionally one transaction-parameters object ({ from, value, gas, ... }).",
+  },
+  TRUFFLE_WEB3_UNSUPPORTED: {
+    number: 247,
+    message: "{name} is not available in hardhat-migrations' Truffle runtime (web3 is replaced by a small ethers-based subset).",
+    hint: "Use the contract abstractions (artifacts.require), or write this migration as an ES module with ctx.ethers.",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

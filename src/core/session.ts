@@ -20,6 +20,7 @@ import { FileStateStore } from "./stores/file-state-store.js";
 import { MigratorStateStore } from "./stores/migrator-state-store.js";
 import { NoneStateStore } from "./stores/none-state-store.js";
 import type { MigrationStateStore, StateStoreKind } from "./stores/state-store.js";
+import { invariant } from "./invariant.js";
 
 /** What the engine needs from its host (the Hardhat plugin, or a test). */
 export interface MigrationHost<ContextT> {
@@ -116,9 +117,7 @@ export async function openStateStore<ContextT>(
     return { store: new NoneStateStore(), completed: new Set() };
   }
   if (kind === "file") {
-    if (host.stateFile === undefined) {
-      throw new Error("The host has no state file location for the file store.");
-    }
+    invariant(host.stateFile !== undefined, "the host has no state file location for the file store");
     const head = () => headBlock(host.provider);
     const store = new FileStateStore(host.stateFile(session.chain), session.chain, head);
     return { store, completed: await store.completed() };

@@ -51,7 +51,7 @@ export class MigratorStateStore implements MigrationStateStore {
     const contract = await factory.deploy();
     const receipt = await wait(contract.deploymentTransaction()!);
     if (receipt === null || receipt.status !== 1) {
-      throw new Error("The Migrator deployment transaction failed.");
+      throw new MigrationsError("MIGRATOR_DEPLOYMENT_FAILED", { hash: contract.deploymentTransaction()!.hash, status: receipt?.status ?? "unknown" });
     }
     const address = await contract.getAddress();
     const deployer = await signer.getAddress();
@@ -172,7 +172,7 @@ export class MigratorStateStore implements MigrationStateStore {
         if (receipt !== null && receipt.status !== 1) {
           // Find out why (a Migrator custom error) by replaying the call.
           await this.#contract.getFunction(method).staticCall(...args);
-          throw new Error(`the ${method} transaction ${receipt.hash} reverted`);
+          throw new MigrationsError("MIGRATOR_CALL_REVERTED", { method, id, hash: receipt.hash });
         }
         return receipt === null ? {} : { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
       }
@@ -181,7 +181,7 @@ export class MigratorStateStore implements MigrationStateStore {
       const hash = (await this.provider.request({ method: "eth_sendTransaction", params: [{ from, to: this.address, data }] })) as string;
       const receipt = await minedReceipt(this.provider, hash);
       if (BigInt(receipt.status) !== 1n) {
-        throw new Error(`The ${method}(${id}) transaction ${hash} reverted.`);
+        throw new MigrationsError("MIGRATOR_CALL_REVERTED", { method, id, hash });
       }
       return { transactionHash: hash, blockNumber: Number(BigInt(receipt.blockNumber)), gasUsed: BigInt(receipt.gasUsed) };
     } catch (error) {

@@ -23,6 +23,7 @@ import { formatLayoutReport } from "./format-layout-report.js";
 import { compareStorageLayouts, type LayoutComparison } from "./layout-compatibility.js";
 import type { StorageLayout } from "./storage-layout.js";
 import { StorageLayoutIncompatibleError } from "./storage-layout-error.js";
+import { invariant } from "../invariant.js";
 
 /** Options of `ctx.deployProxy`. */
 export interface DeployProxyOptions {
@@ -368,9 +369,7 @@ async function deployBytecode(factory: ContractFactory, args: readonly unknown[]
 }
 
 function requireProvider(signer: Signer): Provider {
-  if (signer.provider === null) {
-    throw new Error("The migration's signer has no provider.");
-  }
+  invariant(signer.provider !== null, "the migration's signer has no provider");
   return signer.provider;
 }
 
