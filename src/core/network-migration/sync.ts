@@ -12,6 +12,7 @@ import { discoverStorage } from "./discover-storage.js";
 import { readSyncCheckpoint, trackedAccount, writeSyncCheckpoint, type SyncCheckpoint, type TrackedAccount } from "./sync-checkpoint.js";
 import { firstDeploymentBlock, registeredAccounts, registryAtBlock } from "./take-snapshot.js";
 import { StorageTracer, type TraceMethod } from "./trace-storage.js";
+import { sleep } from "../sleep.js";
 
 export interface SyncProgress {
   /** The source block just replayed. */
@@ -106,15 +107,6 @@ export async function markWindow<C>(
     snapshotChecksum: pair.checkpoint.snapshotChecksum,
   });
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 
 /**
  * Follows the source block by block from the checkpoint and replays onto the target every state

@@ -5,6 +5,7 @@ import { MigrationsError, describeError } from "../errors.js";
 import type { MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
+import { sleep } from "../sleep.js";
 
 export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
 
@@ -218,7 +219,7 @@ async function minedReceipt(provider: Eip1193Provider, hash: string): Promise<{ 
     if (receipt !== null) {
       return receipt;
     }
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await sleep(delay);
   }
 }
 

@@ -20,6 +20,7 @@ import { findMinedByNonce, type MinedTransaction } from "./find-by-nonce.js";
 import { count, isAlreadyKnown, isNonceTooLow, NonceManager } from "./nonce-manager.js";
 import { waitForReceipt } from "./receipt-waiter.js";
 import { defaultTransactionPolicy, type TransactionPolicy } from "./transaction-policy.js";
+import { sleep } from "../sleep.js";
 
 /** What one run shares between its migrations: the node, the journal, nonces and the policy. */
 export interface TransactionLayer {
@@ -237,7 +238,7 @@ export class MigrationSender {
       if (attempt >= 50) {
         throw new Error(`the node accepted transaction ${hash} but does not return it`);
       }
-      await new Promise((resolve) => setTimeout(resolve, this.layer.policy.pollMs));
+      await sleep(this.layer.policy.pollMs);
     }
   }
 
@@ -297,7 +298,7 @@ export class MigrationSender {
       if (Date.now() - started >= policy.timeoutMs) {
         throw new MigrationsError("TX_TIMEOUT", { hash: "(hash not known yet)", nonce, file: this.migration.fileName, seconds: policy.timeoutMs / 1000 });
       }
-      await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
+      await sleep(policy.pollMs);
     }
     return findMinedByNonce(provider, from, nonce, block);
   }

@@ -5,6 +5,7 @@ import type { Eip1193Provider } from "../provider.js";
 import { findMinedByNonce } from "./find-by-nonce.js";
 import { count } from "./nonce-manager.js";
 import type { TransactionPolicy } from "./transaction-policy.js";
+import { sleep } from "../sleep.js";
 
 export interface WaitTarget {
   /** The hashes sent for this nonce so far (the original, then replacements). */
@@ -60,7 +61,7 @@ export async function waitForReceipt(
         throw new MigrationsError("NONCE_TAKEN", { nonce: target.nonce, from: target.from, file: target.file, hash: mined.hash });
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
+    await sleep(policy.pollMs);
   }
 }
 
@@ -76,7 +77,7 @@ async function confirm(
     if (Date.now() - started >= policy.timeoutMs) {
       throw timeout({ ...target, hashes: [receipt.hash] }, policy);
     }
-    await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
+    await sleep(policy.pollMs);
   }
   // Still there after the confirmations (not reorganised away)? Otherwise keep waiting.
   return provider.getTransactionReceipt(receipt.hash);
