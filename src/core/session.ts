@@ -184,7 +184,7 @@ export async function openJournal<ContextT>(
   return Journal.open(storage, session.chain, {
     notice: (message) => session.emit({ type: "notice", message }),
     ...(options.readOnly === true ? { readOnly: true } : {}),
-    ...(host.redact !== undefined ? { redact: host.redact } : {}),
+    redact: host.redact,
   });
 }
 

@@ -52,7 +52,7 @@ export function createWeb3Shim(host: TruffleHost, accounts: () => Promise<string
       host.track(
         (async () => {
           const signer = await host.signerFor(params.from);
-          const tx = await signer.sendTransaction({ to: params.to, ...(params.data !== undefined ? { data: params.data } : {}), ...toOverrides(params) });
+          const tx = await signer.sendTransaction({ to: params.to, data: params.data, ...toOverrides(params) });
           const receipt = (await tx.wait())!;
           return { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, from: receipt.from, to: receipt.to, gasUsed: Number(receipt.gasUsed), status: receipt.status === 1 };
         })(),

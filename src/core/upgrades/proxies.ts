@@ -168,7 +168,7 @@ export async function upgradeProxy(
         reason: "the registry has no storage layout for it (it was recorded with unsafeSkipStorageCheck)",
       });
     }
-    const comparison = compareStorageLayouts(proxy.storageLayout, layout!.layout, { ...(options.renames !== undefined ? { renames: options.renames } : {}) });
+    const comparison = compareStorageLayouts(proxy.storageLayout, layout!.layout, { renames: options.renames });
     if (!comparison.compatible) {
       throw new StorageLayoutIncompatibleError(
         { name, contract: fullyQualifiedName(artifact), count: comparison.incompatibilities.length, report: formatLayoutReport(comparison.incompatibilities) },
@@ -259,7 +259,7 @@ export async function checkUpgrade(
     });
   }
   const { layout } = await readLayout(deps, newContractName);
-  return compareStorageLayouts(entry.proxy.storageLayout, layout, { ...(options.renames !== undefined ? { renames: options.renames } : {}) });
+  return compareStorageLayouts(entry.proxy.storageLayout, layout, { renames: options.renames });
 }
 
 function logAdded(deps: ProxyDependencies, name: string, comparison: LayoutComparison): void {

@@ -71,9 +71,9 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
     await build();
   }
   const options: RunMigrationsOptions = {
-    ...(args.to !== undefined ? { to: args.to } : {}),
-    ...(args.from !== undefined ? { from: args.from } : {}),
-    ...(args.only !== undefined ? { only: args.only } : {}),
+    to: args.to,
+    from: args.from,
+    only: args.only,
     ...(args.noRollback ? { rollback: false } : {}),
     ...(args.dryRun ? { dryRun: true } : {}),
     ...(args.simulate ? { simulate: true } : {}),
