@@ -41,7 +41,7 @@ export const ERRORS = {
   },
   NOTHING_TO_UNDO: {
     number: 113,
-    message: "{reason}",
+    message: "No migration {after}is recorded as completed on {network}: there is nothing to undo.",
     hint: "Run `npx hardhat migrate status` to see what is recorded.",
   },
   MIGRATION_IRREVERSIBLE: {
@@ -353,6 +353,16 @@ export const ERRORS = {
     number: 247,
     message: "{name} is not available in hardhat-migrations' Truffle runtime (web3 is replaced by a small ethers-based subset).",
     hint: "Use the contract abstractions (artifacts.require), or write this migration as an ES module with ctx.ethers.",
+  },
+  STORE_KEEPS_NO_RECORD: {
+    number: 248,
+    message: "The state store of {network} is \"none\": it keeps no record of what ran, so nothing can be undone.",
+    hint: "Use the \"chain\" or \"file\" store (`migrations.networks.{network}.store`) on networks where migrations may be undone.",
+  },
+  DOWN_TARGET_NOT_COMPLETED: {
+    number: 249,
+    message: "Migration {id} is not completed on {network}, so there is nothing to undo down to it.",
+    hint: "Run `npx hardhat migrate status` to see which migrations are up, and pass one of them to --to.",
   },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
