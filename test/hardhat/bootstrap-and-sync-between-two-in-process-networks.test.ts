@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect } from "chai";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import { MigrationsError } from "../../src/core/errors.js";
+import { type MigrationsError } from "../../src/core/errors.js";
 import { createFixtureHre, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { deployToken } from "../helpers/migrations.js";
 
