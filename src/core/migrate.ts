@@ -1,4 +1,3 @@
-import type { MigrationsError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrateOptions } from "./migrate-options.js";
 import { planUp } from "./planner.js";
