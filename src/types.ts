@@ -74,12 +74,18 @@ export interface MigrationContext extends CoreMigrationContext {
 type WithUserIds<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]?: number | string };
 
 /** Options of `migrations.run()`; the `migrate` task takes the same. The engine's options, plus: */
-export interface RunMigrationsOptions extends WithUserIds<MigrateOptions, "to" | "from" | "only"> {
+export interface RunMigrationsOptions extends WithUserIds<Omit<MigrateOptions, "migrationTimeoutMs">, "to" | "from" | "only"> {
   /**
    * With `dryRun`: run the pending migrations on an in-process fork of the network and report
    * their deployments and gas, sending nothing to the network.
    */
   readonly simulate?: boolean;
+  /**
+   * Seconds one migration (its script and its transactions) may take before the run stops with
+   * HHM253; 0: no limit. Default: `migrations.networks.<name>.migrationTimeout`, else
+   * `migrations.migrationTimeout`, else 3600 on live networks and 600 on dev chains.
+   */
+  readonly migrationTimeout?: number;
 }
 
 /** The registry of the connection's chain, read from its file (or memory) on every call. */

@@ -379,6 +379,41 @@ export const ERRORS = {
     message: "Migration {id} is not completed on {network}, so there is nothing to undo down to it.",
     hint: "Run `npx hardhat migrate status` to see which migrations are up, and pass one of them to --to.",
   },
+  JOURNAL_WRITE_FAILED: {
+    number: 250,
+    message: "Could not write to the journal {file}: {reason}. The run stopped: nothing more is sent while the journal cannot be written.",
+    hint: "{advice} The journal records each transaction before it is sent; once it can be written again, `npx hardhat migrate` resumes without sending anything twice.",
+  },
+  FILE_WRITE_FAILED: {
+    number: 251,
+    message: "Could not {action} {file}: {reason}.",
+    hint: "{advice}",
+  },
+  MIGRATION_LINK_BROKEN: {
+    number: 252,
+    message: "{file} in {dir} is a symbolic link to {target}, which {reason}.",
+    hint: "Point the link at an existing migration file, or remove it from {dir}.",
+  },
+  MIGRATION_TIMED_OUT: {
+    number: 253,
+    message: "Migration {file} did not finish within {seconds} s (the migration timeout).",
+    hint: "Find what it waits for (an unawaited promise that never settles, a transaction that is never mined). If it really needs longer, raise `migrations.migrationTimeout` (or `migrations.networks.<name>.migrationTimeout`) or pass --migration-timeout <seconds>; 0 disables the timeout.",
+  },
+  MIGRATION_CALLED_EXIT: {
+    number: 254,
+    message: "Migration {file} called process.exit({code}); a migration cannot end the process, so it was stopped and treated as failed.",
+    hint: "Throw an error to make a migration fail, or return to finish it: the run then records it, releases its lock and prints its summary.",
+  },
+  SNAPSHOTS_FILE_CORRUPT: {
+    number: 255,
+    message: "The dev-chain snapshot list {file} cannot be read: {reason}.",
+    hint: "It only lets `npx hardhat migrate down` revert migrations without a `down` function while this node runs: delete it (those migrations then need a `down` function, or a node restart and a fresh run).",
+  },
+  RESERVED_CONTRACT_NAME: {
+    number: 256,
+    message: "{name} cannot be a registry name: it is reserved by JavaScript objects.",
+    hint: "Choose another name with `{ as: \"...\" }`.",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

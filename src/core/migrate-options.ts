@@ -4,6 +4,8 @@ import type { PlanOptions } from "./planner.js";
 export interface MigrateOptions extends PlanOptions {
   /** Roll back a failed migration on chains with `evm_snapshot` (default: `migrations.rollback`, true). */
   readonly rollback?: boolean;
+  /** Milliseconds one migration may take (0: no limit; default `defaultMigrationTimeoutMs`). */
+  readonly migrationTimeoutMs?: number;
   /** Plan only: report what would run, send nothing. */
   readonly dryRun?: boolean;
   /** Start from a clean record: every migration runs again. */

@@ -24,6 +24,11 @@ const feeBump = strictObject(
   "Expected false or { afterSeconds, percent, maxBumps }.",
 ).partial();
 
+const timeout = z
+  .number({ message: "Expected a number of seconds (0 for no limit)." })
+  .finite("Expected a number of seconds (0 for no limit).")
+  .gte(0, "Expected a number of seconds (0 for no limit).");
+
 const networkShape = {
   store: storeKind.optional(),
   confirmations: z
@@ -32,6 +37,7 @@ const networkShape = {
     .gte(0, "Expected a whole number of blocks (0 or more).")
     .optional(),
   txTimeout: seconds.optional(),
+  migrationTimeout: timeout.optional(),
   pollInterval: seconds.optional(),
   feeBump: conditionalUnionType(
     [
@@ -53,6 +59,7 @@ export const migrationsUserConfigSchema = strictObject(
       "Expected an account index (0, 1, …) or a 0x-prefixed address.",
     ).optional(),
     rollback: z.boolean({ message: "Expected true or false." }).optional(),
+    migrationTimeout: timeout.optional(),
     inProcessRegistry: z.enum(["memory", "file"], { errorMap: () => ({ message: `Expected "memory" or "file".` }) }).optional(),
     store: storeKind.optional(),
     networks: z.record(z.string(), network, { invalid_type_error: "Expected an object of network names to { store, confirmations, … }." }).optional(),

@@ -15,6 +15,11 @@ export interface MigrationsUserConfig {
   /** Roll back a failed migration on chains that support evm_snapshot. Default true. */
   rollback?: boolean;
   /**
+   * Seconds one migration (its script and its transactions) may take before the run stops with
+   * HHM253; 0: no limit. Default 3600 on live networks, 600 on dev chains.
+   */
+  migrationTimeout?: number;
+  /**
    * Where in-process (edr-simulated) networks keep their registry: "memory" (default; the chain
    * itself lives only as long as the process) or "file".
    */
@@ -43,6 +48,8 @@ export interface NetworkMigrationsUserConfig {
   confirmations?: number;
   /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
   txTimeout?: number;
+  /** Overrides `migrations.migrationTimeout` on this network (seconds; 0: no limit). */
+  migrationTimeout?: number;
   /** Seconds between two receipt checks (default 2; 0.02 on dev chains, where the first check finds it). */
   pollInterval?: number;
   /**
@@ -57,6 +64,8 @@ export interface MigrationsConfig {
   registryDir: string;
   deployer: number | string;
   rollback: boolean;
+  /** Seconds; `undefined`: the default for the chain (see `defaultMigrationTimeoutMs`). */
+  migrationTimeout: number | undefined;
   inProcessRegistry: "memory" | "file";
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
@@ -80,6 +89,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     registryDir: path.resolve(projectRoot, config?.registryDir ?? "deployments"),
     deployer: config?.deployer ?? 0,
     rollback: config?.rollback ?? true,
+    migrationTimeout: config?.migrationTimeout,
     inProcessRegistry: config?.inProcessRegistry ?? "memory",
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},

@@ -54,32 +54,34 @@ const journals: Record<string, () => Promise<JournalStorage>> = {
   MemoryJournalStorage: async () => new MemoryJournalStorage(),
   FileJournalStorage: async () => new FileJournalStorage(path.join(await tempDir(), "31337.journal.jsonl"), false),
 };
+const linesOf = async (storage: JournalStorage): Promise<string[]> => {
+  const lines: string[] = [];
+  for await (const line of storage.lines()) {
+    lines.push(line);
+  }
+  return lines;
+};
 for (const [name, create] of Object.entries(journals)) {
   describe(`${name} (journal storage conformance)`, () => {
-    it("reads nothing before the first append", async () => {
-      expect(await (await create()).read()).to.equal(undefined);
+    it("holds no line before the first append", async () => {
+      const storage = await create();
+      expect(await linesOf(storage)).to.deep.equal([]);
+      expect(await storage.size()).to.equal(0);
     });
-    it("only ever appends, in order", async () => {
+    it("only ever appends, in order, and counts its size in bytes", async () => {
       const storage = await create();
       await storage.append('{"a":1}\n');
       await storage.append('{"b":"é"}\n');
-      expect(await storage.read()).to.equal('{"a":1}\n{"b":"é"}\n');
+      expect(await linesOf(storage)).to.deep.equal(['{"a":1}\n', '{"b":"é"}\n']);
+      expect(await storage.size()).to.equal(Buffer.byteLength('{"a":1}\n{"b":"é"}\n'));
     });
-    it("truncates to a length in characters, dropping a torn tail", async () => {
-      const storage = await create();
-      await storage.append('{"b":"é"}\n{"torn');
-      await storage.truncate('{"b":"é"}\n'.length);
-      expect(await storage.read()).to.equal('{"b":"é"}\n');
-      await storage.append("x\n");
-      expect(await storage.read()).to.equal('{"b":"é"}\nx\n');
-    });
-    it("after archive, reads nothing and starts a new text", async () => {
+    it("after archive, holds no line and starts anew", async () => {
       const storage = await create();
       await storage.append("old\n");
       await storage.archive("done-1");
-      expect(await storage.read()).to.equal(undefined);
+      expect(await linesOf(storage)).to.deep.equal([]);
       await storage.append("new\n");
-      expect(await storage.read()).to.equal("new\n");
+      expect(await linesOf(storage)).to.deep.equal(["new\n"]);
     });
   });
 }
