@@ -92,6 +92,10 @@ describe("migrations config", () => {
       "migrations.deployer: Expected an account index (0, 1, …) or a 0x-prefixed address.",
       'migrations.migrator: Expected the artifact name of a contract, e.g. "MyMigrator".',
     ]);
-    expect(messages({ store: "chain", deployer: 2, networks: {} })).to.deep.equal([]);
+    expect(messages({ migrationTimeout: -1, networks: { s: { migrationTimeout: "1h" } } })).to.deep.equal([
+      "migrations.migrationTimeout: Expected a number of seconds (0 for no limit).",
+      "migrations.networks.s.migrationTimeout: Expected a number of seconds (0 for no limit).",
+    ]);
+    expect(messages({ store: "chain", deployer: 2, networks: {}, migrationTimeout: 0 })).to.deep.equal([]);
   });
 });
