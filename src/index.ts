@@ -129,3 +129,4 @@ const plugin: HardhatPlugin = definePlugin({
 
 export default plugin;
 export type * from "./types.js";
+export { isMigrationsError, type MigrationsErrorOf, type MigrationsErrorData, type ErrorArguments, type MigrationsErrorCode } from "./is-migrations-error.js";

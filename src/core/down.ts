@@ -51,12 +51,9 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
   const layer = openTransactionLayer(host, journal, { emit: session.emit });
   const { store, completed } = await openStateStore(host, session, { layer });
   if (!store.remembers || completed.size === 0) {
-    throw new MigrationsError("NOTHING_TO_UNDO", {
-      reason:
-        !store.remembers
-          ? `The state store of ${host.networkName} is "none": it keeps no record of what ran, so nothing can be undone.`
-          : `No migration is recorded as completed on ${host.networkName}.`,
-    });
+    throw !store.remembers
+      ? new MigrationsError("STORE_KEEPS_NO_RECORD", { network: host.networkName })
+      : new MigrationsError("NOTHING_TO_UNDO", { network: host.networkName, after: "" });
   }
   const finished = await finishInterruptedDowns(session, layer, completed);
   if (finished.length > 0) {
@@ -92,11 +89,11 @@ function selectTargets(session: Session, records: readonly MigrationRecord[], op
     const index = records.findIndex((r) => r.id === options.to);
     if (index === -1) {
       requireKnownId(session.migrations, options.to);
-      throw new MigrationsError("NOTHING_TO_UNDO", { reason: `Migration ${options.to} is not completed on ${session.network.name}, so there is nothing to undo down to it.` });
+      throw new MigrationsError("DOWN_TARGET_NOT_COMPLETED", { id: options.to, network: session.network.name });
     }
     const after = records.slice(index + 1).reverse();
     if (after.length === 0) {
-      throw new MigrationsError("NOTHING_TO_UNDO", { reason: `No migration completed after ${options.to} on ${session.network.name}.` });
+      throw new MigrationsError("NOTHING_TO_UNDO", { network: session.network.name, after: `after ${options.to} ` });
     }
     return after;
   }

@@ -9,6 +9,7 @@ import { DevChainSnapshots } from "./snapshots.js";
 import type { SnapshotJournal } from "./snapshot-journal.js";
 import { storeSender } from "./transactions/journaled-step.js";
 import { MigrationSender } from "./transactions/migration-sender.js";
+import { MigrationRunError } from "./migration-run-error.js";
 
 /**
  * Dev chains: the snapshot taken before each migration, to roll a failure back (`rollback`) and
@@ -149,17 +150,20 @@ async function failMigration<ContextT>(
     );
   }
   session.emit({ type: "migration-failed", migration, error, rolledBack });
-  const failure =
-    MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED") || MigrationsError.is(error, "JOURNAL_DIVERGED")
-      ? error
-      : new MigrationsError(
-          "MIGRATION_FAILED",
-          // A typed error's hint says how to fix it: keep it (the outer hint is generic).
-          { file: migration.fileName, reason: MigrationsError.is(error) ? `${error.message}\n${error.hint}` : describeError(error), outcome },
-          { cause: error },
-        );
-  Object.assign(failure, { result: failed.result(), rolledBack });
-  return failure;
+  const failure = { result: failed.result(), rolledBack, cause: error };
+  // A refusal that stopped the run keeps its code; anything else is this migration's failure.
+  if (MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED")) {
+    return new MigrationRunError(error.code, error.args, failure);
+  }
+  if (MigrationsError.is(error, "JOURNAL_DIVERGED")) {
+    return new MigrationRunError(error.code, error.args, failure);
+  }
+  return new MigrationRunError(
+    "MIGRATION_FAILED",
+    // A typed error's hint says how to fix it: keep it (the outer hint is generic).
+    { file: migration.fileName, reason: MigrationsError.is(error) ? `${error.message}\n${error.hint}` : describeError(error), outcome },
+    failure,
+  );
 }
 
 function resumeNotice(migration: MigrationFile, attempt: InterruptedMigration): string {

@@ -16,10 +16,7 @@ export type { MigrationHost } from "./session.js";
 export type { ConfirmationRequest, MigrateOptions } from "./migrate-options.js";
 
 /** A failed run: the error says which migration failed and how; `result` has what completed. */
-export interface MigrationFailure extends MigrationsError {
-  readonly result: MigrateResult;
-  readonly rolledBack: boolean;
-}
+export { MigrationRunError as MigrationFailure } from "./migration-run-error.js";
 
 /**
  * Runs every pending migration in order on the host's network, recording each in the state

@@ -12,6 +12,7 @@ import { discoverStorage } from "./discover-storage.js";
 import { readSyncCheckpoint, trackedAccount, writeSyncCheckpoint, type SyncCheckpoint, type TrackedAccount } from "./sync-checkpoint.js";
 import { firstDeploymentBlock, registeredAccounts, registryAtBlock } from "./take-snapshot.js";
 import { StorageTracer, type TraceMethod } from "./trace-storage.js";
+import { sleep } from "../sleep.js";
 
 export interface SyncProgress {
   /** The source block just replayed. */
@@ -132,15 +133,6 @@ async function raiseSenderNonces<C>(
     if (nonce > here.get(address)!.nonce) await writer.setNonce(address, nonce);
   }
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 
 /**
  * Follows the source block by block from the checkpoint and replays onto the target every state

@@ -3,6 +3,7 @@ import type { Eip1193Provider } from "../provider.js";
 import { bookkeepingKey, journaledStep, storeSender } from "../transactions/journaled-step.js";
 import { MigratorStateStore } from "./migrator-state-store.js";
 import type { MigrationRecord, MigrationStateStore, StateStoreRun, StoreReceipt, StoreSender } from "./state-store.js";
+import { invariant } from "../invariant.js";
 
 /** The journal's pseudo migration id of the Migrator's own deployment (real ids are positive). */
 export const MIGRATOR_STEP_ID = 0;
@@ -132,9 +133,7 @@ export class LazyMigratorStateStore implements MigrationStateStore {
    */
   async #deploy(): Promise<{ address: string; gasUsed: bigint }> {
     const run = this.#run;
-    if (run === undefined || run.readOnly) {
-      throw new Error("The Migrator store was not opened for writing.");
-    }
+    invariant(run !== undefined && !run.readOnly, "the Migrator store was not opened for writing");
     const layer = run.layer;
     if (layer === undefined) {
       throw new Error("The Migrator store was opened without the run's transaction layer: it cannot deploy.");

@@ -41,7 +41,7 @@ export class MigratorStateStore implements MigrationStateStore {
   ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
     const receipt = await sender.send({ to: null, data: bytecode });
     if (receipt.status !== 1 || receipt.contractAddress === null) {
-      throw new Error("The Migrator deployment transaction failed.");
+      throw new MigrationsError("MIGRATOR_DEPLOYMENT_FAILED", { hash: receipt.hash, status: receipt.status ?? "unknown" });
     }
     const address = receipt.contractAddress;
     const deployer = sender.from;
@@ -160,7 +160,7 @@ export class MigratorStateStore implements MigrationStateStore {
       if (receipt.status !== 1) {
         // Find out why (a Migrator custom error) by replaying the call.
         await ethCall(this.provider, this.address, data, sender.from);
-        throw new Error(`the ${method}(${id}) transaction ${receipt.hash} reverted`);
+        throw new MigrationsError("MIGRATOR_CALL_REVERTED", { method, id, hash: receipt.hash });
       }
       return { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
     } catch (error) {

@@ -22,6 +22,7 @@ import { count, isAlreadyKnown, isNonceTooLow, NonceManager } from "./nonce-mana
 import { isRejectedForFees, readDevChainFees, rpcRequest, sentResponse, type DevChainFees } from "./provider-send.js";
 import { waitForReceipt } from "./receipt-waiter.js";
 import { defaultTransactionPolicy, type TransactionPolicy } from "./transaction-policy.js";
+import { sleep } from "../sleep.js";
 
 /** What one run shares between its migrations: the node, the journal, nonces and the policy. */
 export interface TransactionLayer {
@@ -352,7 +353,7 @@ export class MigrationSender {
       if (Date.now() - started >= policy.timeoutMs) {
         throw new MigrationsError("TX_TIMEOUT", { hash: "(hash not known yet)", nonce, file: this.migration.fileName, seconds: policy.timeoutMs / 1000 });
       }
-      await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
+      await sleep(policy.pollMs);
     }
     return findMinedByNonce(provider, from, nonce, block);
   }

@@ -3,6 +3,7 @@ import { Contract, type FunctionFragment, type Interface, type Log, type Transac
 import { toEthersValue, callResult } from "./abi-values.js";
 import type { TruffleHost } from "./truffle-host.js";
 import { splitTxParams, toOverrides, type TruffleTxParams } from "./tx-params.js";
+import { MigrationsError } from "../errors.js";
 
 /** What a Truffle transaction resolves to: `{ tx, receipt, logs }`. */
 export interface TruffleTxResult {
@@ -58,7 +59,7 @@ export function createInstance(
         }
       }
       const expected = overloads.map((f) => f.inputs.length).join(" or ");
-      throw new Error(`Invalid number of parameters for "${name}". Got ${args.length} expected ${expected}!`);
+      throw new MigrationsError("TRUFFLE_WRONG_ARGUMENT_COUNT", { fn: name, got: args.length, expected });
     };
     const constant = (f: FunctionFragment) => f.stateMutability === "view" || f.stateMutability === "pure";
     const fn = (...args: unknown[]) => {

@@ -23,6 +23,8 @@ import { ADMIN_SLOT, IMPLEMENTATION_SLOT, readAddressSlot } from "./erc1967.js";
 import { formatLayoutReport } from "./format-layout-report.js";
 import { compareStorageLayouts, type LayoutComparison } from "./layout-compatibility.js";
 import type { StorageLayout } from "./storage-layout.js";
+import { StorageLayoutIncompatibleError } from "./storage-layout-error.js";
+import { invariant } from "../invariant.js";
 
 /** Options of `ctx.deployProxy`. */
 export interface DeployProxyOptions {
@@ -172,16 +174,11 @@ export async function upgradeProxy(
         reason: "the registry has no storage layout for it (it was recorded with unsafeSkipStorageCheck)",
       });
     }
-    const comparison = compareStorageLayouts(proxy.storageLayout, layout!.layout, { ...(options.renames !== undefined ? { renames: options.renames } : {}) });
+    const comparison = compareStorageLayouts(proxy.storageLayout, layout!.layout, { renames: options.renames });
     if (!comparison.compatible) {
-      throw Object.assign(
-        new MigrationsError("STORAGE_LAYOUT_INCOMPATIBLE", {
-          name,
-          contract: fullyQualifiedName(artifact),
-          count: comparison.incompatibilities.length,
-          report: formatLayoutReport(comparison.incompatibilities),
-        }),
-        { incompatibilities: comparison.incompatibilities },
+      throw new StorageLayoutIncompatibleError(
+        { name, contract: fullyQualifiedName(artifact), count: comparison.incompatibilities.length, report: formatLayoutReport(comparison.incompatibilities) },
+        comparison.incompatibilities,
       );
     }
     logAdded(deps, name, comparison);
@@ -268,7 +265,7 @@ export async function checkUpgrade(
     });
   }
   const { layout } = await readLayout(deps, newContractName);
-  return compareStorageLayouts(entry.proxy.storageLayout, layout, { ...(options.renames !== undefined ? { renames: options.renames } : {}) });
+  return compareStorageLayouts(entry.proxy.storageLayout, layout, { renames: options.renames });
 }
 
 function logAdded(deps: ProxyDependencies, name: string, comparison: LayoutComparison): void {
@@ -383,9 +380,7 @@ async function deployBytecode(
 }
 
 function requireProvider(signer: Signer): Provider {
-  if (signer.provider === null) {
-    throw new Error("The migration's signer has no provider.");
-  }
+  invariant(signer.provider !== null, "the migration's signer has no provider");
   return signer.provider;
 }
 

@@ -13,8 +13,8 @@ export default async function downTask(args: { steps?: string; to?: string; noCo
     console.log(note);
   }
   const result = await connection.migrations.down({
-    ...(args.steps !== undefined ? { steps: Number(args.steps) } : {}),
-    ...(args.to !== undefined ? { to: args.to } : {}),
+    steps: args.steps === undefined ? undefined : Number(args.steps),
+    to: args.to,
     ...(args.allowDecommissioned ? { allowDecommissioned: true } : {}),
     onEvent: (event) => formatEvent(event, p).forEach((line) => console.log(line)),
   });

@@ -150,9 +150,9 @@ async function runMigrate(
     await build();
   }
   const options: RunMigrationsOptions = {
-    ...(args.to !== undefined ? { to: args.to } : {}),
-    ...(args.from !== undefined ? { from: args.from } : {}),
-    ...(args.only !== undefined ? { only: args.only } : {}),
+    to: args.to,
+    from: args.from,
+    only: args.only,
     ...(args.noRollback ? { rollback: false } : {}),
     ...(args.migrationTimeout !== undefined ? { migrationTimeout: parseTimeout(args.migrationTimeout) } : {}),
     ...(args.dryRun ? { dryRun: true } : {}),

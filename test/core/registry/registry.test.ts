@@ -9,7 +9,7 @@ import { FileRegistryStorage } from "../../../src/core/registry/file-registry-st
 import { MemoryRegistryStorage } from "../../../src/core/registry/memory-registry-storage.js";
 import type { DeploymentRecord } from "../../../src/core/registry/registry-document.js";
 import { Registry } from "../../../src/core/registry/registry.js";
-import { tempDir } from "../../helpers/fixture.js";
+import { tempDir } from "../../helpers/temp.js";
 
 const chain: ChainInfo = { chainId: 5, genesisHash: "0xaaaa", clientVersion: "Geth/v1", isDevChain: false };
 const devChain: ChainInfo = { ...chain, clientVersion: "HardhatNetwork/3", isDevChain: true };

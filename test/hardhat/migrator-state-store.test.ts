@@ -1,12 +1,12 @@
 import { expect } from "chai";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { MigrationsError } from "../../../src/core/errors.js";
-import { MigratorStateStore } from "../../../src/core/stores/migrator-state-store.js";
-import { storeSender } from "../../../src/core/transactions/journaled-step.js";
-import { MigrationSender, createTransactionLayer } from "../../../src/core/transactions/migration-sender.js";
-import { createFixtureHre } from "../../helpers/fixture.js";
-import { describeStateStoreConformance } from "./state-store-conformance.js";
+import { MigrationsError } from "../../src/core/errors.js";
+import { MigratorStateStore } from "../../src/core/stores/migrator-state-store.js";
+import { storeSender } from "../../src/core/transactions/journaled-step.js";
+import { MigrationSender, createTransactionLayer } from "../../src/core/transactions/migration-sender.js";
+import { createFixtureHre } from "../helpers/fixture.js";
+import { describeStateStoreConformance } from "../core/stores/state-store-conformance.js";
 
 let connection: NetworkConnection;
 
