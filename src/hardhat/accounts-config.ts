@@ -83,10 +83,6 @@ export function validateNamedAccountsAndParameters(migrations: Record<string, un
   return errors;
 }
 
-/** The option names this module owns, at the top level and per network. */
-export const NAMED_ACCOUNTS_KEYS = ["accounts", "parameters", "parametersDir"];
-export const NETWORK_NAMED_ACCOUNTS_KEYS = ["accounts", "parameters"];
-
 function resolveAccounts(
   accounts: Record<string, NamedAccountUserConfig> | undefined,
   resolve: ConfigurationVariableResolver,

@@ -12,22 +12,28 @@ import { describeNamedAccount, namedAccountAddress } from "./named-accounts-reso
  */
 export async function resolveConfiguredDeployer(configured: NamedAccountConfig, connection: NetworkConnection): Promise<Signer> {
   const { ethers } = connection;
-  try {
-    if (typeof configured === "number") {
-      const signers = await ethers.getSigners();
-      const signer = signers[configured];
-      if (signer === undefined) {
-        throw new Error(`the network has ${signers.length} account(s), so there is no account #${configured}`);
-      }
-      return signer;
-    }
-    const address = await namedAccountAddress("deployer", configured, connection, async () => []);
-    return await ethers.getSigner(address);
-  } catch (error) {
-    throw new MigrationsError(
+  const unavailable = (reason: string, cause?: unknown) =>
+    new MigrationsError(
       "SIGNER_NOT_AVAILABLE",
-      { deployer: describeNamedAccount(configured), network: connection.networkName, reason: describeError(error) },
-      { cause: error },
+      { deployer: describeNamedAccount(configured), network: connection.networkName, reason },
+      cause === undefined ? undefined : { cause },
     );
+  if (typeof configured !== "number") {
+    try {
+      return await ethers.getSigner(await namedAccountAddress("deployer", configured, connection, async () => []));
+    } catch (error) {
+      throw unavailable(describeError(error), error);
+    }
   }
+  let signers;
+  try {
+    signers = await ethers.getSigners();
+  } catch (error) {
+    throw unavailable(describeError(error), error);
+  }
+  const signer = signers[configured];
+  if (signer === undefined) {
+    throw unavailable(`the network has ${signers.length} account(s), so there is no account #${configured}`);
+  }
+  return signer;
 }

@@ -50,6 +50,11 @@ export class ConnectionHost {
     return this.connection.networkConfig.type === "edr-simulated";
   }
 
+  /** The network's `live` setting: overrides the dev-chain detection (undefined: detected). */
+  get declaredLive(): boolean | undefined {
+    return this.hre.config.migrations.networks[this.connection.networkName]?.live;
+  }
+
   /** The state store configured for this network. */
   get storeKind(): StoreKind {
     const { migrations } = this.hre.config;
@@ -58,7 +63,7 @@ export class ConnectionHost {
 
   /** The connection's chain, inspected once (for registry reads between operations). */
   chain(): Promise<ChainInfo> {
-    this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.inProcess });
+    this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.inProcess, live: this.declaredLive });
     return this.#chain;
   }
 
@@ -133,7 +138,7 @@ export class ConnectionHost {
     this.redact = createRedactor(await networkSecrets(connection, { accounts: options.readOnly !== true }));
     // Read-only operations never make Hardhat's provider read the network's keys.
     const provider = (options.readOnly === true ? await readOnlyProvider(connection) : undefined) ?? connection.provider;
-    const chain = await inspectChain(provider, { inProcess: this.inProcess });
+    const chain = await inspectChain(provider, { inProcess: this.inProcess, live: this.declaredLive });
     const workspace = this.workspace(chain);
     return this.assemble({
       connection,
