@@ -102,7 +102,7 @@ describe("named accounts, parameters and per-network selection, from the command
     expect(out).to.match(/3\s+3_sepolia_only\.js\s+skipped\s+\(only on sepolia\)/);
     expect(out).to.match(/2\s+2_mock_oracle\.js\s+pending/);
     const secret = await ok(["migrate", "status", "--network", "testsecret"]);
-    expect(secret).to.contain("Migrations on testsecret (chain 31337)");
+    expect(secret).to.contain("Migrations on testsecret (chain 31337");
     const dry = await ok(["migrate", "--dry-run", "--network", "testsecret"]);
     expect(dry).to.contain("Skipped 3_sepolia_only.js on testsecret: only on sepolia. It is not recorded.");
     expect(dry).to.contain("2_mock_oracle.js");
