@@ -10,6 +10,7 @@ import type { SnapshotJournal } from "./snapshot-journal.js";
 import { storeSender } from "./transactions/journaled-step.js";
 import { MigrationSender } from "./transactions/migration-sender.js";
 import { MigrationRunError } from "./migration-run-error.js";
+import { hostExecution } from "./host-execution.js";
 
 /**
  * Dev chains: the snapshot taken before each migration, to roll a failure back (`rollback`) and
@@ -86,16 +87,10 @@ export async function runMigration<ContextT>(
     const sender = new MigrationSender(run.layer, migration, attempt);
     const deployer = await session.deployer();
     const executed = await executeMigration({
+      ...hostExecution(host, session),
       migration,
-      network: session.network,
       deployer,
-      signerFor: (address) => host.signers.signer(address),
-      artifacts: host.artifacts,
-      registry: session.registry,
-      importModule: (url) => host.scripts.importModule(url),
-      extendContext: (core) => host.scripts.extendContext(core),
       accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
-      emit: session.emit,
       sender,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
