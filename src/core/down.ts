@@ -2,7 +2,8 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
-import { namedAndParameters, openJournal, openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { hostExecution } from "./host-execution.js";
+import { openJournal, openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { refuseDecommissioned } from "./network-migration/decommissioned.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import { bookkeepingKey, journaledStep, storeSender } from "./transactions/journaled-step.js";
@@ -125,20 +126,7 @@ async function undoWithDownFunctions<ContextT>(
       // Killed part-way, `down` again resumes it without sending anything twice.
       await journaledStep(layer, key, `${migration.fileName} (down)`, async (sender) => {
         const deployer = await session.deployer();
-        const run = await executeMigration({
-          migration,
-          entry: "down",
-          network: session.network,
-          deployer,
-          signerFor: (address) => host.signers.signer(address),
-          ...namedAndParameters(host),
-          artifacts: host.artifacts,
-          registry: session.registry,
-          importModule: (url) => host.scripts.importModule(url),
-          extendContext: (core) => host.scripts.extendContext(core),
-          emit: session.emit,
-          sender,
-        });
+        const run = await executeMigration({ ...hostExecution(host, session), migration, entry: "down", deployer, sender });
         const receipt = await (store.connect?.(await storeSender(sender, deployer)) ?? store).unrecord(migration.id);
         await session.registry.restore(checkpoint);
         await session.registry.undoMigration(migration.id);

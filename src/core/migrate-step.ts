@@ -4,12 +4,13 @@ import type { InterruptedMigration } from "./journal/journal.js";
 import type { OpenRun } from "./migrate-run.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
-import { namedAndParameters, type MigrationHost, type Session } from "./session.js";
+import type { MigrationHost, Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { SnapshotJournal } from "./snapshot-journal.js";
 import { storeSender } from "./transactions/journaled-step.js";
 import { MigrationSender } from "./transactions/migration-sender.js";
 import { MigrationRunError } from "./migration-run-error.js";
+import { hostExecution } from "./host-execution.js";
 
 /**
  * Dev chains: the snapshot taken before each migration, to roll a failure back (`rollback`) and
@@ -86,17 +87,10 @@ export async function runMigration<ContextT>(
     const sender = new MigrationSender(run.layer, migration, attempt);
     const deployer = await session.deployer();
     const executed = await executeMigration({
+      ...hostExecution(host, session),
       migration,
-      network: session.network,
       deployer,
-      signerFor: (address) => host.signers.signer(address),
-      ...namedAndParameters(host),
-      artifacts: host.artifacts,
-      registry: session.registry,
-      importModule: (url) => host.scripts.importModule(url),
-      extendContext: (core) => host.scripts.extendContext(core),
       accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
-      emit: session.emit,
       sender,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
