@@ -29,6 +29,8 @@ const plugin: HardhatPlugin = definePlugin({
       .addOption(id("from", "Run pending migrations from this id on"))
       .addOption(id("only", "Run only the migration with this id"))
       .addOption(id("networks", "Migrate several networks one after another, e.g. sepolia,holesky (instead of --network)"))
+      .addOption(id("tags", "Run only the pending migrations tagged with one of these tags (export const tags = [...]), e.g. oracle,token"))
+      .addOption(id("parameters", "A JSON file of parameters (ctx.parameters), over the network's; bigints as strings ending in n"))
       .addFlag({ name: "dryRun", description: "Print what would run, in order, and send nothing" })
       .addFlag({ name: "simulate", description: "With --dry-run: run the pending migrations on an in-process fork of the network and report deployments and gas" })
       .addFlag({ name: "reset", description: "Start from a clean record: run every migration again" })

@@ -22,6 +22,9 @@ import type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./co
 import type { ImportIgnitionOptions, ImportIgnitionResult } from "./core/imports/import-ignition.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
+export type { NamedAccount, NamedAccounts } from "./core/named-accounts.js";
+export type { MigrationParameters } from "./core/parameters.js";
+export type { MigrationSelection } from "./core/migration-selection.js";
 export type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
 export type {
   AddedVariable,
@@ -75,7 +78,14 @@ export interface MigrationContext extends CoreMigrationContext {
 type WithUserIds<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]?: number | string };
 
 /** Options of `migrations.run()`; the `migrate` task takes the same. The engine's options, plus: */
-export interface RunMigrationsOptions extends WithUserIds<Omit<MigrateOptions, "migrationTimeoutMs">, "to" | "from" | "only"> {
+export interface RunMigrationsOptions extends WithUserIds<Omit<MigrateOptions, "migrationTimeoutMs" | "tags">, "to" | "from" | "only"> {
+  /**
+   * Run only the pending migrations tagged with one of these (`export const tags = ["oracle"]`),
+   * as a list or comma-separated; the others are skipped and not recorded.
+   */
+  readonly tags?: string | readonly string[];
+  /** A JSON parameters file (`ctx.parameters`), over the network's parameters. */
+  readonly parameters?: string;
   /**
    * With `dryRun`: run the pending migrations on an in-process fork of the network and report
    * their deployments and gas, sending nothing to the network.

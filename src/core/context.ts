@@ -17,6 +17,8 @@ import { MigrationsError, describeError } from "./errors.js";
 import { toJsonValue } from "./json-value.js";
 import { linkBytecode } from "./linking.js";
 import type { MigrationFile } from "./migration-file.js";
+import type { NamedAccount, NamedAccounts } from "./named-accounts.js";
+import type { MigrationParameters } from "./parameters.js";
 import type { JsonValue, RegistryEntry } from "./registry/registry-document.js";
 import { assertRegistryName, type Registry } from "./registry/registry.js";
 import type { DeploymentResult } from "./results.js";
@@ -67,6 +69,19 @@ export interface CoreMigrationContext {
   /** The signer migrations send from. Transactions sent through it are awaited and counted. */
   readonly deployer: Signer;
   /**
+   * The network's named accounts (`migrations.accounts`, `migrations.networks.<name>.accounts`):
+   * `ctx.accounts.treasury.address`, `await ctx.accounts.treasury.signer()`. Reading a name that
+   * is not configured throws an error listing the configured ones.
+   */
+  readonly accounts: NamedAccounts;
+  /** `ctx.accounts[name]`, typed without `undefined` (under `noUncheckedIndexedAccess`); throws HHM330 for an unknown name. */
+  account(name: string): NamedAccount;
+  /**
+   * The network's parameters (config, `migrations/parameters/<network>.json`, `--parameters`):
+   * `ctx.parameters.string("name")`, `ctx.parameters.bigint("supply")`, `ctx.parameters.get("x", fallback)`.
+   */
+  readonly parameters: MigrationParameters;
+  /**
    * Deploys `contractName` (a name or fully qualified name), waits for it to be mined and records
    * it in the registry under `options.as` or the contract name.
    */
@@ -103,6 +118,8 @@ export interface ContextDependencies {
   readonly migration: MigrationFile;
   readonly network: { readonly name: string; readonly chainId: number };
   readonly deployer: Signer;
+  readonly accounts: NamedAccounts;
+  readonly parameters: MigrationParameters;
   /** Signer for `options.from`, wrapped the same way as `deployer`. */
   readonly signerFor: (address: string) => Promise<Signer>;
   readonly artifacts: ArtifactResolver;
@@ -205,6 +222,9 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     network: deps.network,
     migration: { id: migration.id, purpose: migration.purpose, fileName: migration.fileName },
     deployer,
+    accounts: deps.accounts,
+    account: (name) => deps.accounts[name]!,
+    parameters: deps.parameters,
     deploy: deploy as CoreMigrationContext["deploy"],
     deployProxy: deployProxyWith as CoreMigrationContext["deployProxy"],
     upgradeProxy: (name, newContractName, options) => upgradeProxy(proxyDeps, name, newContractName, options),

@@ -439,6 +439,36 @@ export const ERRORS = {
     message: "Stopped by Ctrl-C {where}: nothing more is sent.",
     hint: "Run `npx hardhat migrate` to resume: completed migrations are not run again, and a migration's transactions that were sent are found on chain instead of being sent twice.",
   },
+  UNKNOWN_NAMED_ACCOUNT: {
+    number: 330,
+    message: "ctx.accounts.{name} is not a named account on {network}. Named accounts: {known}.",
+    hint: "Name it in hardhat.config.ts: `migrations.accounts: { {name}: 0 }` (an account index, an address or a configVariable), or per network in `migrations.networks.{network}.accounts`.",
+  },
+  NAMED_ACCOUNT_UNRESOLVED: {
+    number: 331,
+    message: "The named account {name} ({source}) cannot be resolved on {network}: {reason}",
+    hint: "An index must be below the number of accounts the network has (its `accounts` in hardhat.config.ts, or the node's); a configVariable must hold a 0x-prefixed address (put private keys in the network's `accounts` and name them by index).",
+  },
+  MISSING_PARAMETER: {
+    number: 332,
+    message: "The parameter {name} is not set on {network}. Set: {known}.",
+    hint: "Set it in {sources}, or pass a file with `npx hardhat migrate --parameters file.json`.",
+  },
+  PARAMETER_WRONG_TYPE: {
+    number: 333,
+    message: "The parameter {name} on {network} is {actual}, but the migration reads it as {expected}.",
+    hint: "Fix its value where it is set ({sources}). In JSON files, write a bigint as a string ending in n: \"1000000000000000000n\".",
+  },
+  INVALID_PARAMETERS_FILE: {
+    number: 334,
+    message: "The parameters file {file} cannot be used: {reason}",
+    hint: "A parameters file is a JSON object of names to values, e.g. { \"owner\": \"0x…\", \"supply\": \"1000n\" } (bigints as strings ending in n).",
+  },
+  INVALID_MIGRATION_SELECTION: {
+    number: 335,
+    message: "{file} exports `{name}` as {value}, which is not a list of names.",
+    hint: "Export an array of strings, e.g. `export const networks = [\"sepolia\", \"dev\"];` (\"dev\" matches every dev chain), `export const skipNetworks = [\"mainnet\"];` or `export const tags = [\"oracle\"];`.",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

@@ -6,6 +6,8 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { guardMigration } from "./migration-guard.js";
 import type { MigrationFile } from "./migration-file.js";
+import { createNamedAccounts } from "./named-accounts.js";
+import { createMigrationParameters, type ParameterSet } from "./parameters.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import type { MigrationSender } from "./transactions/migration-sender.js";
 import { loadCommonJs } from "./truffle/commonjs-loader.js";
@@ -30,6 +32,10 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly accounts?: () => Promise<string[]>;
   /** How long the script and its transactions may take (ms; 0 or undefined: no limit). See `guardMigration`. */
   readonly timeoutMs?: number;
+  /** The network's named accounts (`ctx.accounts`), resolved by the host. */
+  readonly named?: () => Promise<Readonly<Record<string, string | Error>>>;
+  /** The network's parameters (`ctx.parameters`). */
+  readonly parameters?: () => Promise<ParameterSet>;
 }
 
 /**
@@ -99,11 +105,14 @@ export async function executeMigration<ContextT>(
     deployments.push(deployment);
     emit({ type: "deployment", migration, deployment });
   };
+  const signerFor = async (address: string) => sender.signer(await options.signerFor(address));
   const core = createCoreContext({
     migration,
     network: options.network,
     deployer: sender.signer(options.deployer),
-    signerFor: async (address) => sender.signer(await options.signerFor(address)),
+    accounts: createNamedAccounts(options.network.name, (await options.named?.()) ?? {}, signerFor),
+    parameters: createMigrationParameters(options.network.name, (await options.parameters?.()) ?? { values: {}, sources: ["hardhat.config.ts"] }),
+    signerFor,
     waitForReceipt: (tx) => sender.wait(tx),
     artifacts: options.artifacts,
     registry: options.registry,

@@ -1,15 +1,16 @@
 import type { ExecuteMigrationOptions } from "./executor.js";
-import type { MigrationHost, Session } from "./session.js";
+import { namedAndParameters, type MigrationHost, type Session } from "./session.js";
 
 /**
  * What every run of a migration script on `host` shares, whichever entry it runs (`migrate`'s up,
- * `down`'s down): the network, signers, artifacts, registry, module loading and events.
+ * `down`'s down): the network, signers, artifacts, registry, module loading and events, named accounts and parameters.
  */
 export function hostExecution<ContextT>(
   host: MigrationHost<ContextT>,
   session: Session,
-): Pick<ExecuteMigrationOptions<ContextT>, "network" | "signerFor" | "artifacts" | "registry" | "importModule" | "extendContext" | "emit"> {
+): Pick<ExecuteMigrationOptions<ContextT>, "network" | "signerFor" | "artifacts" | "registry" | "importModule" | "extendContext" | "emit" | "named" | "parameters"> {
   return {
+    ...namedAndParameters(host),
     network: session.network,
     signerFor: (address) => host.signers.signer(address),
     artifacts: host.artifacts,

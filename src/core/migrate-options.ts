@@ -8,6 +8,11 @@ export interface MigrateOptions extends PlanOptions {
   readonly migrationTimeoutMs?: number;
   /** Plan only: report what would run, send nothing. */
   readonly dryRun?: boolean;
+  /**
+   * Run only the pending migrations that export one of these tags (`export const tags = [...]`);
+   * the others are skipped (not recorded) and run when a later run selects them.
+   */
+  readonly tags?: readonly string[];
   /** Start from a clean record: every migration runs again. */
   readonly reset?: boolean;
   /** Confirms `reset` on a network that is not a dev chain. */

@@ -2,7 +2,7 @@ import { MigrationsError } from "./errors.js";
 import type { InterruptedMigration, Journal } from "./journal/journal.js";
 import type { MigrateOptions } from "./migrate-options.js";
 import type { MigrationFile } from "./migration-file.js";
-import { planUp } from "./planner.js";
+import { planSelected } from "./migration-selection.js";
 import { openJournal, openStateStore, openTransactionLayer, type MigrationHost, type Session } from "./session.js";
 import { MIGRATOR_STEP_ID } from "./stores/lazy-migrator-state-store.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
@@ -47,7 +47,7 @@ export async function confirmRun<ContextT>(host: MigrationHost<ContextT>, sessio
     return;
   }
   const reset = options.reset === true;
-  const toRun = planUp(session.migrations, reset ? new Set() : run.completed, options);
+  const { selected: toRun } = await planSelected(host, session.migrations, reset ? new Set() : run.completed, options);
   if (toRun.length === 0 && !reset) {
     return;
   }

@@ -1,7 +1,7 @@
 import { MigrationsError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrateOptions } from "./migrate-options.js";
-import { planUp } from "./planner.js";
+import { planSelected, type SkippedMigration } from "./migration-selection.js";
 import { checkPendingFiles, reportAccount } from "./preflight.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
@@ -55,8 +55,9 @@ async function migrateLocked<ContextT>(
   if (options.reset === true) {
     await resetRecord(host, session, run, options);
   }
-  const pending = announcePlan(session, run, options);
+  const { selected: pending, skipped } = await announcePlan(host, session, run, options);
   const outcome = new RunOutcome(session, run, pending, options, started);
+  outcome.skipped = skipped;
   // Off dev chains: the deployer's balance (and the gas price) before, and after.
   const deployer = session.chain.isDevChain ? undefined : await session.deployer().then((d) => d.getAddress(), () => undefined);
   if (deployer !== undefined && (pending.length > 0 || options.dryRun === true)) {
@@ -87,12 +88,20 @@ async function migrateLocked<ContextT>(
 }
 
 /** Emits what the run will do (the plan event) and returns the migrations to run, in order. */
-function announcePlan(session: Session, run: OpenRun, options: MigrateOptions): MigrationFile[] {
+async function announcePlan<ContextT>(
+  host: MigrationHost<ContextT>,
+  session: Session,
+  run: OpenRun,
+  options: MigrateOptions,
+): Promise<{ selected: MigrationFile[]; skipped: SkippedMigration[] }> {
   const { store, completed } = run;
   if (!store.remembers) {
     session.emit({ type: "notice", message: "The state store is \"none\": every migration runs and nothing is recorded." });
   }
-  const pending = planUp(session.migrations, completed, options);
+  const { selected: pending, skipped } = await planSelected(host, session.migrations, completed, options);
+  for (const { migration, reason } of skipped) {
+    session.emit({ type: "notice", message: `Skipped ${migration.fileName} on ${session.network.name}: ${reason}. It is not recorded.` });
+  }
   const withFile = session.migrations.filter((m) => completed.has(m.id)).length;
   session.emit({
     type: "plan",
@@ -103,13 +112,14 @@ function announcePlan(session: Session, run: OpenRun, options: MigrateOptions): 
     store: store.undeployed === true ? "Migrator (to be deployed)" : store.description,
     dryRun: options.dryRun === true,
   });
-  return pending;
+  return { selected: pending, skipped };
 }
 
 /** What the run did so far, as a `MigrateResult` (also attached to a failure). */
 class RunOutcome {
   readonly runs: MigrationRunResult[] = [];
   migratorDeployment: MigrateResult["migratorDeployment"];
+  skipped: SkippedMigration[] = [];
 
   constructor(
     private readonly session: Session,
@@ -129,6 +139,7 @@ class RunOutcome {
       migrations: runs,
       deployments: runs.flatMap((r) => r.deployments),
       ...(migratorDeployment !== undefined ? { migratorDeployment } : {}),
+      ...(this.skipped.length > 0 ? { skipped: this.skipped.map(({ migration, reason }) => ({ id: migration.id, fileName: migration.fileName, reason })) } : {}),
       ...(this.options.dryRun === true ? { planned: this.pending.map((m) => ({ id: m.id, fileName: m.fileName })) } : {}),
       gasUsed,
       durationMs: performance.now() - this.started,

@@ -36,6 +36,8 @@ export interface MigrateResult {
   readonly migratorDeployment?: { readonly address: string; readonly gasUsed: bigint };
   /** With `dryRun`: what would run, in order (nothing was sent). */
   readonly planned?: ReadonlyArray<{ readonly id: number; readonly fileName: string }>;
+  /** Pending migrations this run left out (`networks`, `skipNetworks`, `--tags`), with why; not recorded. */
+  readonly skipped?: ReadonlyArray<{ readonly id: number; readonly fileName: string; readonly reason: string }>;
   /** All gas this run spent: migrations, records and the Migrator deployment. */
   readonly gasUsed: bigint;
   readonly durationMs: number;

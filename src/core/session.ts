@@ -6,6 +6,7 @@ import type { CoreMigrationContext } from "./context.js";
 import { discoverMigrations } from "./discovery.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
+import type { ParameterSet } from "./parameters.js";
 import type { Eip1193Provider } from "./provider.js";
 import { Registry } from "./registry/registry.js";
 import { Journal } from "./journal/journal.js";
@@ -26,6 +27,12 @@ export interface HostSigners {
    * transactions can be sent as plain `eth_sendTransaction` requests.
    */
   readonly viaProvider: boolean;
+  /**
+   * The network's named accounts (`ctx.accounts`), name → address, resolved when a migration
+   * first needs them (never by read-only commands); a name that cannot be resolved maps to the
+   * error that says why, thrown only when a migration reads it.
+   */
+  named?(): Promise<Readonly<Record<string, string | Error>>>;
 }
 
 /** How a host loads migration files and dresses the context they receive. */
@@ -51,6 +58,13 @@ export interface MigrationHost<ContextT> {
   readonly migrationsDir: string;
   readonly artifacts: ArtifactResolver;
   readonly scripts: MigrationScripts<ContextT>;
+  /** The network's parameters (`ctx.parameters`), read when a migration first needs them. */
+  readonly parameters?: () => Promise<ParameterSet>;
+  /**
+   * The network migrations' `networks`/`skipNetworks` exports are matched against, when it is not
+   * this host's (a simulation on a fork of sepolia selects as sepolia, not as a dev chain).
+   */
+  readonly selectAs?: { readonly network: string; readonly isDevChain: boolean };
 }
 
 /** A network opened for migrating: its identity, registry, migration files and deployer. */
@@ -161,4 +175,16 @@ export async function withRunLock<ContextT, T>(
   } finally {
     await lock?.release();
   }
+}
+
+/** The host's named accounts and parameters, as `executeMigration` options. */
+export function namedAndParameters<ContextT>(host: MigrationHost<ContextT>): {
+  named?: () => Promise<Readonly<Record<string, string | Error>>>;
+  parameters?: () => Promise<ParameterSet>;
+} {
+  const { signers, parameters } = host;
+  return {
+    ...(signers.named !== undefined ? { named: () => signers.named!() } : {}),
+    ...(parameters !== undefined ? { parameters } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import type { MigrationEventListener } from "./events.js";
 import type { MigrationFile } from "./migration-file.js";
+import { selectMigrations, selectionTarget } from "./migration-selection.js";
 import type { InterruptedMigration } from "./journal/journal.js";
 import { openJournal, openSession, openStateStore, type MigrationHost } from "./session.js";
 import type { MigrationRecord } from "./stores/state-store.js";
@@ -10,9 +11,11 @@ import type { MigrationRecord } from "./stores/state-store.js";
  * - `pending`: not completed;
  * - `interrupted`: not completed, and a run started it and did not finish (killed, or failed on a
  *   network without rollback): `migrate` resumes it, `migrate --force-clean <id>` abandons it;
- * - `missing file`: recorded as completed, but no file has its id.
+ * - `missing file`: recorded as completed, but no file has its id;
+ * - `skipped`: not completed, and it does not apply on this network (its `networks` or
+ *   `skipNetworks` export): `migrate` leaves it out and does not record it.
  */
-export type MigrationState = "up" | "pending" | "interrupted" | "changed" | "missing file";
+export type MigrationState = "up" | "pending" | "interrupted" | "changed" | "missing file" | "skipped";
 
 export interface StatusRow {
   readonly id: number;
@@ -25,6 +28,8 @@ export interface StatusRow {
   readonly recordedAt?: string;
   /** For `interrupted`: when it started, how many transactions it sent, why it stopped. */
   readonly interrupted?: { readonly startedAt: string; readonly transactions: number; readonly failure?: string };
+  /** For `skipped`: why, e.g. "only on dev". */
+  readonly skippedBecause?: string;
 }
 
 export interface StatusReport {
@@ -98,6 +103,10 @@ export async function migrationStatus<ContextT>(
     openJournal(host, session, { readOnly: true }),
   ]);
   const records = await store.records(completed);
+  const rows = statusRows(session.migrations, records, journal?.interrupted());
+  const pending = session.migrations.filter((m) => rows.some((row) => row.id === m.id && row.state === "pending"));
+  const { skipped } = await selectMigrations(pending, selectionTarget(host), (url) => host.scripts.importModule(url));
+  const why = new Map(skipped.map(({ migration, reason }) => [migration.id, reason]));
   return {
     network: session.network,
     kind: {
@@ -106,6 +115,6 @@ export async function migrationStatus<ContextT>(
       ...(session.chain.clientVersion !== undefined ? { client: session.chain.clientVersion } : {}),
     },
     store: store.undeployed === true ? "Migrator (not deployed yet)" : store.description,
-    rows: statusRows(session.migrations, records, journal?.interrupted()),
+    rows: rows.map((row) => (why.has(row.id) ? { ...row, state: "skipped", skippedBecause: why.get(row.id)! } : row)),
   };
 }

@@ -40,6 +40,9 @@ const networkShape = {
   txTimeout: seconds.optional(),
   migrationTimeout: timeout.optional(),
   pollInterval: seconds.optional(),
+  // Validated by validateNamedAccountsAndParameters (accounts-config.ts).
+  accounts: z.unknown().optional(),
+  parameters: z.unknown().optional(),
   feeBump: conditionalUnionType(
     [
       [(value) => value === false, z.literal(false)],
@@ -60,6 +63,10 @@ export const migrationsUserConfigSchema = strictObject(
       "Expected an account index (0, 1, …) or a 0x-prefixed address.",
     ).optional(),
     rollback: z.boolean({ message: "Expected true or false." }).optional(),
+    // Validated by validateNamedAccountsAndParameters (accounts-config.ts).
+    accounts: z.unknown().optional(),
+    parameters: z.unknown().optional(),
+    parametersDir: z.unknown().optional(),
     migrationTimeout: timeout.optional(),
     inProcessRegistry: z.enum(["memory", "file"], { errorMap: () => ({ message: `Expected "memory" or "file".` }) }).optional(),
     store: storeKind.optional(),

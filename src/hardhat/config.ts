@@ -2,6 +2,12 @@ import path from "node:path";
 
 import { validateUserConfigZodType } from "@nomicfoundation/hardhat-zod-utils";
 
+import {
+  validateNamedAccountsAndParameters,
+  type NamedAccountUserConfig,
+  type NamedAccountsAndParametersConfig,
+  type ParameterValues,
+} from "./accounts-config.js";
 import { userConfigSchema } from "./config-schema.js";
 
 /** `migrations` in hardhat.config.ts. */
@@ -10,8 +16,21 @@ export interface MigrationsUserConfig {
   dir?: string;
   /** Directory of the per-chain registry files `<chainId>.json`. Default "deployments". */
   registryDir?: string;
-  /** The deployer: an account index of the network's accounts, or an address. Default 0. */
+  /**
+   * The deployer: an account index of the network's accounts, or an address. Default 0. Same as
+   * `accounts.deployer` (which wins when both are set, and can differ per network).
+   */
   deployer?: number | string;
+  /**
+   * Named accounts, available to migrations as `ctx.accounts.<name>`: an index into the
+   * network's accounts, an address, or `configVariable("NAME")` (an address). `deployer` is the
+   * account migrations send from. Per network: `networks.<name>.accounts`.
+   */
+  accounts?: Record<string, NamedAccountUserConfig>;
+  /** Parameters, read by migrations with `ctx.parameters` (per network: `networks.<name>.parameters`). */
+  parameters?: ParameterValues;
+  /** Directory of per-network parameters files `<network>.json`. Default "<dir>/parameters". */
+  parametersDir?: string;
   /** Roll back a failed migration on chains that support evm_snapshot. Default true. */
   rollback?: boolean;
   /**
@@ -50,6 +69,10 @@ export type StoreKind = "chain" | "file" | "none";
 export interface NetworkMigrationsUserConfig {
   /** Overrides `migrations.store` on this network. */
   store?: StoreKind;
+  /** Named accounts on this network, over `migrations.accounts` (e.g. another `deployer`). */
+  accounts?: Record<string, NamedAccountUserConfig>;
+  /** Parameters on this network, over `migrations.parameters`. */
+  parameters?: ParameterValues;
   /** Blocks a transaction needs before it counts (default 1 = mined; 0 only on dev chains). */
   confirmations?: number;
   /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
@@ -83,6 +106,8 @@ export interface MigrationsConfig {
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
   buildProfile: string;
+  /** Named accounts and parameters, resolved (see accounts-config.ts). */
+  named: NamedAccountsAndParametersConfig;
 }
 
 export interface ConfigValidationError {
@@ -92,11 +117,13 @@ export interface ConfigValidationError {
 
 /** Validates the user's `migrations` section (with zod, as Hardhat's plugins do); one error per bad field. */
 export function validateMigrationsUserConfig(config: unknown): ConfigValidationError[] {
-  return validateUserConfigZodType({ migrations: config }, userConfigSchema);
+  const errors = validateUserConfigZodType({ migrations: config }, userConfigSchema);
+  const isObject = config !== null && typeof config === "object" && !Array.isArray(config);
+  return isObject ? [...errors, ...validateNamedAccountsAndParameters(config as Record<string, unknown>)] : errors;
 }
 
 /** Fills in defaults and makes paths absolute (relative to the project root). */
-export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined, projectRoot: string): MigrationsConfig {
+export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined, projectRoot: string): Omit<MigrationsConfig, "named"> {
   return {
     dir: path.resolve(projectRoot, config?.dir ?? "migrations"),
     registryDir: path.resolve(projectRoot, config?.registryDir ?? "deployments"),

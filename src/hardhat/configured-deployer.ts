@@ -2,21 +2,31 @@ import type { Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { MigrationsError, describeError } from "../core/errors.js";
+import type { NamedAccountConfig } from "./accounts-config.js";
+import { describeNamedAccount, namedAccountAddress } from "./named-accounts-resolver.js";
 
-/** `migrations.deployer` (an account index or an address) as a signer of `connection`. */
-export async function resolveConfiguredDeployer(configured: number | string, connection: NetworkConnection): Promise<Signer> {
+/**
+ * The network's `deployer` named account (`migrations.accounts.deployer`, per network, or the
+ * legacy `migrations.deployer`: an account index, an address or a configVariable) as a signer of
+ * `connection`.
+ */
+export async function resolveConfiguredDeployer(configured: NamedAccountConfig, connection: NetworkConnection): Promise<Signer> {
   const { ethers } = connection;
   const unavailable = (reason: string, cause?: unknown) =>
     new MigrationsError(
       "SIGNER_NOT_AVAILABLE",
-      { deployer: typeof configured === "number" ? `account #${configured}` : configured, network: connection.networkName, reason },
-      { cause },
+      { deployer: describeNamedAccount(configured), network: connection.networkName, reason },
+      cause === undefined ? undefined : { cause },
     );
+  if (typeof configured !== "number") {
+    try {
+      return await ethers.getSigner(await namedAccountAddress("deployer", configured, connection, async () => []));
+    } catch (error) {
+      throw unavailable(describeError(error), error);
+    }
+  }
   let signers;
   try {
-    if (typeof configured === "string") {
-      return await ethers.getSigner(configured);
-    }
     signers = await ethers.getSigners();
   } catch (error) {
     throw unavailable(describeError(error), error);

@@ -18,7 +18,10 @@ import { MemoryChainWorkspace } from "../core/workspace/memory-chain-workspace.j
 import type { MigrationContext } from "../types.js";
 import { cachedArtifactResolver } from "./cached-artifacts.js";
 import type { StoreKind } from "./config.js";
+import { networkNamedAccounts } from "./accounts-config.js";
 import { resolveConfiguredDeployer } from "./configured-deployer.js";
+import { resolveNamedAccounts, resolveParameters } from "./named-accounts-resolver.js";
+import { readOnlyProvider } from "./read-only-provider.js";
 import { importMigrationModule } from "./import-module.js";
 import { networkTransactionPolicy } from "./network-transaction-policy.js";
 import { networkSecrets } from "./secrets.js";
@@ -36,6 +39,7 @@ export class ConnectionHost {
   redact: (text: string) => string = createRedactor([]);
   #chain: Promise<ChainInfo> | undefined;
   #deployer: Promise<Signer> | undefined;
+  #named: Promise<Record<string, string | Error>> | undefined;
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
@@ -94,7 +98,8 @@ export class ConnectionHost {
   /** The configured deployer, resolved once per connection (its accounts do not change). */
   deployer(): Promise<Signer> {
     if (this.#deployer === undefined) {
-      this.#deployer = resolveConfiguredDeployer(this.hre.config.migrations.deployer, this.connection);
+      const named = networkNamedAccounts(this.hre.config.migrations.named, this.connection.networkName);
+      this.#deployer = resolveConfiguredDeployer(named.deployer ?? this.hre.config.migrations.deployer, this.connection);
       this.#deployer.catch(() => (this.#deployer = undefined));
     }
     return this.#deployer;
@@ -117,19 +122,37 @@ export class ConnectionHost {
     return artifact.bytecode;
   }
 
-  /** The engine's view of this connection, for one operation. */
-  async host(): Promise<MigrationHost<MigrationContext>> {
+  /** The named accounts, resolved once per connection (only when a migration runs). */
+  namedAccounts(): Promise<Record<string, string | Error>> {
+    this.#named ??= resolveNamedAccounts(this.hre, this.connection);
+    return this.#named;
+  }
+
+  /**
+   * The engine's view of this connection, for one operation. `readOnly` operations (status,
+   * dry runs, export) never resolve the network's secret accounts (no keystore prompt).
+   */
+  async host(options: { readOnly?: boolean; parametersFile?: string } = {}): Promise<MigrationHost<MigrationContext>> {
     const { connection } = this;
     const migratorBytecode = await this.customMigratorBytecode();
-    this.redact = createRedactor(await networkSecrets(connection));
-    const chain = await inspectChain(connection.provider, { inProcess: this.inProcess, live: this.declaredLive });
+    this.redact = createRedactor(await networkSecrets(connection, { accounts: options.readOnly !== true }));
+    // Read-only operations never make Hardhat's provider read the network's keys.
+    const provider = (options.readOnly === true ? await readOnlyProvider(connection) : undefined) ?? connection.provider;
+    const chain = await inspectChain(provider, { inProcess: this.inProcess, live: this.declaredLive });
     const workspace = this.workspace(chain);
     return this.assemble({
       connection,
+      provider,
       chain,
       workspace,
-      store: this.stateStore(this.storeKind, connection.provider, chain, workspace, migratorBytecode),
-      signers: { deployer: () => this.deployer(), signer: (address) => connection.ethers.getSigner(address), viaProvider: true },
+      store: this.stateStore(this.storeKind, provider, chain, workspace, migratorBytecode),
+      signers: {
+        deployer: () => this.deployer(),
+        signer: (address) => connection.ethers.getSigner(address),
+        viaProvider: true,
+        named: () => this.namedAccounts(),
+      },
+      parametersFile: options.parametersFile,
     });
   }
 
@@ -140,17 +163,23 @@ export class ConnectionHost {
   assemble(parts: {
     networkName?: string;
     connection: NetworkConnection;
+    /** The provider the engine uses, when not the connection's (a read-only one). */
+    provider?: Eip1193Provider;
     chain: ChainInfo;
     workspace: ChainWorkspace;
     store: MigrationStateStore;
     signers: HostSigners;
+    /** The `--parameters` file, over the network's parameters. */
+    parametersFile?: string | undefined;
+    /** The network migrations are selected for (`export const networks`), when not this one. */
+    selectAs?: { network: string; isDevChain: boolean };
   }): MigrationHost<MigrationContext> {
     const { hre } = this;
     const { connection, chain } = parts;
     const networkName = this.connection.networkName;
     return {
       networkName: parts.networkName ?? networkName,
-      provider: connection.provider,
+      provider: parts.provider ?? connection.provider,
       chain,
       workspace: parts.workspace,
       store: parts.store,
@@ -162,6 +191,8 @@ export class ConnectionHost {
         importModule: importMigrationModule,
         extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
       },
+      parameters: () => resolveParameters(hre, networkName, parts.parametersFile),
+      ...(parts.selectAs !== undefined ? { selectAs: parts.selectAs } : {}),
     };
   }
 }

@@ -70,11 +70,22 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...optionalId("--from", "from", options.from),
         ...optionalId("--only", "only", options.only),
       };
+      const tags = typeof options.tags === "string" ? options.tags.split(",").map((t) => t.trim()).filter((t) => t !== "") : options.tags;
       if (options.simulate === true) {
-        return simulateOnFork(this.#host, { ...plan, ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}) });
+        return simulateOnFork(this.#host, {
+          ...plan,
+          ...(tags !== undefined ? { tags } : {}),
+          ...(options.parameters !== undefined ? { parametersFile: options.parameters } : {}),
+          ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
+        });
       }
-      return migrate(await this.host(), {
+      const host = await this.#host.host({
+        readOnly: options.dryRun === true,
+        ...(options.parameters !== undefined ? { parametersFile: options.parameters } : {}),
+      });
+      return migrate(host, {
         ...plan,
+        ...(tags !== undefined ? { tags } : {}),
         rollback: options.rollback ?? this.hre.config.migrations.rollback,
         ...this.#migrationTimeout(options),
         ...(options.dryRun === true ? { dryRun: true } : {}),
@@ -111,7 +122,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   }
 
   status(): Promise<StatusReport> {
-    return asPluginErrors(async () => migrationStatus(await this.host()), () => this.#redact);
+    return asPluginErrors(async () => migrationStatus(await this.#host.host({ readOnly: true })), () => this.#redact);
   }
 
   down(options: DownOptions = {}): Promise<DownResult> {
@@ -134,7 +145,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   }
 
   exportState(): Promise<StateFileDocument> {
-    return asPluginErrors(async () => exportState(await this.host()));
+    return asPluginErrors(async () => exportState(await this.#host.host({ readOnly: true })));
   }
 
   importState(state: unknown, source = "the imported state"): Promise<ImportStateResult> {

@@ -10,19 +10,29 @@ type Redact = (text: string) => string;
  * it throws is a user error (engine errors become Hardhat plugin errors) with the configured
  * secrets (RPC URLs, keys, mnemonic, headers) removed from its message, hint, stack and causes;
  * what its `on…` callbacks receive (events, progress) is redacted the same way. `nested` names
- * properties that are façades themselves (e.g. `registry`).
+ * properties that are façades themselves (e.g. `registry`). A call `readOnly` says reads no key
+ * (status, dry runs) gets a redactor from `secrets(true)`, which must not read keys either (a
+ * keystore would ask for its password).
  */
-export function redactAtBoundary<T extends object>(target: T, secrets: () => Promise<readonly string[]>, nested: readonly (keyof T)[] = []): T {
-  let redactor: Promise<Redact> | undefined;
+export function redactAtBoundary<T extends object>(
+  target: T,
+  secrets: (readOnly: boolean) => Promise<readonly string[]>,
+  nested: readonly (keyof T)[] = [],
+  readOnly: (method: PropertyKey, args: readonly unknown[]) => boolean = () => false,
+): T {
+  const redactors = new Map<boolean, Promise<Redact>>();
   // Resolved on the first call (the config's variables may not be readable before), then kept.
-  const redact = (): Promise<Redact> => {
-    redactor ??= secrets().then(createRedactor, () => createRedactor([]));
-    return redactor;
+  const redact = (method: PropertyKey, args: readonly unknown[]): Promise<Redact> => {
+    const reads = readOnly(method, args);
+    if (!redactors.has(reads)) {
+      redactors.set(reads, secrets(reads).then(createRedactor, () => createRedactor([])));
+    }
+    return redactors.get(reads)!;
   };
   return wrap(target, redact, nested);
 }
 
-function wrap<T extends object>(target: T, redact: () => Promise<Redact>, nested: readonly (keyof T)[]): T {
+function wrap<T extends object>(target: T, redact: (method: PropertyKey, args: readonly unknown[]) => Promise<Redact>, nested: readonly (keyof T)[]): T {
   const wrapped = new Map<PropertyKey, unknown>();
   for (const key of nested) {
     const inner = target[key];
@@ -41,7 +51,7 @@ function wrap<T extends object>(target: T, redact: () => Promise<Redact>, nested
         return value;
       }
       return async (...args: unknown[]) => {
-        const clean = await redact();
+        const clean = await redact(key, args);
         try {
           return await (value as (...a: unknown[]) => unknown).apply(object, args.map((arg) => withRedactedCallbacks(arg, clean)));
         } catch (error) {

@@ -5,16 +5,16 @@ import type { NetworkConnection } from "hardhat/types/network";
  * The secrets in a network's config that must never be printed or written: its URL (API keys
  * live in paths and query strings), HTTP header values, private keys and mnemonic.
  */
-export async function networkSecrets(connection: NetworkConnection): Promise<string[]> {
-  return configSecrets(connection.networkConfig);
+export async function networkSecrets(connection: NetworkConnection, options: { accounts?: boolean } = {}): Promise<string[]> {
+  return configSecrets(connection.networkConfig, options);
 }
 
 /** The secrets of every configured network (commands that talk to several, e.g. sync and cutover). */
 export async function allNetworkSecrets(networks: Readonly<Record<string, NetworkConfig>>): Promise<string[]> {
-  return (await Promise.all(Object.values(networks).map(configSecrets))).flat();
+  return (await Promise.all(Object.values(networks).map((config) => configSecrets(config)))).flat();
 }
 
-async function configSecrets(config: NetworkConfig): Promise<string[]> {
+async function configSecrets(config: NetworkConfig, options: { accounts?: boolean } = {}): Promise<string[]> {
   const secrets: string[] = [];
   const add = async (variable: { get(): Promise<string> } | undefined) => {
     try {
@@ -43,7 +43,8 @@ async function configSecrets(config: NetworkConfig): Promise<string[]> {
     }
     secrets.push(...Object.values(config.httpHeaders).filter((v) => v.length >= 8));
   }
-  const accounts = config.accounts;
+  // Keys are read only by operations that may sign: resolving them can prompt for a keystore password.
+  const accounts = options.accounts === false ? undefined : config.accounts;
   if (Array.isArray(accounts)) {
     for (const account of accounts) {
       await add(account as { get(): Promise<string> });

@@ -23,7 +23,7 @@ import type { ConnectionHost } from "./connection-host.js";
  */
 export async function simulateOnFork(
   target: ConnectionHost,
-  options: PlanOptions & { readonly onEvent?: MigrationEventListener },
+  options: PlanOptions & { readonly onEvent?: MigrationEventListener; readonly tags?: readonly string[]; readonly parametersFile?: string },
 ): Promise<MigrateResult> {
   const { connection, hre } = target;
   const config = connection.networkConfig;
@@ -31,7 +31,7 @@ export async function simulateOnFork(
     throw new MigrationsError("SIMULATION_UNAVAILABLE", { network: connection.networkName, reason: "it is an in-process network already; run it without --dry-run." });
   }
   const url = await config.url.get();
-  const targetHost = await target.host();
+  const targetHost = await target.host({ readOnly: true });
   const storeKind = target.storeKind;
   const [registryDoc, deployerAddress, exported] = await Promise.all([
     targetHost.workspace.registry.load() as Promise<RegistryDocument | undefined>,
@@ -85,9 +85,12 @@ export async function simulateOnFork(
       chain: forkChain,
       workspace,
       store,
-      signers: { deployer: () => impersonate(deployerAddress), signer: impersonate, viaProvider: true },
+      signers: { deployer: () => impersonate(deployerAddress), signer: impersonate, viaProvider: true, named: () => target.namedAccounts() },
+      parametersFile: options.parametersFile,
+      selectAs: { network: connection.networkName, isDevChain: targetHost.chain.isDevChain },
     });
-    return await migrate(host, { ...options, rollback: true });
+    const { parametersFile: _file, ...migrateOptions } = options;
+    return await migrate(host, { ...migrateOptions, rollback: true });
   } finally {
     await fork.close();
   }

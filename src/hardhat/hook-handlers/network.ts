@@ -15,7 +15,16 @@ export default async (): Promise<Partial<NetworkHooks>> => ({
     // The hook context inherits from the HRE, so it sees what the `hre.created` hook installed.
     const { hre } = context.migrations as HreMigrations;
     const migrations = new HardhatConnectionMigrations(hre, connection as NetworkConnection);
-    connection.migrations = redactAtBoundary(migrations, () => networkSecrets(connection as NetworkConnection), ["registry"]);
+    connection.migrations = redactAtBoundary(
+      migrations,
+      (readOnly) => networkSecrets(connection as NetworkConnection, { accounts: !readOnly }),
+      ["registry"],
+      // What reads no key never resolves one (a keystore would ask for its password): status, dry runs, store export.
+      (method, args) =>
+        method === "status" ||
+        method === "exportState" ||
+        (method === "run" && (args[0] as { dryRun?: boolean; simulate?: boolean } | undefined)?.dryRun === true && (args[0] as { simulate?: boolean }).simulate !== true),
+    );
     return connection;
   },
 });

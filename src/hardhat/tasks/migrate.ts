@@ -18,6 +18,8 @@ interface MigrateTaskArguments {
   from?: string;
   only?: string;
   networks?: string;
+  tags?: string;
+  parameters?: string;
   noRollback: boolean;
   noCompile: boolean;
   dryRun: boolean;
@@ -154,6 +156,8 @@ async function runMigrate(
     from: args.from,
     only: args.only,
     ...(args.noRollback ? { rollback: false } : {}),
+    ...(args.tags !== undefined ? { tags: args.tags } : {}),
+    ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
     ...(args.migrationTimeout !== undefined ? { migrationTimeout: parseTimeout(args.migrationTimeout) } : {}),
     ...(args.dryRun ? { dryRun: true } : {}),
     ...(args.simulate ? { simulate: true } : {}),

@@ -12,7 +12,9 @@ export function formatStatus(report: StatusReport, p: Palette = PLAIN): string {
     String(row.id),
     row.fileName ?? "(no file)",
     row.state,
-    row.interrupted !== undefined
+    row.skippedBecause !== undefined
+      ? `(${row.skippedBecause})`
+      : row.interrupted !== undefined
       ? `${row.interrupted.transactions} tx sent, started ${row.interrupted.startedAt}`
       : row.blockNumber !== undefined
         ? `block ${row.blockNumber}`
