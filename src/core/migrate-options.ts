@@ -1,5 +1,7 @@
 import type { MigrationEventListener } from "./events.js";
+import type { MigrationFile } from "./migration-file.js";
 import type { PlanOptions } from "./planner.js";
+import type { Registry } from "./registry/registry.js";
 
 export interface MigrateOptions extends PlanOptions {
   /** Revert a failed migration on chains with `evm_snapshot` (default true). */
@@ -18,6 +20,11 @@ export interface MigrateOptions extends PlanOptions {
   readonly onEvent?: MigrationEventListener;
   /** Called once before the first pending migration runs, only when one will (the task builds here). */
   readonly beforeSend?: () => Promise<void>;
+  /**
+   * Called after each migration is recorded, with the run's registry (the adapter keeps the
+   * compiler inputs of its deployments and, with `--verify`, verifies them here).
+   */
+  readonly afterMigration?: (migration: MigrationFile, registry: Registry) => Promise<void>;
 }
 
 /** What a run on a network that is not a dev chain asks confirmation for. */

@@ -63,6 +63,7 @@ async function migrateLocked<ContextT>(
   await rollback.load();
   for (const migration of pending) {
     outcome.runs.push(await runMigration(host, session, run, rollback, migration, () => outcome.result()));
+    await options.afterMigration?.(migration, session.registry);
   }
   return outcome.finish();
 }

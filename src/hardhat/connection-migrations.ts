@@ -31,7 +31,10 @@ import type {
 import type { StoreKind } from "./config.js";
 import { ConnectionFixtures } from "./connection-fixtures.js";
 import { ConnectionHost } from "./connection-host.js";
+import { ConnectionVerification } from "./connection-verification.js";
 import { asPluginErrors } from "./plugin-error.js";
+import type { VerificationOutcome } from "../core/verification/verify-deployments.js";
+import { verifyRegistry, type VerifyResult } from "../core/verify.js";
 import { simulateOnFork } from "./simulate.js";
 import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
 import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
@@ -44,6 +47,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   readonly registry: RegistryView;
   readonly #host: ConnectionHost;
   readonly #fixtures: ConnectionFixtures;
+  readonly #verification: ConnectionVerification;
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
@@ -51,6 +55,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   ) {
     this.#host = new ConnectionHost(hre, connection);
     this.#fixtures = new ConnectionFixtures(this.#host);
+    this.#verification = new ConnectionVerification(hre, connection);
     this.registry = this.#registryView();
   }
 
@@ -68,8 +73,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       if (options.simulate === true) {
         return simulateOnFork(this.#host, { ...plan, ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}) });
       }
+      const explorer = options.verify === true && options.dryRun !== true ? await this.#verification.explorer() : undefined;
       return migrate(await this.host(), {
         ...plan,
+        afterMigration: this.#verification.afterMigration(explorer, options.onVerification),
         rollback: options.rollback ?? this.hre.config.migrations.rollback,
         ...(options.dryRun === true ? { dryRun: true } : {}),
         ...(options.reset === true ? { reset: true } : {}),
@@ -83,6 +90,18 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
 
   forceClean(id: number | string): Promise<ForceCleanResult> {
     return asPluginErrors(async () => forceClean(await this.host(), parseMigrationId("--force-clean", id)), () => this.#redact);
+  }
+
+  verify(options: { readonly onOutcome?: (outcome: VerificationOutcome) => void } = {}): Promise<VerifyResult> {
+    return asPluginErrors(async () => {
+      const explorer = await this.#verification.explorer();
+      return verifyRegistry(await this.host(), {
+        explorer,
+        builds: this.#verification.builds,
+        keepFromArtifacts: this.#verification.keepFromArtifacts,
+        ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
+      });
+    }, () => this.#redact);
   }
 
   status(): Promise<StatusReport> {

@@ -7,6 +7,7 @@ import type { ConfirmationRequest } from "../../core/migrate.js";
 import type { MigrateResult } from "../../core/results.js";
 import { MigrationsPluginError } from "../plugin-error.js";
 import { formatEvent, formatGas } from "../ui/format-events.js";
+import { formatVerificationOutcome } from "../ui/format-verification.js";
 import type { RunMigrationsOptions } from "../../types.js";
 
 interface MigrateTaskArguments {
@@ -22,6 +23,7 @@ interface MigrateTaskArguments {
   confirmReset: boolean;
   yes: boolean;
   forceClean?: string;
+  verify: boolean;
 }
 
 const print = (lines: string[]) => {
@@ -82,6 +84,7 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
     ...(args.yes ? {} : { confirm: askInTerminal }),
     onEvent: (event) => print(formatEvent(event)),
     ...(args.noCompile ? {} : { beforeSend: build }),
+    ...(args.verify ? { verify: true, onVerification: (outcome) => print([formatVerificationOutcome(outcome)]) } : {}),
   };
   if (args.networks === undefined) {
     const connection = await hre.network.getOrCreate();
