@@ -7,12 +7,14 @@ import {
   verifyTargets,
   type VerificationExplorer,
   type VerificationOutcome,
+  type VerifyDependencies,
 } from "./verification/verify-deployments.js";
 
 export interface VerifyOptions {
   readonly explorer: VerificationExplorer;
   readonly builds: FileKeptBuilds;
   readonly keepFromArtifacts?: (buildInfoId: string) => Promise<void>;
+  readonly currentBuild?: VerifyDependencies["currentBuild"];
   readonly onOutcome?: (outcome: VerificationOutcome) => void;
   readonly onEvent?: MigrationEventListener;
 }
@@ -38,6 +40,7 @@ export async function verifyRegistry<ContextT>(host: MigrationHost<ContextT>, op
         builds: options.builds,
         provider: host.provider,
         ...(options.keepFromArtifacts !== undefined ? { keepFromArtifacts: options.keepFromArtifacts } : {}),
+        ...(options.currentBuild !== undefined ? { currentBuild: options.currentBuild } : {}),
         ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
       },
       verificationTargets(session.registry.all(), options.explorer.name),

@@ -99,6 +99,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         explorer,
         builds: this.#verification.builds,
         keepFromArtifacts: this.#verification.keepFromArtifacts,
+        currentBuild: this.#verification.currentBuild,
         ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
       });
     }, () => this.#redact);

@@ -4,7 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { describeError, MigrationsError } from "../core/errors.js";
 import type { MigrationFile } from "../core/migration-file.js";
 import type { Registry } from "../core/registry/registry.js";
-import { FileKeptBuilds } from "../core/verification/kept-builds.js";
+import { FileKeptBuilds, type KeptBuild } from "../core/verification/kept-builds.js";
 import {
   verificationTargets,
   verifyTargets,
@@ -44,6 +44,12 @@ export class ConnectionVerification {
     }
   };
 
+  /** The build `artifact` is compiled in now. */
+  readonly currentBuild = async (artifact: string): Promise<KeptBuild | undefined> => {
+    const id = await this.hre.artifacts.getBuildInfoId(artifact).catch(() => undefined);
+    return id === undefined ? undefined : hardhatKeptBuild(this.hre.artifacts, id);
+  };
+
   /** The explorer of this network, checked to be usable (plugin loaded, explorer configured). */
   async explorer(): Promise<VerificationExplorer> {
     const explorer = etherscanExplorer(this.connection);
@@ -75,7 +81,7 @@ export class ConnectionVerification {
       }
       if (explorer !== undefined) {
         await verifyTargets(
-          { registry, explorer, builds: this.builds, provider: this.connection.provider, keepFromArtifacts: this.keepFromArtifacts, ...(onOutcome !== undefined ? { onOutcome } : {}) },
+          { registry, explorer, builds: this.builds, provider: this.connection.provider, keepFromArtifacts: this.keepFromArtifacts, currentBuild: this.currentBuild, ...(onOutcome !== undefined ? { onOutcome } : {}) },
           targets,
         );
       }

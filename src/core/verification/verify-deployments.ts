@@ -85,6 +85,11 @@ export interface VerifyDependencies {
   readonly provider: Eip1193Provider;
   /** Keeps a build Hardhat still has (for entries deployed before builds were kept). */
   readonly keepFromArtifacts?: (buildInfoId: string) => Promise<void>;
+  /**
+   * The build of `artifact` as compiled now, tried when the deployment's own build is neither
+   * kept nor in Hardhat's artifacts (the explorer refuses it if the sources changed since).
+   */
+  readonly currentBuild?: (artifact: string) => Promise<KeptBuild | undefined>;
   readonly onOutcome?: (outcome: VerificationOutcome) => void;
 }
 
@@ -114,9 +119,6 @@ async function verifyOne(deps: VerifyDependencies, target: VerificationTarget): 
   if (target.role === "proxy") {
     return { ...base, status: "skipped", message: "the plugin ships its proxy contracts pre-compiled without their compiler input, so the proxy itself cannot be verified yet (its implementation is)" };
   }
-  if (target.buildInfoId === undefined) {
-    return { ...base, status: "skipped", message: "the registry does not record the build it was compiled in (deployed before builds were kept)" };
-  }
   let record: VerificationRecord;
   let url: string | undefined;
   try {
@@ -124,12 +126,14 @@ async function verifyOne(deps: VerifyDependencies, target: VerificationTarget): 
     if (await explorer.isVerified(target.address)) {
       record = { status: "verified", url };
     } else {
-      const build = (await deps.builds.read(target.buildInfoId)) ?? (await keepThenRead(deps, target.buildInfoId));
+      const kept = target.buildInfoId === undefined ? undefined : await keptBuild(deps, target.buildInfoId);
+      const build = kept ?? (await deps.currentBuild?.(target.artifact));
       if (build === undefined) {
-        return { ...base, status: "skipped", message: `its compiler input (build ${target.buildInfoId}) was not kept and Hardhat no longer has it` };
+        return { ...base, status: "skipped", message: `its compiler input (build ${target.buildInfoId ?? "not recorded"}) was not kept and its contract is no longer compiled` };
       }
       const verdict = await explorer.submit(await verificationRequest(deps.provider, build, target));
-      record = verdict.verified ? { status: "verified", url } : { status: "failed", url, message: verdict.message };
+      const from = kept === undefined ? ` (submitted the current sources: its compiler input, build ${target.buildInfoId ?? "not recorded"}, was not kept)` : "";
+      record = verdict.verified ? { status: "verified", url } : { status: "failed", url, message: verdict.message + from };
     }
   } catch (error) {
     record = { status: "failed", ...(url !== undefined ? { url } : {}), message: describeError(error) };
@@ -138,7 +142,12 @@ async function verifyOne(deps: VerifyDependencies, target: VerificationTarget): 
   return { ...base, status: record.status, message: record.message ?? "verified", ...(record.url !== undefined ? { url: record.url } : {}) };
 }
 
-async function keepThenRead(deps: VerifyDependencies, id: string): Promise<KeptBuild | undefined> {
+/** The deployment's own build: kept, or kept now from Hardhat's artifacts if they still have it. */
+async function keptBuild(deps: VerifyDependencies, id: string): Promise<KeptBuild | undefined> {
+  const kept = await deps.builds.read(id);
+  if (kept !== undefined) {
+    return kept;
+  }
   await deps.keepFromArtifacts?.(id);
   return deps.builds.read(id);
 }

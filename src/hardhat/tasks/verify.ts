@@ -3,7 +3,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { VerifyResult } from "../../core/verify.js";
 import { formatVerificationOutcome, formatVerifyResult } from "../ui/format-verification.js";
 
-export default async function verifyTask(_args: Record<string, never>, hre: HardhatRuntimeEnvironment): Promise<VerifyResult> {
+export default async function verifyTask(_args: object, hre: HardhatRuntimeEnvironment): Promise<VerifyResult> {
   const connection = await hre.network.getOrCreate();
   console.log(`Verifying the deployments of ${connection.networkName}:`);
   const result = await connection.migrations.verify({ onOutcome: (outcome) => console.log(formatVerificationOutcome(outcome)) });
