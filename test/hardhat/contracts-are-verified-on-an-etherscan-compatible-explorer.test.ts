@@ -13,6 +13,7 @@ const CHAIN_ID = 4242;
 
 interface Entry {
   address: string;
+  proxy?: { implementation: string; implementationVerification?: Record<string, { status: string }> };
   buildInfoId?: string;
   verification?: Record<string, { status: string; url?: string; message?: string }>;
 }
@@ -71,7 +72,7 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
     const body = (await response.json()) as { result: Array<{ SourceCode: string }> };
     return body.result[0]!.SourceCode !== "";
   };
-  const migration = (file: string, body: string) => writeFile(path.join(project, "migrations", file), `export default async function ({ deploy }) {\n${body}\n}\n`);
+  const migration = (file: string, body: string) => writeFile(path.join(project, "migrations", file), `export default async function ({ deploy, deployProxy }) {\n${body}\n}\n`);
 
   before(async function () {
     node = await startHardhatNode(fixtureRoot("basic"), undefined, ["--chain-id", String(CHAIN_ID)]);
@@ -86,13 +87,14 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
     await node?.stop();
   });
 
-  it("migrate --verify verifies a plain contract, a library-linked one and one with constructor arguments as their migration completes", async function () {
+  it("migrate --verify verifies a plain contract, a library-linked one, one with constructor arguments and a proxy's implementation as their migration completes", async function () {
     await migration(
       "1_deploy.ts",
       `  await deploy("Greeter");
   await deploy("MathLib");
   await deploy("Calculator", { libraries: { MathLib: "MathLib" } });
-  await deploy("Vault", ["Savings", 42n, "0x000000000000000000000000000000000000dEaD"]);`,
+  await deploy("Vault", ["Savings", 42n, "0x000000000000000000000000000000000000dEaD"]);
+  await deployProxy("Box", [7n]);`,
     );
     const run = await hardhat(["migrate", "--network", "live", "--verify"]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
@@ -104,8 +106,13 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
       expect(await explorerHasSource(entry.address), name).to.equal(true);
       expect(run.stdout).to.include(`verified: ${name} at ${entry.address}`);
     }
-    // The explorer recompiled each and found it equal to the chain's code: four passes, nothing else.
-    expect(explorer.submissions.map((s) => s.verdict)).to.deep.equal(Array(4).fill("Pass - Verified"));
+    // A proxy's implementation verifies; the proxy contract itself ships without compiler input.
+    const box = entries.Box!;
+    expect(box.proxy?.implementationVerification?.etherscan?.status).to.equal("verified");
+    expect(await explorerHasSource(box.proxy!.implementation)).to.equal(true);
+    expect(run.stdout).to.include(`skipped: Box (proxy) at ${box.address}`);
+    // The explorer recompiled each and found it equal to the chain's code: five passes, nothing else.
+    expect(explorer.submissions.map((s) => s.verdict)).to.deep.equal(Array(5).fill("Pass - Verified"));
     // The compiler input is kept under the registry directory, named by the recorded build id.
     const kept = JSON.parse(await readFile(path.join(project, "deployments", "build-info", `${entries.Vault!.buildInfoId}.json`), "utf8")) as {
       input: { sources: Record<string, unknown> };
