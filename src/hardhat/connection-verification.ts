@@ -35,7 +35,7 @@ export class ConnectionVerification {
 
   /** Copies Hardhat's build `id` under the registry directory, once; nothing when Hardhat no longer has it. */
   readonly keepFromArtifacts = async (id: string): Promise<void> => {
-    if ((await this.builds.read(id)) !== undefined) {
+    if (await this.builds.has(id)) {
       return;
     }
     const build = await hardhatKeptBuild(this.hre.artifacts, id);

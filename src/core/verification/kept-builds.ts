@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
 import { stableStringify, writeFileAtomic } from "../json-file.js";
@@ -69,9 +69,17 @@ export class FileKeptBuilds {
     return build;
   }
 
+  /** Whether build `id` is kept (without reading it). */
+  async has(id: string): Promise<boolean> {
+    return stat(this.file(id)).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** Keeps `build` unless a copy of it is already kept (a build id names one compiler run). */
   async keep(build: KeptBuild): Promise<void> {
-    if ((await this.read(build.id)) !== undefined) {
+    if (await this.has(build.id)) {
       return;
     }
     await writeFileAtomic(this.file(build.id), stableStringify(build));
