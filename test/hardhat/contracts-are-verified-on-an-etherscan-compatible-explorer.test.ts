@@ -13,6 +13,7 @@ const CHAIN_ID = 4242;
 
 interface Entry {
   address: string;
+  transactionHash: string;
   proxy?: { implementation: string; implementationVerification?: Record<string, { status: string }> };
   buildInfoId?: string;
   verification?: Record<string, { status: string; url?: string; message?: string }>;
@@ -118,6 +119,35 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
       input: { sources: Record<string, unknown> };
     };
     expect(Object.keys(kept.input.sources)).to.include("project/contracts/Vault.sol");
+  });
+
+  it("the local explorer really checks: other constructor arguments or another compiler version are refused", async function () {
+    const vault = (await registry()).Vault!;
+    const kept = JSON.parse(await readFile(path.join(project, "deployments", "build-info", `${vault.buildInfoId}.json`), "utf8")) as {
+      input: unknown;
+      solcLongVersion: string;
+      contracts: Record<string, { creationCodeLength: number }>;
+    };
+    const tx = await rpc<{ input: string }>(node.url, "eth_getTransactionByHash", [vault.transactionHash]);
+    const args = tx.input.slice(2 + kept.contracts["contracts/Vault.sol:Vault"]!.creationCodeLength * 2);
+    const submit = async (fields: Record<string, string>) => {
+      const form = new URLSearchParams({
+        contractaddress: vault.address,
+        sourceCode: JSON.stringify(kept.input),
+        codeformat: "solidity-standard-json-input",
+        contractname: "project/contracts/Vault.sol:Vault",
+        compilerversion: `v${kept.solcLongVersion}`,
+        constructorArguments: args,
+        ...fields,
+      });
+      await fetch(`${explorer.apiUrl}?module=contract&action=verifysourcecode&apikey=${explorer.apiKey}`, { method: "POST", body: form });
+      return explorer.submissions.at(-1)!.verdict;
+    };
+    explorer.forget(vault.address); // judge it again
+    const otherArgs = args.slice(0, -1) + (args.endsWith("0") ? "1" : "0");
+    expect(await submit({ constructorArguments: otherArgs })).to.match(/correct constructor argument/);
+    expect(await submit({ compilerversion: "v0.8.20+commit.a1b79de6" })).to.match(/only has solc/);
+    expect(await submit({})).to.equal("Pass - Verified");
   });
 
   it("a verification refused while the explorer is down is recorded, and migrate verify retries only it", async function () {

@@ -26,6 +26,8 @@ export interface LocalEtherscan {
   readonly submissions: Array<{ address: string; contractName: string; verdict: string }>;
   /** While false, every request gets HTTP 503 (an explorer outage). */
   available: boolean;
+  /** Forgets that `address` is verified (so that a test can have a submission judged again). */
+  forget(address: string): void;
   stop(): Promise<void>;
 }
 
@@ -37,7 +39,12 @@ export async function startLocalEtherscan(rpcUrl: string, apiKey = "local-ethers
   const verdicts = new Map<string, string>();
   let nextGuid = 1;
 
-  const service: Omit<LocalEtherscan, "apiUrl" | "url" | "stop"> = { apiKey, submissions: [], available: true };
+  const service: Omit<LocalEtherscan, "apiUrl" | "url" | "stop"> = {
+    apiKey,
+    submissions: [],
+    available: true,
+    forget: (address) => verified.delete(address.toLowerCase()),
+  };
 
   async function verify(form: URLSearchParams): Promise<string> {
     const address = (form.get("contractaddress") ?? "").toLowerCase();
