@@ -68,4 +68,11 @@ export const ERROR_NOTES: Partial<Record<keyof typeof ERRORS, string>> = {
   PROXY_IMPLEMENTATION_MISMATCH: "The proxy's implementation slot is not the implementation the registry records (upgraded elsewhere).",
   PROXY_ADMIN_NOT_OWNER: "The upgrading account does not own the transparent proxy's ProxyAdmin.",
   UPGRADE_FAILED: "The upgrade transaction reverted (e.g. `_authorizeUpgrade`, or the `call`), or the proxy did not end up on the new implementation.",
+  JOURNAL_WRITE_FAILED: "The journal cannot be written (disk full, read-only, permissions); the line is taken back and nothing more is sent.",
+  FILE_WRITE_FAILED: "A file under `deployments/` (lock, registry, state, snapshots) cannot be read or written: the cause and the fix are named.",
+  MIGRATION_LINK_BROKEN: "A symbolic link in the migrations directory leads nowhere (or to a loop).",
+  MIGRATION_TIMED_OUT: "A migration ran longer than `migrationTimeout` (or `--migration-timeout`).",
+  MIGRATION_CALLED_EXIT: "A migration called `process.exit()`.",
+  SNAPSHOTS_FILE_CORRUPT: "`deployments/<chainId>.snapshots.json` is not a snapshot list.",
+  RESERVED_CONTRACT_NAME: "`deploy(..., { as: \"__proto__\" })`.",
 };

@@ -32,6 +32,7 @@ const plugin: HardhatPlugin = definePlugin({
       .addFlag({ name: "reset", description: "Start from a clean record: run every migration again" })
       .addFlag({ name: "confirmReset", description: "Confirm --reset on a network that is not a dev chain" })
       .addFlag({ name: "yes", description: "Don't ask for confirmation before sending to a network that is not a dev chain (CI)" })
+      .addOption(id("migrationTimeout", "Seconds one migration may take before the run stops (0: no limit; default from the config, else 3600, 600 on dev chains)"))
       .addOption(id("forceClean", "Declare the interrupted migration with this id resolved (it will start from scratch), and exit"))
       .addFlag({
         name: "noRollback",

@@ -95,6 +95,12 @@ export interface RunMigrationsOptions {
   /** Roll back a failed migration on dev chains (default: `migrations.rollback`, true). */
   readonly rollback?: boolean;
   /**
+   * Seconds one migration (its script and its transactions) may take before the run stops with
+   * HHM253; 0: no limit. Default: `migrations.networks.<name>.migrationTimeout`, else
+   * `migrations.migrationTimeout`, else 3600 on live networks and 600 on dev chains.
+   */
+  readonly migrationTimeout?: number;
+  /**
    * Asked once, before the first transaction, on networks that are not dev chains, with what the
    * run would do; resolve false to stop before anything is sent. The CLI asks in the terminal
    * (or needs --yes); from code, leave it out to run without asking.

@@ -17,7 +17,7 @@ import { toJsonValue } from "./json-value.js";
 import { linkBytecode } from "./linking.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { JsonValue, RegistryEntry } from "./registry/registry-document.js";
-import type { Registry } from "./registry/registry.js";
+import { assertRegistryName, type Registry } from "./registry/registry.js";
 import type { DeploymentResult } from "./results.js";
 import { readSnapshotFile } from "./network-migration/snapshot-document.js";
 import { SnapshotReader } from "./network-migration/snapshot-reader.js";
@@ -124,6 +124,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
       ? [argsOrOptions as readonly unknown[], maybeOptions ?? {}]
       : [[], (argsOrOptions as DeployOptions | undefined) ?? maybeOptions ?? {}];
     const name = options.as ?? contractName.split(":").pop()!;
+    assertRegistryName(name);
 
     let artifact;
     try {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 
 import { keccak256 } from "ethers";
@@ -35,7 +35,7 @@ export async function discoverMigrations(dir: string): Promise<MigrationFile[]> 
   const byId = new Map<number, string[]>();
   const found: Array<Omit<MigrationFile, "contentHash">> = [];
   for (const entry of entries) {
-    if (!entry.isFile() || isIgnored(entry.name)) {
+    if (isIgnored(entry.name) || !(entry.isFile() || (entry.isSymbolicLink() && (await linksToFile(dir, entry.name))))) {
       continue;
     }
     const match = MIGRATION_NAME.exec(entry.name);
@@ -63,4 +63,21 @@ export async function discoverMigrations(dir: string): Promise<MigrationFile[]> 
   return Promise.all(
     found.map(async (m) => ({ ...m, contentHash: keccak256(await readFile(m.path)) })),
   );
+}
+
+/**
+ * Whether the symbolic link `name` in `dir` leads to a file (followed like any file: a migrations
+ * directory may link shared scripts). A link to a directory is skipped like a directory; a link
+ * that leads nowhere is an error, never silently skipped.
+ */
+async function linksToFile(dir: string, name: string): Promise<boolean> {
+  const file = path.join(dir, name);
+  try {
+    return (await stat(file)).isFile();
+  } catch (error) {
+    const target = await readlink(file).catch(() => "(unreadable)");
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "does not exist" : code === "ELOOP" ? "is a loop of links" : `cannot be read (${code ?? String(error)})`;
+    throw new MigrationsError("MIGRATION_LINK_BROKEN", { file: name, dir, target, reason });
+  }
 }

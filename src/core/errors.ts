@@ -329,6 +329,41 @@ export const ERRORS = {
     message: "Upgrading the proxy {name} to {contract} failed: {reason}",
     hint: "Check the upgrade call ({ call }) and the upgrader's permissions (_authorizeUpgrade for UUPS, the ProxyAdmin's owner for transparent proxies).",
   },
+  JOURNAL_WRITE_FAILED: {
+    number: 250,
+    message: "Could not write to the journal {file}: {reason}. The run stopped: nothing more is sent while the journal cannot be written.",
+    hint: "{advice} The journal records each transaction before it is sent; once it can be written again, `npx hardhat migrate` resumes without sending anything twice.",
+  },
+  FILE_WRITE_FAILED: {
+    number: 251,
+    message: "Could not {action} {file}: {reason}.",
+    hint: "{advice}",
+  },
+  MIGRATION_LINK_BROKEN: {
+    number: 252,
+    message: "{file} in {dir} is a symbolic link to {target}, which {reason}.",
+    hint: "Point the link at an existing migration file, or remove it from {dir}.",
+  },
+  MIGRATION_TIMED_OUT: {
+    number: 253,
+    message: "Migration {file} did not finish within {seconds} s (the migration timeout).",
+    hint: "Find what it waits for (an unawaited promise that never settles, a transaction that is never mined). If it really needs longer, raise `migrations.migrationTimeout` (or `migrations.networks.<name>.migrationTimeout`) or pass --migration-timeout <seconds>; 0 disables the timeout.",
+  },
+  MIGRATION_CALLED_EXIT: {
+    number: 254,
+    message: "Migration {file} called process.exit({code}); a migration cannot end the process, so it was stopped and treated as failed.",
+    hint: "Throw an error to make a migration fail, or return to finish it: the run then records it, releases its lock and prints its summary.",
+  },
+  SNAPSHOTS_FILE_CORRUPT: {
+    number: 255,
+    message: "The dev-chain snapshot list {file} cannot be read: {reason}.",
+    hint: "It only lets `npx hardhat migrate down` revert migrations without a `down` function while this node runs: delete it (those migrations then need a `down` function, or a node restart and a fresh run).",
+  },
+  RESERVED_CONTRACT_NAME: {
+    number: 256,
+    message: "{name} cannot be a registry name: it is reserved by JavaScript objects.",
+    hint: "Choose another name with `{ as: \"...\" }`.",
+  },
   VERIFY_PLUGIN_MISSING: {
     number: 320,
     message: "Verifying contracts needs @nomicfoundation/hardhat-verify, which this project does not load.",

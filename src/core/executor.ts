@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { createCoreContext, type ContextDependencies, type CoreMigrationContext } from "./context.js";
 import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
+import { guardMigration } from "./migration-guard.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import type { MigrationSender } from "./transactions/migration-sender.js";
@@ -27,6 +28,8 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly sender: MigrationSender;
   /** The node's accounts: the `accounts` argument of Truffle-style scripts (default: the deployer). */
   readonly accounts?: () => Promise<string[]>;
+  /** How long the script and its transactions may take (ms; 0 or undefined: no limit). See `guardMigration`. */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -92,7 +95,6 @@ export async function executeMigration<ContextT>(
 
   const source = await readSource(migration);
   const commonJs = options.entry !== "down" && moduleFormat(migration.fileName, source) === "commonjs";
-  const fn = commonJs ? undefined : (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
   const onDeployment = (deployment: DeploymentResult) => {
     deployments.push(deployment);
     emit({ type: "deployment", migration, deployment });
@@ -108,22 +110,26 @@ export async function executeMigration<ContextT>(
     onDeployment,
     onLog: (message) => emit({ type: "log", migration, message }),
   });
-  if (fn !== undefined) {
-    await fn(options.extendContext(core));
-  } else {
-    await runCommonJsMigration({
-      migration,
-      source,
-      core,
-      artifacts: options.artifacts,
-      registry: options.registry,
-      signerFor: async (address) => sender.signer(await options.signerFor(address)),
-      accounts: options.accounts ?? (async () => [await core.deployer.getAddress()]),
-      context: () => options.extendContext(core),
-      onDeployment,
-    });
-  }
-  await sender.drain();
+  await guardMigration(migration.fileName, options.timeoutMs, async () => {
+    // Loading runs the module's top level: guarded too (a top-level process.exit, a hang).
+    const fn = commonJs ? undefined : (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
+    if (fn !== undefined) {
+      await fn(options.extendContext(core));
+    } else {
+      await runCommonJsMigration({
+        migration,
+        source,
+        core,
+        artifacts: options.artifacts,
+        registry: options.registry,
+        signerFor: async (address) => sender.signer(await options.signerFor(address)),
+        accounts: options.accounts ?? (async () => [await core.deployer.getAddress()]),
+        context: () => options.extendContext(core),
+        onDeployment,
+      });
+    }
+    await sender.drain();
+  });
 
   let gasUsed = 0n;
   // Receipts the sender already has (ctx.deploy waited for its own) cost no second round trip.

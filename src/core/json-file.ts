@@ -3,6 +3,7 @@ import { mkdir, open, readFile, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 import { failpoint } from "./failpoints.js";
+import { fileWriteError } from "./file-system-errors.js";
 
 /**
  * Stable, diff-friendly JSON: object keys sorted, two-space indentation, trailing newline.
@@ -43,14 +44,19 @@ function sortKeys(value: unknown): unknown {
  */
 export async function writeFileAtomic(file: string, content: string, options: { failpoint?: string } = {}): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const handle = await open(temp, "w");
   try {
-    await handle.writeFile(content, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
+    await mkdir(dir, { recursive: true });
+    const handle = await open(temp, "w");
+    try {
+      await handle.writeFile(content, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => {});
+    throw fileWriteError(error, file, "write");
   }
   if (options.failpoint !== undefined) {
     failpoint(options.failpoint);
@@ -58,12 +64,15 @@ export async function writeFileAtomic(file: string, content: string, options: { 
   try {
     await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    await rm(temp, { force: true }).catch(() => {});
+    throw fileWriteError(error, file, "write");
   }
 }
 
-/** Reads a JSON file; `undefined` when it does not exist. Parse errors propagate. */
+/**
+ * Reads a JSON file; `undefined` when it does not exist. Parse errors propagate; a file that
+ * cannot be read is a coded FILE_WRITE_FAILED ("Could not read ...").
+ */
 export async function readJsonFile(file: string): Promise<unknown> {
   let text: string;
   try {
@@ -72,7 +81,7 @@ export async function readJsonFile(file: string): Promise<unknown> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       return undefined;
     }
-    throw error;
+    throw fileWriteError(error, file, "read");
   }
   return JSON.parse(text) as unknown;
 }

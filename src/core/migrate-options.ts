@@ -6,6 +6,8 @@ import type { Registry } from "./registry/registry.js";
 export interface MigrateOptions extends PlanOptions {
   /** Revert a failed migration on chains with `evm_snapshot` (default true). */
   readonly rollback?: boolean;
+  /** Milliseconds one migration may take (0: no limit; default `defaultMigrationTimeoutMs`). */
+  readonly migrationTimeoutMs?: number;
   /** Print the plan and send nothing. */
   readonly dryRun?: boolean;
   /** Start from a clean record: every migration runs again. */

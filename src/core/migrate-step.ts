@@ -64,6 +64,8 @@ export async function runMigration<ContextT>(
   points: RollbackPoints,
   migration: MigrationFile,
   result: () => MigrateResult,
+  /** How long the migration may take (ms; 0 or undefined: no limit). */
+  timeoutMs?: number,
 ): Promise<MigrationRunResult> {
   const { store, journal } = run;
   const checkpoint = session.registry.checkpoint();
@@ -93,6 +95,7 @@ export async function runMigration<ContextT>(
       accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
       emit: session.emit,
       sender,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
     const recordStore = store.connect?.(sender.signer(deployer, "record"), (tx) => sender.wait(tx)) ?? store;
     const receipt = await recordStore.record(migration.id, migration.contentHash);

@@ -7,6 +7,7 @@ import type { MigrationFile } from "./migration-file.js";
 import { openSession, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { confirmRun, openRun, resetRecord, type OpenRun } from "./migrate-run.js";
 import { RollbackPoints, runMigration } from "./migrate-step.js";
+import { defaultMigrationTimeoutMs } from "./migration-guard.js";
 
 export type { MigrationHost } from "./session.js";
 export type { ConfirmationRequest, MigrateOptions } from "./migrate-options.js";
@@ -60,9 +61,10 @@ async function migrateLocked<ContextT>(
     outcome.migratorDeployment = await run.store.prepare?.();
   }
   const rollback = new RollbackPoints(host, session, options.rollback ?? true);
+  const timeoutMs = options.migrationTimeoutMs ?? defaultMigrationTimeoutMs(session.chain.isDevChain);
   await rollback.load();
   for (const migration of pending) {
-    outcome.runs.push(await runMigration(host, session, run, rollback, migration, () => outcome.result()));
+    outcome.runs.push(await runMigration(host, session, run, rollback, migration, () => outcome.result(), timeoutMs));
     await options.afterMigration?.(migration, session.registry);
   }
   return outcome.finish();

@@ -1,4 +1,5 @@
 import type { ChainInfo } from "./chain.js";
+import { MigrationsError, describeError } from "./errors.js";
 import { readJsonFile, stableStringify, writeFileAtomic } from "./json-file.js";
 
 /**
@@ -41,7 +42,19 @@ export class FileSnapshotJournal implements SnapshotJournal {
   ) {}
 
   async load(): Promise<Map<number, string>> {
-    const doc = (await readJsonFile(this.file).catch(() => undefined)) as SnapshotFile | undefined;
+    let doc: SnapshotFile | undefined;
+    try {
+      doc = (await readJsonFile(this.file)) as SnapshotFile | undefined;
+    } catch (error) {
+      if (MigrationsError.is(error)) {
+        throw error;
+      }
+      throw new MigrationsError("SNAPSHOTS_FILE_CORRUPT", { file: this.file, reason: `it is not JSON (${describeError(error)})` }, { cause: error });
+    }
+    const shape = doc === undefined ? undefined : shapeError(doc);
+    if (shape !== undefined) {
+      throw new MigrationsError("SNAPSHOTS_FILE_CORRUPT", { file: this.file, reason: shape });
+    }
     if (
       doc === undefined ||
       doc.chainId !== this.chain.chainId ||
@@ -50,7 +63,7 @@ export class FileSnapshotJournal implements SnapshotJournal {
     ) {
       return new Map();
     }
-    return new Map(Object.entries(doc.snapshots ?? {}).map(([id, snapshot]) => [Number(id), snapshot]));
+    return new Map(Object.entries(doc.snapshots).map(([id, snapshot]) => [Number(id), snapshot]));
   }
 
   async save(snapshots: ReadonlyMap<number, string>): Promise<void> {
@@ -63,4 +76,22 @@ export class FileSnapshotJournal implements SnapshotJournal {
     };
     await writeFileAtomic(this.file, stableStringify(doc));
   }
+}
+
+/** Why `doc` is not a snapshot list (a file of another node run is fine: it is ignored). */
+function shapeError(doc: unknown): string | undefined {
+  const file = doc as Partial<SnapshotFile> | null;
+  if (file === null || typeof file !== "object" || Array.isArray(file) || file.format !== "hardhat-migrations/snapshots@1") {
+    return 'it is not a "hardhat-migrations/snapshots@1" document';
+  }
+  const { snapshots } = file;
+  if (snapshots === null || typeof snapshots !== "object" || Array.isArray(snapshots)) {
+    return 'its "snapshots" is not an object';
+  }
+  for (const [id, snapshot] of Object.entries(snapshots)) {
+    if (!/^\d+$/.test(id) || typeof snapshot !== "string") {
+      return `its entry ${JSON.stringify(id)} is not a migration id with a snapshot id`;
+    }
+  }
+  return undefined;
 }

@@ -11,6 +11,11 @@ export interface MigrationsUserConfig {
   /** Roll back a failed migration on chains that support evm_snapshot. Default true. */
   rollback?: boolean;
   /**
+   * Seconds one migration (its script and its transactions) may take before the run stops with
+   * HHM253; 0: no limit. Default 3600 on live networks, 600 on dev chains.
+   */
+  migrationTimeout?: number;
+  /**
    * Where in-process (edr-simulated) networks keep their registry: "memory" (default; the chain
    * itself lives only as long as the process) or "file".
    */
@@ -39,6 +44,8 @@ export interface NetworkMigrationsUserConfig {
   confirmations?: number;
   /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
   txTimeout?: number;
+  /** Overrides `migrations.migrationTimeout` on this network (seconds; 0: no limit). */
+  migrationTimeout?: number;
   /** Seconds between two receipt checks (default 2; 0.02 on dev chains, where the first check finds it). */
   pollInterval?: number;
   /**
@@ -53,6 +60,8 @@ export interface MigrationsConfig {
   registryDir: string;
   deployer: number | string;
   rollback: boolean;
+  /** Seconds; `undefined`: the default for the chain (see `defaultMigrationTimeoutMs`). */
+  migrationTimeout: number | undefined;
   inProcessRegistry: "memory" | "file";
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
@@ -94,6 +103,9 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
   if (c.rollback !== undefined && typeof c.rollback !== "boolean") {
     add("rollback", "Expected true or false.");
   }
+  if (c.migrationTimeout !== undefined && !isTimeout(c.migrationTimeout)) {
+    add("migrationTimeout", "Expected a number of seconds (0 for no limit).");
+  }
   if (c.inProcessRegistry !== undefined && c.inProcessRegistry !== "memory" && c.inProcessRegistry !== "file") {
     add("inProcessRegistry", `Expected "memory" or "file".`);
   }
@@ -112,7 +124,7 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
       }
     }
   }
-  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator"]);
+  const known = new Set(["dir", "registryDir", "deployer", "rollback", "migrationTimeout", "inProcessRegistry", "store", "networks", "migrator"]);
   for (const key of Object.keys(c)) {
     if (!known.has(key)) {
       add(key, `Unknown option. Known options: ${[...known].join(", ")}.`);
@@ -128,6 +140,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     registryDir: path.resolve(projectRoot, config?.registryDir ?? "deployments"),
     deployer: config?.deployer ?? 0,
     rollback: config?.rollback ?? true,
+    migrationTimeout: config?.migrationTimeout,
     inProcessRegistry: config?.inProcessRegistry ?? "memory",
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
@@ -135,7 +148,11 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
   };
 }
 
-const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "pollInterval", "feeBump"];
+const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "migrationTimeout", "pollInterval", "feeBump"];
+
+function isTimeout(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
 
 function validateNetworkEntry(name: string, value: unknown): ConfigValidationError[] {
   const at = (field: string) => ["migrations", "networks", name, field];
@@ -154,6 +171,9 @@ function validateNetworkEntry(name: string, value: unknown): ConfigValidationErr
     if (v[field] !== undefined && !(typeof v[field] === "number" && (v[field] as number) > 0)) {
       errors.push({ path: at(field), message: "Expected a number of seconds greater than 0." });
     }
+  }
+  if (v.migrationTimeout !== undefined && !isTimeout(v.migrationTimeout)) {
+    errors.push({ path: at("migrationTimeout"), message: "Expected a number of seconds (0 for no limit)." });
   }
   if (v.feeBump !== undefined && v.feeBump !== false) {
     const bump = v.feeBump as Record<string, unknown> | null;

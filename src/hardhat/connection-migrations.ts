@@ -79,6 +79,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...plan,
         afterMigration: this.#verification.afterMigration(explorer, options.onVerification),
         rollback: options.rollback ?? this.hre.config.migrations.rollback,
+        ...this.#migrationTimeout(options),
         ...(options.dryRun === true ? { dryRun: true } : {}),
         ...(options.reset === true ? { reset: true } : {}),
         ...(options.confirmReset === true ? { confirmReset: true } : {}),
@@ -87,6 +88,15 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.beforeSend !== undefined ? { beforeSend: options.beforeSend } : {}),
       });
     }, () => this.#redact);
+  }
+
+  /** The migration timeout in ms: the option, else the network's, else the global setting (else the core's default). */
+  #migrationTimeout(options: RunMigrationsOptions): { migrationTimeoutMs?: number } {
+    const seconds =
+      options.migrationTimeout ??
+      this.hre.config.migrations.networks[this.connection.networkName]?.migrationTimeout ??
+      this.hre.config.migrations.migrationTimeout;
+    return seconds === undefined ? {} : { migrationTimeoutMs: seconds * 1000 };
   }
 
   forceClean(id: number | string): Promise<ForceCleanResult> {
@@ -123,7 +133,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   redo(options: Pick<RunMigrationsOptions, "onEvent"> = {}): Promise<{ down: DownResult; up: MigrateResult }> {
     return asPluginErrors(async () => {
       const down = await migrateDown(await this.host(), { steps: 1, ...options });
-      const up = await migrate(await this.host(), { only: down.undone[0]!.id, rollback: this.hre.config.migrations.rollback, ...options });
+      const up = await migrate(await this.host(), { only: down.undone[0]!.id, rollback: this.hre.config.migrations.rollback, ...this.#migrationTimeout({}), ...options });
       return { down, up };
     });
   }

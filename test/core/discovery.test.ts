@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
@@ -78,5 +78,32 @@ describe("discoverMigrations", () => {
     const error = await discoveryError(dir);
     expect(error.code).to.equal("MIGRATIONS_DIR_NOT_FOUND");
     expect(error.message).to.contain(dir);
+  });
+});
+
+describe("discoverMigrations with symbolic links", () => {
+  it("follows a link to a migration file kept elsewhere, hashing the file it leads to", async () => {
+    const shared = await tempDir("hhm-shared-");
+    await writeFile(path.join(shared, "deploy_token.ts"), body);
+    const dir = await migrationsDir({ "1_one.ts": body });
+    await symlink(path.join(shared, "deploy_token.ts"), path.join(dir, "2_deploy_token.ts"));
+    const found = await discoverMigrations(dir);
+    expect(found.map((m) => m.fileName)).to.deep.equal(["1_one.ts", "2_deploy_token.ts"]);
+    expect(found[1]!.contentHash).to.equal(keccak256(await readFile(path.join(shared, "deploy_token.ts"))));
+  });
+
+  it("refuses a link that leads nowhere, naming it and its target", async () => {
+    const dir = await migrationsDir({ "1_one.ts": body });
+    await symlink(path.join(dir, "gone.ts"), path.join(dir, "2_gone.ts"));
+    const error = await discoveryError(dir);
+    expect(error.code).to.equal("MIGRATION_LINK_BROKEN");
+    expect(error.message).to.equal(`HHM252: 2_gone.ts in ${dir} is a symbolic link to ${path.join(dir, "gone.ts")}, which does not exist.`);
+  });
+
+  it("skips a link to a directory, like a directory", async () => {
+    const dir = await migrationsDir({ "1_one.ts": body });
+    await mkdir(path.join(dir, "lib"));
+    await symlink(path.join(dir, "lib"), path.join(dir, "shared"));
+    expect((await discoverMigrations(dir)).map((m) => m.fileName)).to.deep.equal(["1_one.ts"]);
   });
 });

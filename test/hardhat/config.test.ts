@@ -32,6 +32,16 @@ describe("migrations config", () => {
     expect(validateMigrationsUserConfig("migrations")[0]!.message).to.equal("Expected an object.");
   });
 
+  it("takes a migration timeout in seconds, globally and per network (0: no limit)", () => {
+    expect(validateMigrationsUserConfig({ migrationTimeout: 900, networks: { mainnet: { migrationTimeout: 0 } } })).to.deep.equal([]);
+    const errors = validateMigrationsUserConfig({ migrationTimeout: -1, networks: { mainnet: { migrationTimeout: "1h" } } });
+    expect(errors.map((e) => `${e.path.join(".")}: ${e.message}`)).to.deep.equal([
+      "migrations.migrationTimeout: Expected a number of seconds (0 for no limit).",
+      "migrations.networks.mainnet.migrationTimeout: Expected a number of seconds (0 for no limit).",
+    ]);
+    expect(resolveMigrationsConfig({ migrationTimeout: 900 }, "/p").migrationTimeout).to.equal(900);
+  });
+
   it("checks each network's store, confirmations, timeouts and fee bumping", () => {
     expect(
       validateMigrationsUserConfig({
@@ -58,6 +68,7 @@ describe("migrations config", () => {
       registryDir: path.resolve("/p/deployments"),
       deployer: 0,
       rollback: true,
+      migrationTimeout: undefined,
       inProcessRegistry: "memory",
       store: "chain",
       networks: {},

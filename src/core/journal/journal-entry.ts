@@ -66,6 +66,27 @@ const TYPES: ReadonlySet<string> = new Set<JournalEntryType>([
 ]);
 
 /**
+ * Parses one line of a journal (without its "\n"): `blank` for an empty line, `not-json` or
+ * `not-entry` for damage.
+ */
+export function parseJournalLine(line: string): JournalEntry | "blank" | "not-json" | "not-entry" {
+  if (line.trim() === "") {
+    return "blank";
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return "not-json";
+  }
+  const type = (parsed as { type?: unknown } | null)?.type;
+  if (typeof type !== "string" || !TYPES.has(type)) {
+    return "not-entry";
+  }
+  return parsed as JournalEntry;
+}
+
+/**
  * Parses journal text. Only the last line may be torn (a process killed while appending): it is
  * ignored. A bad line anywhere else means the file was damaged by something else: `corrupt` says
  * which line.
@@ -77,27 +98,21 @@ export function parseJournal(text: string): { entries: JournalEntry[]; tornTail:
     lines.pop();
   }
   const entries: JournalEntry[] = [];
-  let tornTail = false;
   for (const [index, line] of lines.entries()) {
-    const last = index === lines.length - 1;
-    if (line.trim() === "") {
+    const parsed = parseJournalLine(line);
+    if (parsed === "blank") {
       continue;
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      if (last && !endsClean) {
-        tornTail = true;
-        break;
+    if (parsed === "not-json") {
+      if (index === lines.length - 1 && !endsClean) {
+        return { entries, tornTail: true };
       }
-      return { entries, tornTail, corrupt: `line ${index + 1} is not JSON` };
+      return { entries, tornTail: false, corrupt: `line ${index + 1} is not JSON` };
     }
-    const type = (parsed as { type?: unknown } | null)?.type;
-    if (typeof type !== "string" || !TYPES.has(type)) {
-      return { entries, tornTail, corrupt: `line ${index + 1} is not a journal entry` };
+    if (parsed === "not-entry") {
+      return { entries, tornTail: false, corrupt: `line ${index + 1} is not a journal entry` };
     }
-    entries.push(parsed as JournalEntry);
+    entries.push(parsed);
   }
-  return { entries, tornTail };
+  return { entries, tornTail: false };
 }

@@ -1,7 +1,9 @@
 import type { ChainInfo } from "../chain.js";
 import { MigrationsError, describeError } from "../errors.js";
+import { fileWriteError } from "../file-system-errors.js";
 import { compactStableStringify } from "../json-file.js";
-import { JOURNAL_FORMAT, parseJournal, type JournalEntry, type StepFingerprint } from "./journal-entry.js";
+import { CompactionPlan, DEFAULT_COMPACT_ABOVE } from "./journal-compaction.js";
+import { JOURNAL_FORMAT, parseJournalLine, type JournalEntry, type StepFingerprint } from "./journal-entry.js";
 import type { JournalStorage } from "./journal-storage.js";
 
 /** What the journal knows about one transaction step of an interrupted migration. */
@@ -49,66 +51,101 @@ export class Journal {
   ) {}
 
   /**
-   * Reads the journal of `chain`, refusing one of another chain (a restarted dev node's journal is
-   * archived with a notice instead). A torn last line (a process killed while appending) is cut
-   * off; any other damage is an error that leaves the file untouched.
+   * Reads the journal of `chain` (streamed line by line: a journal may outgrow a string),
+   * refusing one of another chain (a restarted dev node's journal is archived with a notice
+   * instead). A torn last line (a process killed while appending) is cut off; any other damage
+   * is an error that leaves the file untouched. Unless `readOnly`, a journal larger than
+   * `compactAbove` bytes is compacted (see `CompactionPlan`): only lines of finished attempts go.
    */
   static async open(
     storage: JournalStorage,
     chain: ChainInfo,
-    options: { notice?: (message: string) => void; readOnly?: boolean; redact?: (text: string) => string } = {},
+    options: { notice?: (message: string) => void; readOnly?: boolean; redact?: (text: string) => string; compactAbove?: number } = {},
   ): Promise<Journal> {
     const journal = new Journal(storage, chain, options.redact ?? ((text) => text));
-    let text: string | undefined;
+    const plan = new CompactionPlan();
+    let header: Extract<JournalEntry, { type: "header" }> | undefined;
+    let cleanBytes = 0;
+    let tornTail = false;
+    let otherChain = false;
+    let index = -1;
+    const corrupt = (reason: string) => new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason });
     try {
-      text = await storage.read();
+      for await (const line of storage.lines()) {
+        index += 1;
+        const terminated = line.endsWith("\n");
+        const entry = parseJournalLine(terminated ? line.slice(0, -1) : line);
+        if (entry === "not-json" && !terminated) {
+          tornTail = true;
+          break;
+        }
+        if (entry === "not-json") {
+          throw corrupt(`line ${index + 1} is not JSON`);
+        }
+        if (entry === "not-entry") {
+          throw corrupt(`line ${index + 1} is not a journal entry`);
+        }
+        if (entry !== "blank") {
+          if (header === undefined) {
+            if (entry.type !== "header" || entry.format !== JOURNAL_FORMAT) {
+              throw corrupt(`its first line is not a ${JOURNAL_FORMAT} header`);
+            }
+            header = entry;
+            if (header.chainId !== chain.chainId || header.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase()) {
+              otherChain = true;
+              break;
+            }
+          } else {
+            journal.#fold(entry);
+            plan.see(entry, index);
+          }
+        }
+        cleanBytes += Buffer.byteLength(line, "utf8");
+      }
     } catch (error) {
+      if (MigrationsError.is(error)) {
+        throw error;
+      }
+      if (typeof (error as NodeJS.ErrnoException).code === "string") {
+        throw fileWriteError(error, storage.location, "read the journal");
+      }
       throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: describeError(error) }, { cause: error });
     }
-    if (text === undefined || text === "") {
-      return journal;
+    if (header === undefined && index >= 0 && !tornTail) {
+      throw corrupt("it has no header line");
     }
-    const parsed = parseJournal(text);
-    if (parsed.corrupt !== undefined) {
-      throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: parsed.corrupt });
-    }
-    const [header, ...entries] = parsed.entries;
-    if (header === undefined) {
-      if (!parsed.tornTail) {
-        throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: "it has no header line" });
+    if (header !== undefined && otherChain) {
+      if (header.chainId !== chain.chainId || !chain.isDevChain) {
+        throw new MigrationsError("JOURNAL_WRONG_CHAIN", {
+          file: storage.location,
+          fileChainId: header.chainId,
+          fileGenesis: header.genesisHash,
+          chainId: chain.chainId,
+          genesis: chain.genesisHash,
+        });
       }
-    } else {
-      if (header.type !== "header" || header.format !== JOURNAL_FORMAT) {
-        throw new MigrationsError("JOURNAL_CORRUPT", { file: storage.location, reason: `its first line is not a ${JOURNAL_FORMAT} header` });
+      if (options.readOnly !== true) {
+        const archived = await storage.archive(`stale-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+        options.notice?.(
+          `Starting a fresh journal for chain ${chain.chainId}: the dev chain was restarted (its genesis block changed).` +
+            (archived !== undefined ? ` The previous journal was kept as ${archived}.` : ""),
+        );
       }
-      const sameChain = header.chainId === chain.chainId;
-      if (!sameChain || header.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase()) {
-        if (!sameChain || !chain.isDevChain) {
-          throw new MigrationsError("JOURNAL_WRONG_CHAIN", {
-            file: storage.location,
-            fileChainId: header.chainId,
-            fileGenesis: header.genesisHash,
-            chainId: chain.chainId,
-            genesis: chain.genesisHash,
-          });
-        }
-        if (options.readOnly !== true) {
-          const archived = await storage.archive(`stale-${new Date().toISOString().replace(/[:.]/g, "-")}`);
-          options.notice?.(
-            `Starting a fresh journal for chain ${chain.chainId}: the dev chain was restarted (its genesis block changed).` +
-              (archived !== undefined ? ` The previous journal was kept as ${archived}.` : ""),
-          );
-        }
-        return journal;
-      }
+      return new Journal(storage, chain, options.redact ?? ((text) => text));
     }
     journal.#headerWritten = header !== undefined;
-    if (parsed.tornTail && options.readOnly !== true) {
-      const clean = text.slice(0, text.lastIndexOf("\n") + 1);
-      await storage.truncate(clean.length);
-    }
-    for (const entry of entries) {
-      journal.#fold(entry);
+    if (options.readOnly !== true) {
+      if (tornTail) {
+        await storage.truncate(cleanBytes);
+      }
+      const before = await storage.size();
+      if (plan.droppable > 0 && before > (options.compactAbove ?? DEFAULT_COMPACT_ABOVE)) {
+        await storage.rewrite(plan.keptLines(storage));
+        options.notice?.(
+          `Compacted the journal ${storage.location} (${before} to ${await storage.size()} bytes): ` +
+            `${plan.droppable} line(s) of finished migrations' transactions were dropped; their mined hashes and every migration's outcome are kept.`,
+        );
+      }
     }
     return journal;
   }

@@ -10,6 +10,7 @@ import {
   type RegistryEntry,
   type VerificationRecord,
 } from "./registry-document.js";
+import { stableStringify } from "../json-file.js";
 import { MemoryRegistryStorage } from "./memory-registry-storage.js";
 import type { RegistryStorage } from "./registry-storage.js";
 
@@ -59,6 +60,9 @@ export class Registry implements RegistryReader {
     try {
       raw = await storage.load();
     } catch (error) {
+      if (MigrationsError.is(error)) {
+        throw error; // the file could not be read (it may be fine): say why, not "corrupt"
+      }
       throw new MigrationsError("REGISTRY_CORRUPT", { file: storage.location, reason: describeError(error) }, { cause: error });
     }
     const fresh: RegistryDocument = {
@@ -115,7 +119,7 @@ export class Registry implements RegistryReader {
   }
 
   get(name: string): RegistryEntry {
-    const entry = this.#doc.contracts[name];
+    const entry = this.#own(name);
     if (entry === undefined) {
       const known = Object.keys(this.#doc.contracts).sort();
       throw new MigrationsError("UNKNOWN_DEPLOYMENT", {
@@ -127,6 +131,11 @@ export class Registry implements RegistryReader {
     return structuredClone(entry);
   }
 
+  /** The entry recorded under `name` itself (never one inherited from Object.prototype). */
+  #own(name: string): RegistryEntry | undefined {
+    return Object.hasOwn(this.#doc.contracts, name) ? this.#doc.contracts[name] : undefined;
+  }
+
   has(name: string): boolean {
     return Object.hasOwn(this.#doc.contracts, name);
   }
@@ -134,14 +143,15 @@ export class Registry implements RegistryReader {
   all(): Record<string, RegistryEntry> {
     const sorted: Record<string, RegistryEntry> = {};
     for (const name of Object.keys(this.#doc.contracts).sort()) {
-      sorted[name] = structuredClone(this.#doc.contracts[name]!);
+      sorted[name] = structuredClone(this.#own(name)!);
     }
     return sorted;
   }
 
   /** Records `record` under `name`; an earlier deployment under that name moves to its history. */
   async recordDeployment(name: string, record: DeploymentRecord): Promise<void> {
-    const previous = this.#doc.contracts[name];
+    assertRegistryName(name);
+    const previous = this.#own(name);
     let entry: RegistryEntry = { ...record };
     if (
       previous !== undefined &&
@@ -232,6 +242,9 @@ export class Registry implements RegistryReader {
 
   /** Puts the registry back as it was at `checkpoint` (a rolled-back migration's entries go). */
   async restore(checkpoint: RegistryCheckpoint): Promise<void> {
+    if (stableStringify(checkpoint.doc) === stableStringify(this.#doc)) {
+      return; // nothing changed since: no write (which could fail, e.g. on a full disk, and hide why the run stopped)
+    }
     await this.#replace(structuredClone(checkpoint.doc));
   }
 
@@ -251,5 +264,16 @@ export class Registry implements RegistryReader {
   async #replace(doc: RegistryDocument): Promise<void> {
     await this.storage.save(doc);
     this.#doc = doc;
+  }
+}
+
+/**
+ * Refuses a name the registry cannot hold: `__proto__` (assigning it to a JavaScript object
+ * changes the object's prototype instead of adding an entry). Other Object.prototype names
+ * (`constructor`, `toString`, ...) are ordinary names.
+ */
+export function assertRegistryName(name: string): void {
+  if (name === "__proto__") {
+    throw new MigrationsError("RESERVED_CONTRACT_NAME", { name });
   }
 }

@@ -70,6 +70,9 @@ export class FileStateStore implements MigrationStateStore {
     try {
       raw = await readJsonFile(this.file);
     } catch (error) {
+      if (MigrationsError.is(error)) {
+        throw error; // the file could not be read (it may be fine): say why, not "corrupt"
+      }
       throw new MigrationsError("STATE_FILE_CORRUPT", { file: this.file, reason: describeError(error) }, { cause: error });
     }
     if (raw === undefined) {

@@ -16,7 +16,7 @@ import { MigrationsError, describeError } from "../errors.js";
 import { toJsonValue } from "../json-value.js";
 import { linkBytecode } from "../linking.js";
 import type { JsonValue, ProxyRecord } from "../registry/registry-document.js";
-import type { Registry } from "../registry/registry.js";
+import { assertRegistryName, type Registry } from "../registry/registry.js";
 import type { DeploymentResult } from "../results.js";
 import { ADMIN_SLOT, IMPLEMENTATION_SLOT, readAddressSlot } from "./erc1967.js";
 import { formatLayoutReport } from "./format-layout-report.js";
@@ -86,6 +86,7 @@ export async function deployProxy(
 ): Promise<Contract> {
   const kind = options.kind ?? "transparent";
   const name = options.as ?? contractName.split(":").pop()!;
+  assertRegistryName(name);
   const signer = options.from === undefined ? deps.deployer : await deps.signerFor(options.from);
   const provider = requireProvider(signer);
   const artifact = await readArtifact(deps, contractName, name);

@@ -24,6 +24,7 @@ interface MigrateTaskArguments {
   yes: boolean;
   forceClean?: string;
   verify: boolean;
+  migrationTimeout?: string;
 }
 
 const print = (lines: string[]) => {
@@ -50,6 +51,33 @@ async function askInTerminal({ network, chainId, what }: ConfirmationRequest): P
 }
 
 export default async function migrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnvironment): Promise<MigrateResult | void> {
+  try {
+    return await runMigrateTask(args, hre);
+  } catch (error) {
+    if (endedAbnormally(error)) {
+      // A timed-out script keeps running (JavaScript cannot stop it) and may keep the process
+      // alive forever: once Hardhat has printed the error, end the process if nothing else does.
+      setTimeout(() => process.exit(1), 2000).unref();
+    }
+    throw error;
+  }
+}
+
+/** Whether a migration timed out or tried to exit: its code may still be running. */
+function endedAbnormally(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === "MIGRATION_TIMED_OUT" || code === "MIGRATION_CALLED_EXIT") {
+      return true;
+    }
+    if (code === "NETWORKS_FAILED") {
+      return ((current as { outcomes?: Array<{ error?: unknown }> }).outcomes ?? []).some((o) => endedAbnormally(o.error));
+    }
+  }
+  return false;
+}
+
+async function runMigrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnvironment): Promise<MigrateResult | void> {
   if (args.simulate && !args.dryRun) {
     throw new MigrationsPluginError(new MigrationsError("INVALID_OPTION", { option: "--simulate", reason: "it goes with --dry-run." }));
   }
@@ -77,6 +105,7 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
     ...(args.from !== undefined ? { from: args.from } : {}),
     ...(args.only !== undefined ? { only: args.only } : {}),
     ...(args.noRollback ? { rollback: false } : {}),
+    ...(args.migrationTimeout !== undefined ? { migrationTimeout: parseTimeout(args.migrationTimeout) } : {}),
     ...(args.dryRun ? { dryRun: true } : {}),
     ...(args.simulate ? { simulate: true } : {}),
     ...(args.reset ? { reset: true } : {}),
@@ -106,6 +135,14 @@ export default async function migrateTask(args: MigrateTaskArguments, hre: Hardh
   }
   const failed = outcomes.filter((o) => o.error !== undefined).map((o) => o.network);
   if (failed.length > 0) {
-    throw new MigrationsPluginError(new MigrationsError("NETWORKS_FAILED", { failed: failed.join(", "), total: networks.length }));
+    throw Object.assign(new MigrationsPluginError(new MigrationsError("NETWORKS_FAILED", { failed: failed.join(", "), total: networks.length })), { outcomes });
   }
+}
+
+function parseTimeout(text: string): number {
+  const seconds = Number(text);
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds < 0) {
+    throw new MigrationsPluginError(new MigrationsError("INVALID_OPTION", { option: "--migration-timeout", reason: `expected a number of seconds (0 for no limit), got "${text}".` }));
+  }
+  return seconds;
 }
