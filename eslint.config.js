@@ -28,4 +28,27 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["hardhat", "hardhat/*", "@nomicfoundation/*"], message: "src/core must stay independent of Hardhat." }] }],
     },
   },
+  {
+    // One transaction path: every transaction the plugin sends or waits for goes through
+    // src/core/transactions/ (journaled before sending, nonces, confirmations, timeout, fee bump).
+    files: ["src/**/*.ts"],
+    ignores: ["src/core/transactions/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Literal[value=/^eth_send(Raw)?Transaction$/]",
+          message: "Send through the transaction layer (src/core/transactions/), which journals before sending.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='wait'][callee.object.name!='sender']",
+          message: "Wait through the migration's sender (sender.wait / waitForReceipt): the run's timeout, confirmations and fee bumps.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='waitForTransaction']",
+          message: "Wait through the migration's sender (sender.wait / waitForReceipt).",
+        },
+      ],
+    },
+  },
 );

@@ -2,7 +2,7 @@
 // Options: --quick (1 round, small sizes: checks the bench works in about a minute or two),
 // --rounds N (default 5), --n N (migrations in cases 1 and 2, default 50), --status N (recorded
 // migrations in case 4's large project, default 1000), --tests N (case 5, default 100),
-// --cases 1,2,3,4,5 (default all). Figures go to standard output and bench/.work/results.json.
+// --cases 1,2,3,4,5,6 (default all; 6 is case 2 through a proxy adding 50 ms per request). Figures go to standard output and bench/.work/results.json.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
@@ -12,6 +12,7 @@ import { startHardhatNode, type RunningNode } from "../test/helpers/hardhat-node
 import { bookkeepingGasCase } from "./cases/bookkeeping-gas.js";
 import { httpCase, inProcessCase } from "./cases/deploy-and-call.js";
 import { fixtureReuseCase } from "./cases/fixture-reuse.js";
+import { remoteLatencyCase } from "./cases/remote-latency.js";
 import { statusScalingCase } from "./cases/status-scaling.js";
 import { writeTree } from "./generators/common.js";
 import { ensurePeers } from "./lib/peers.js";
@@ -33,7 +34,7 @@ function parseOptions(argv: string[]): BenchOptions {
     return n;
   };
   const casesArg = argv.indexOf("--cases");
-  const cases = new Set(casesArg === -1 ? [1, 2, 3, 4, 5] : argv[casesArg + 1]!.split(",").map(Number));
+  const cases = new Set(casesArg === -1 ? [1, 2, 3, 4, 5, 6] : argv[casesArg + 1]!.split(",").map(Number));
   return {
     rounds: value("--rounds", quick ? 1 : 5),
     n: value("--n", quick ? 10 : 50),
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   await prepareOurPackage();
 
   const reports: CaseReport[] = [];
-  const needsNode = [2, 3, 4].some((c) => options.cases.has(c));
+  const needsNode = [2, 3, 4, 6].some((c) => options.cases.has(c));
   let node: RunningNode | undefined;
   try {
     if (needsNode) {
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       [3, () => bookkeepingGasCase(options, node!.url)],
       [4, () => statusScalingCase(options, node!.url)],
       [5, () => fixtureReuseCase(options)],
+      [6, () => remoteLatencyCase(options, node!.url)],
     ];
     for (const [n, run] of cases) {
       if (!options.cases.has(n)) {

@@ -12,6 +12,8 @@ const id = (name: string, description: string) => ({
   defaultValue: undefined,
 });
 
+const noColor = { name: "noColor", description: "Print without colours (also: the NO_COLOR environment variable)" };
+
 const plugin: HardhatPlugin = definePlugin({
   id: "hardhat-migrations",
   npmPackage: "hardhat-migrations",
@@ -32,6 +34,7 @@ const plugin: HardhatPlugin = definePlugin({
       .addFlag({ name: "reset", description: "Start from a clean record: run every migration again" })
       .addFlag({ name: "confirmReset", description: "Confirm --reset on a network that is not a dev chain" })
       .addFlag({ name: "yes", description: "Don't ask for confirmation before sending to a network that is not a dev chain (CI)" })
+      .addFlag({ name: "allowDecommissioned", description: "Migrate even a network that a cutover decommissioned (the system moved to another network)" })
       .addOption(id("migrationTimeout", "Seconds one migration may take before the run stops (0: no limit; default from the config, else 3600, 600 on dev chains)"))
       .addOption(id("forceClean", "Declare the interrupted migration with this id resolved (it will start from scratch), and exit"))
       .addFlag({
@@ -40,6 +43,7 @@ const plugin: HardhatPlugin = definePlugin({
       })
       .addFlag({ name: "noCompile", description: "Don't build the contracts before migrating" })
       .addFlag({ name: "verify", description: "Verify each deployed contract on the block explorer after its migration (@nomicfoundation/hardhat-verify)" })
+      .addFlag(noColor)
       .setAction(() => import("./hardhat/tasks/migrate.js"))
       .build(),
     task(["migrate", "verify"], "Verifies every deployment in the registry not verified yet on the block explorer (retries failures)")
@@ -47,6 +51,7 @@ const plugin: HardhatPlugin = definePlugin({
       .build(),
     task(["migrate", "status"], "Shows every migration's state on the network: up, pending, interrupted, changed or missing file")
       .addFlag({ name: "json", description: "Print the status as JSON" })
+      .addFlag(noColor)
       .setAction(() => import("./hardhat/tasks/status.js"))
       .build(),
     task(["migrate", "new"], "Creates a migration file from a typed template")
@@ -57,16 +62,23 @@ const plugin: HardhatPlugin = definePlugin({
     task(["migrate", "down"], "Undoes the most recently completed migrations")
       .addOption(id("steps", "How many migrations to undo (default 1)"))
       .addOption(id("to", "Undo every migration completed after this one"))
+      .addFlag(noColor)
+      .addFlag({ name: "allowDecommissioned", description: "Undo even on a network that a cutover decommissioned" })
       .setAction(() => import("./hardhat/tasks/down.js"))
       .build(),
     task(["migrate", "redo"], "Undoes the most recent migration and runs it again")
       .addFlag({ name: "noCompile", description: "Don't build the contracts first" })
+      .addFlag({ name: "allowDecommissioned", description: "Redo even on a network that a cutover decommissioned" })
       .setAction(() => import("./hardhat/tasks/redo.js"))
       .build(),
     task(["migrate", "export"], "Writes every chain's registry with ABIs, shaped for frontends")
       .addOption({ name: "format", description: "json or ts", type: ArgumentType.STRING, defaultValue: "json" })
       .addOption(id("out", "File to write (default: standard output)"))
       .setAction(() => import("./hardhat/tasks/export.js"))
+      .build(),
+    emptyTask(["migrate", "registry"], "Repairs the deployed-address registry").build(),
+    task(["migrate", "registry", "rebuild"], "Rebuilds a lost registry file from the network's journal and the chain (code checked at every address)")
+      .setAction(() => import("./hardhat/tasks/registry-rebuild.js"))
       .build(),
     emptyTask(["migrate", "store"], "Moves the record of completed migrations between stores").build(),
     task(["migrate", "store", "export"], "Writes the network's record of completed migrations as JSON")
@@ -121,3 +133,4 @@ const plugin: HardhatPlugin = definePlugin({
 
 export default plugin;
 export type * from "./types.js";
+export { isMigrationsError, type MigrationsErrorOf, type MigrationsErrorData, type ErrorArguments, type MigrationsErrorCode } from "./is-migrations-error.js";

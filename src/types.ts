@@ -4,12 +4,12 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type { CoreMigrationContext, MigrationRegistry } from "./core/context.js";
-import type { MigrationEventListener } from "./core/events.js";
 import type { MigratorRecord, RegistryEntry } from "./core/registry/registry-document.js";
-import type { DownResult } from "./core/down.js";
-import type { ConfirmationRequest } from "./core/migrate.js";
+import type { DownOptions as CoreDownOptions, DownResult } from "./core/down.js";
+import type { MigrateOptions } from "./core/migrate.js";
 import type { MigrateResult } from "./core/results.js";
 import type { ForceCleanResult } from "./core/force-clean.js";
+import type { RebuildReport } from "./core/registry/rebuild-registry.js";
 import type { StatusReport } from "./core/status.js";
 import type { StateFileDocument } from "./core/stores/file-state-store.js";
 import type { BootstrapReport } from "./core/network-migration/bootstrap.js";
@@ -73,27 +73,16 @@ export interface MigrationContext extends CoreMigrationContext {
   readonly ethers: HardhatEthers;
 }
 
-/** Options of `migrations.run()`; the `migrate` task takes the same. */
-export interface RunMigrationsOptions {
-  /** Run pending migrations up to and including this id. */
-  readonly to?: number | string;
-  /** Run pending migrations from this id on. */
-  readonly from?: number | string;
-  /** Run only this migration. */
-  readonly only?: number | string;
-  /** Plan only: report what would run, send nothing. */
-  readonly dryRun?: boolean;
+/** `T` with its migration-id fields `K` also accepting strings ("3", as typed on a command line). */
+type WithUserIds<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]?: number | string };
+
+/** Options of `migrations.run()`; the `migrate` task takes the same. The engine's options, plus: */
+export interface RunMigrationsOptions extends WithUserIds<Omit<MigrateOptions, "migrationTimeoutMs">, "to" | "from" | "only"> {
   /**
    * With `dryRun`: run the pending migrations on an in-process fork of the network and report
    * their deployments and gas, sending nothing to the network.
    */
   readonly simulate?: boolean;
-  /** Start from a clean record: every migration runs again. */
-  readonly reset?: boolean;
-  /** Confirms `reset` on a network that is not a dev chain. */
-  readonly confirmReset?: boolean;
-  /** Roll back a failed migration on dev chains (default: `migrations.rollback`, true). */
-  readonly rollback?: boolean;
   /**
    * Seconds one migration (its script and its transactions) may take before the run stops with
    * HHM253; 0: no limit. Default: `migrations.networks.<name>.migrationTimeout`, else
@@ -101,18 +90,10 @@ export interface RunMigrationsOptions {
    */
   readonly migrationTimeout?: number;
   /**
-   * Asked once, before the first transaction, on networks that are not dev chains, with what the
-   * run would do; resolve false to stop before anything is sent. The CLI asks in the terminal
-   * (or needs --yes); from code, leave it out to run without asking.
+   * `"console"`: print the run as `npx hardhat migrate` does (hashes, waiting, cost, summary),
+   * besides calling `onEvent`. Colour follows the terminal, `NO_COLOR` and `FORCE_COLOR`.
    */
-  readonly confirm?: (request: ConfirmationRequest) => Promise<boolean>;
-  /** Receives progress events (the task prints them). */
-  readonly onEvent?: MigrationEventListener;
-  /**
-   * Called once before the first pending migration runs, and only when one will: the `migrate`
-   * task builds the contracts here, so a run with nothing to do (or a dry run) compiles nothing.
-   */
-  readonly beforeSend?: () => Promise<void>;
+  readonly reporter?: "console";
   /**
    * Verify each contract on the network's block explorer right after its migration completes
    * (needs @nomicfoundation/hardhat-verify; see docs/verification.md). A refusal is recorded in
@@ -146,14 +127,8 @@ export interface MigrationsFixture {
   readonly registry: MigrationRegistry;
 }
 
-/** Options of `migrations.down()`. */
-export interface DownOptions {
-  /** Undo this many of the most recently completed migrations (default 1). */
-  readonly steps?: number;
-  /** Undo every migration completed after this one. */
-  readonly to?: number | string;
-  readonly onEvent?: MigrationEventListener;
-}
+/** Options of `migrations.down()`: the engine's, with the id also accepted as a string. */
+export type DownOptions = WithUserIds<CoreDownOptions, "to">;
 
 export interface ImportStateResult {
   readonly store: string;
@@ -190,10 +165,16 @@ export interface ConnectionMigrations {
    * or checked, and the next `run()` starts it from scratch. Sends nothing.
    */
   forceClean(id: number | string): Promise<ForceCleanResult>;
+  /**
+   * Rebuilds a lost registry file from the chain's journal and the chain (the Migrator, and each
+   * journaled deployment of a completed migration whose code is on chain). Never overwrites one.
+   * See docs/live-networks.md.
+   */
+  rebuildRegistry(): Promise<RebuildReport>;
   /** Undoes the most recently completed migrations (see docs/undo-and-rollback.md). */
   down(options?: DownOptions): Promise<DownResult>;
   /** Undoes the most recent migration and runs it again. */
-  redo(options?: Pick<RunMigrationsOptions, "onEvent">): Promise<{ down: DownResult; up: MigrateResult }>;
+  redo(options?: Pick<RunMigrationsOptions, "onEvent" | "allowDecommissioned">): Promise<{ down: DownResult; up: MigrateResult }>;
   /** The record of completed migrations in the file store's format, from whatever store is configured. */
   exportState(): Promise<StateFileDocument>;
   /** Records the migrations of an exported state in the configured store, without running them. */

@@ -12,13 +12,13 @@ import { CleanChain } from "../lib/rpc.js";
 import { ratio, seconds, table } from "../lib/stats.js";
 import { medians, timeTools, type ToolCommand, type ToolMedians } from "../lib/tool-runs.js";
 
-const expect = (what: string, pattern: RegExp) => (stdout: string) => {
+export const expect = (what: string, pattern: RegExp) => (stdout: string) => {
   if (!pattern.test(stdout)) {
     throw new Error(`${what}: the output does not show all the work done (${pattern}):\n${stdout.slice(-3000)}`);
   }
 };
 
-async function generate(dir: string, n: number, withTruffle: boolean) {
+export async function generate(dir: string, n: number, withTruffle: boolean) {
   const roots = {
     ours: path.join(dir, "ours"),
     ignition: path.join(dir, "ignition"),
@@ -38,7 +38,7 @@ async function generate(dir: string, n: number, withTruffle: boolean) {
   return roots;
 }
 
-function hardhatTools(roots: Awaited<ReturnType<typeof generate>>, n: number, network: string[], env: Record<string, string>, http: CleanChain | undefined): ToolCommand[] {
+export function hardhatTools(roots: Awaited<ReturnType<typeof generate>>, n: number, network: string[], env: Record<string, string>, http: CleanChain | undefined): ToolCommand[] {
   const empty = [HARDHAT_CLI, "run", ...network, "scripts/empty.ts"];
   const startup = [HARDHAT_CLI, "run", ...network, "--no-compile", "scripts/empty.ts"];
   const clean = (root: string, dirs: string[]) => async () => {
@@ -81,7 +81,7 @@ function hardhatTools(roots: Awaited<ReturnType<typeof generate>>, n: number, ne
   ];
 }
 
-function report(title: string, all: ToolMedians[], targetName: string, extra: string[] = []): CaseReport {
+export function report(title: string, all: ToolMedians[], targetName: string, extra: string[] = []): CaseReport {
   const ours = all[0]!;
   const rows = [
     ["tool", "whole (median)", "empty run", "net", "whole ours/tool", "net ours/tool", "bare start-up", "net of start-up", "ours/tool"],

@@ -20,6 +20,8 @@ export interface ToolCommand {
   readonly check: (stdout: string) => void;
   /** Puts the tool back to a clean start (state files, chain) before each work run. */
   readonly before?: () => Promise<void>;
+  /** Called around each timed work run (not the warm-up, not the empty runs): e.g. to count calls. */
+  readonly measure?: { start(): void; stop(): void };
 }
 
 export interface ToolTimes {
@@ -57,7 +59,9 @@ export async function timeTools(tools: readonly ToolCommand[], rounds: number, l
       const empty = await timeNode(tool.cwd, tool.empty, tool.env);
       const startup = tool.startup === undefined ? empty : await timeNode(tool.cwd, tool.startup, tool.env);
       await tool.before?.();
+      tool.measure?.start();
       const work = await timeNode(tool.cwd, tool.work, tool.env);
+      tool.measure?.stop();
       tool.check(work.stdout);
       times[i]!.whole.push(work.ms);
       times[i]!.empty.push(empty.ms);

@@ -6,6 +6,8 @@ export interface ContractArtifact {
   readonly sourceName: string;
   readonly abi: readonly unknown[];
   readonly bytecode: string;
+  /** The runtime code (Hardhat artifacts have it; other sources may not). */
+  readonly deployedBytecode?: string;
   /** sourceName => library name => placeholder positions in `bytecode`. */
   readonly linkReferences: Readonly<Record<string, Readonly<Record<string, ReadonlyArray<{ start: number; length: number }>>>>>;
   /** Hardhat 3: the build info it was compiled in. */

@@ -14,14 +14,22 @@ export interface ChainInfo {
   readonly isDevChain: boolean;
   /** Hardhat/EDR nodes: changes whenever the node restarts (`hardhat_metadata.instanceId`). */
   readonly instanceId?: string;
+  /**
+   * How `isDevChain` was decided: `config` when the user declared the network live or dev
+   * (`migrations.networks.<name>.live`), else `detected` (in-process, or by client version).
+   */
+  readonly kindSource?: "config" | "detected";
 }
 
 const DEV_CLIENTS = /^(HardhatNetwork|EthereumJS TestRPC|Ganache|anvil|edr)/i;
 
-/** Reads the chain's identity with four RPC calls sent at once. */
+/**
+ * Reads the chain's identity with four RPC calls sent at once. `hints.live` (the user's setting)
+ * overrides the dev-chain detection.
+ */
 export async function inspectChain(
   provider: Eip1193Provider,
-  hints: { inProcess?: boolean } = {},
+  hints: { inProcess?: boolean; live?: boolean | undefined } = {},
 ): Promise<ChainInfo> {
   const [chainIdHex, genesis, clientVersion, metadata] = await Promise.all([
     provider.request({ method: "eth_chainId" }) as Promise<string>,
@@ -34,6 +42,8 @@ export async function inspectChain(
     chainId: Number(BigInt(chainIdHex)),
     genesisHash: genesis?.hash ?? "0x",
     clientVersion,
-    isDevChain: hints.inProcess === true || (clientVersion !== undefined && DEV_CLIENTS.test(clientVersion)),
+    // The user's `live: true|false` wins over detection, both ways.
+    isDevChain: hints.live !== undefined ? !hints.live : hints.inProcess === true || (clientVersion !== undefined && DEV_CLIENTS.test(clientVersion)),
+    kindSource: hints.live !== undefined ? "config" : "detected",
   };
 }

@@ -12,6 +12,7 @@ import {
 } from "ethers";
 
 import { fullyQualifiedName, type ArtifactResolver } from "./artifacts.js";
+import { checkConstructorArguments } from "./constructor-arguments.js";
 import { MigrationsError, describeError } from "./errors.js";
 import { toJsonValue } from "./json-value.js";
 import { linkBytecode } from "./linking.js";
@@ -139,6 +140,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     const bytecode = linkBytecode(artifact, libraries);
     const signer = options.from === undefined ? deployer : await deps.signerFor(options.from);
     const factory = new ContractFactory(artifact.abi as InterfaceAbi, bytecode, signer);
+    checkConstructorArguments(contractName, factory.interface, args);
 
     const overrides: TransactionRequest = {};
     for (const key of ["value", "gasLimit", "gasPrice", "maxFeePerGas", "maxPriorityFeePerGas", "nonce"] as const) {
@@ -193,6 +195,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     signerFor: deps.signerFor,
     onDeployment: deps.onDeployment,
     onLog: (message) => deps.onLog(message),
+    waitForReceipt: deps.waitForReceipt,
   };
   const deployProxyWith = (contractName: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) =>
     Array.isArray(argsOrOptions)

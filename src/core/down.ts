@@ -2,9 +2,12 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
-import { openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { hostExecution } from "./host-execution.js";
+import { openJournal, openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { refuseDecommissioned } from "./network-migration/decommissioned.js";
 import { DevChainSnapshots } from "./snapshots.js";
-import { MigrationSender } from "./transactions/migration-sender.js";
+import { bookkeepingKey, journaledStep, storeSender } from "./transactions/journaled-step.js";
+import type { TransactionLayer } from "./transactions/migration-sender.js";
 import type { MigrationRecord, MigrationStateStore } from "./stores/state-store.js";
 
 export interface DownOptions {
@@ -13,6 +16,8 @@ export interface DownOptions {
   /** Undo every migration completed after this one (which stays). */
   readonly to?: number;
   readonly onEvent?: MigrationEventListener;
+  /** Undo even on a network a cutover decommissioned (default: refuse, NETWORK_DECOMMISSIONED). */
+  readonly allowDecommissioned?: boolean;
 }
 
 export interface UndoneMigration {
@@ -42,14 +47,19 @@ export async function migrateDown<ContextT>(host: MigrationHost<ContextT>, optio
 async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, options: DownOptions): Promise<DownResult> {
   const emit: MigrationEventListener = options.onEvent ?? (() => {});
   const session = await openSession(host, emit);
-  const { store, completed } = await openStateStore(host, session);
+  refuseDecommissioned(session, options.allowDecommissioned === true);
+  const journal = await openJournal(host, session);
+  const layer = openTransactionLayer(host, journal, { emit: session.emit });
+  const { store, completed } = await openStateStore(host, session, { layer });
   if (!store.remembers || completed.size === 0) {
-    throw new MigrationsError("NOTHING_TO_UNDO", {
-      reason:
-        !store.remembers
-          ? `The state store of ${host.networkName} is "none": it keeps no record of what ran, so nothing can be undone.`
-          : `No migration is recorded as completed on ${host.networkName}.`,
-    });
+    throw !store.remembers
+      ? new MigrationsError("STORE_KEEPS_NO_RECORD", { network: host.networkName })
+      : new MigrationsError("NOTHING_TO_UNDO", { network: host.networkName, after: "" });
+  }
+  const finished = await finishInterruptedDowns(session, layer, completed);
+  if (finished.length > 0) {
+    // The interrupted `down` is what this command was asked again: it is done now.
+    return { network: session.network, undone: finished, gasUsed: 0n };
   }
   const records = await store.records(completed);
   const targets = selectTargets(session, records, options);
@@ -62,7 +72,7 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
     }),
   );
   if (downs.every((fn) => fn !== undefined)) {
-    return undoWithDownFunctions(host, session, store, targets);
+    return undoWithDownFunctions(host, session, store, targets, layer);
   }
   const without = targets.filter((_, i) => downs[i] === undefined).map((r) => fileName(r.id));
   if (!session.chain.isDevChain) {
@@ -72,7 +82,7 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
       reason: "they export no `down` function, and this network is not a dev chain, so it cannot be reverted.",
     });
   }
-  return undoWithSnapshot(host, session, store, targets, without);
+  return undoWithSnapshot(host, session, store, targets, without, layer);
 }
 
 function selectTargets(session: Session, records: readonly MigrationRecord[], options: DownOptions): MigrationRecord[] {
@@ -80,11 +90,11 @@ function selectTargets(session: Session, records: readonly MigrationRecord[], op
     const index = records.findIndex((r) => r.id === options.to);
     if (index === -1) {
       requireKnownId(session.migrations, options.to);
-      throw new MigrationsError("NOTHING_TO_UNDO", { reason: `Migration ${options.to} is not completed on ${session.network.name}, so there is nothing to undo down to it.` });
+      throw new MigrationsError("DOWN_TARGET_NOT_COMPLETED", { id: options.to, network: session.network.name });
     }
     const after = records.slice(index + 1).reverse();
     if (after.length === 0) {
-      throw new MigrationsError("NOTHING_TO_UNDO", { reason: `No migration completed after ${options.to} on ${session.network.name}.` });
+      throw new MigrationsError("NOTHING_TO_UNDO", { network: session.network.name, after: `after ${options.to} ` });
     }
     return after;
   }
@@ -100,6 +110,7 @@ async function undoWithDownFunctions<ContextT>(
   session: Session,
   store: MigrationStateStore,
   targets: readonly MigrationRecord[],
+  layer: TransactionLayer,
 ): Promise<DownResult> {
   const snapshots = session.chain.isDevChain ? new DevChainSnapshots(host.provider) : undefined;
   const undone: UndoneMigration[] = [];
@@ -109,28 +120,23 @@ async function undoWithDownFunctions<ContextT>(
     const checkpoint = session.registry.checkpoint();
     const snapshot = await snapshots?.take();
     session.emit({ type: "migration-started", migration });
+    const key = bookkeepingKey(migration.id);
     try {
-      const run = await executeMigration({
-        migration,
-        entry: "down",
-        network: session.network,
-        deployer: await session.deployer(),
-        signerFor: (address) => host.signers.signer(address),
-        artifacts: host.artifacts,
-        registry: session.registry,
-        importModule: (url) => host.scripts.importModule(url),
-        extendContext: (core) => host.scripts.extendContext(core),
-        emit: session.emit,
-        sender: new MigrationSender(openTransactionLayer(host), migration),
+      // One journaled unit: the down() script's transactions, the unrecord, the registry undo.
+      // Killed part-way, `down` again resumes it without sending anything twice.
+      await journaledStep(layer, key, `${migration.fileName} (down)`, async (sender) => {
+        const deployer = await session.deployer();
+        const run = await executeMigration({ ...hostExecution(host, session), migration, entry: "down", deployer, sender });
+        const receipt = await (store.connect?.(await storeSender(sender, deployer)) ?? store).unrecord(migration.id);
+        await session.registry.restore(checkpoint);
+        await session.registry.undoMigration(migration.id);
+        gasUsed += run.gasUsed + (receipt.gasUsed ?? 0n);
       });
-      const receipt = await store.unrecord(migration.id);
-      await session.registry.restore(checkpoint);
-      await session.registry.undoMigration(migration.id);
-      gasUsed += run.gasUsed + (receipt.gasUsed ?? 0n);
     } catch (error) {
       const rolledBack = snapshot !== undefined && (await snapshots!.revert(snapshot));
       if (rolledBack) {
         await session.registry.restore(checkpoint);
+        await layer.journal?.append({ type: "migration-rolled-back", migration: key });
       }
       session.emit({ type: "migration-failed", migration, error, rolledBack });
       throw new MigrationsError(
@@ -155,6 +161,7 @@ async function undoWithSnapshot<ContextT>(
   store: MigrationStateStore,
   targets: readonly MigrationRecord[],
   without: readonly string[],
+  layer: TransactionLayer,
 ): Promise<DownResult> {
   const journal = host.workspace.snapshots;
   const snapshots = (await journal?.load()) ?? new Map<number, string>();
@@ -175,13 +182,35 @@ async function undoWithSnapshot<ContextT>(
   const stillRecorded = await store.completed();
   const undone: UndoneMigration[] = [];
   for (const record of targets) {
-    if (stillRecorded.has(record.id)) {
-      await store.unrecord(record.id);
-    }
-    await session.registry.undoMigration(record.id);
     const migration = session.migrations.find((m) => m.id === record.id) ?? { id: record.id, fileName: `${record.id}` };
+    await journaledStep(layer, bookkeepingKey(record.id), `${migration.fileName} (down)`, async (sender) => {
+      if (stillRecorded.has(record.id)) {
+        await (store.connect?.(await storeSender(sender, await session.deployer())) ?? store).unrecord(record.id);
+      }
+      await session.registry.undoMigration(record.id);
+    });
     undone.push({ id: record.id, fileName: migration.fileName, how: "snapshot" });
     session.emit({ type: "migration-undone", migration, how: "snapshot" });
   }
   return { network: session.network, undone, gasUsed: 0n };
+}
+
+/**
+ * A `down` killed after its unrecord was mined but before it was journaled as done: the record
+ * says the migration is no longer completed, so this run would move on to the one before it.
+ * Finish it instead (its registry entries return to their previous deployments), and stop there.
+ */
+async function finishInterruptedDowns(session: Session, layer: TransactionLayer, completed: ReadonlySet<number>): Promise<UndoneMigration[]> {
+  const finished: UndoneMigration[] = [];
+  for (const [key, attempt] of layer.journal?.interrupted() ?? []) {
+    const id = -key;
+    if (key < 0 && attempt.file.endsWith(" (down)") && !completed.has(id)) {
+      await session.registry.undoMigration(id);
+      await layer.journal!.append({ type: "migration-completed", migration: key });
+      const fileName = attempt.file.replace(/ \(down\)$/, "");
+      session.emit({ type: "notice", message: `Finished the interrupted undo of ${fileName}: it was unrecorded before the run stopped.` });
+      finished.push({ id, fileName, how: "down" });
+    }
+  }
+  return finished;
 }

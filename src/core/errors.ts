@@ -41,7 +41,7 @@ export const ERRORS = {
   },
   NOTHING_TO_UNDO: {
     number: 113,
-    message: "{reason}",
+    message: "No migration {after}is recorded as completed on {network}: there is nothing to undo.",
     hint: "Run `npx hardhat migrate status` to see what is recorded.",
   },
   MIGRATION_IRREVERSIBLE: {
@@ -97,7 +97,7 @@ export const ERRORS = {
   REGISTRY_CORRUPT: {
     number: 150,
     message: "The registry file {file} cannot be read: {reason}. It was left untouched.",
-    hint: "Restore it from version control, or move it away to start a fresh registry for this chain.",
+    hint: "Restore it from version control, or move it away and rebuild it from the journal and the chain with `npx hardhat migrate registry rebuild` (a live network refuses to start over without it).",
   },
   REGISTRY_WRONG_CHAIN: {
     number: 151,
@@ -136,7 +136,7 @@ export const ERRORS = {
   },
   STATE_FILE_WRONG_CHAIN: {
     number: 166,
-    message: "The migration state file {file} belongs to another chain (chain {fileChainId}, or another genesis) than the network (chain {chainId}).",
+    message: "The migration state file {file} belongs to chain {fileChainId} with genesis {fileGenesis}, but the network is chain {chainId} with genesis {genesis}.",
     hint: "Use the file of this chain, or move this one away to start a fresh record.",
   },
   MIGRATOR_INCOMPATIBLE: {
@@ -329,6 +329,71 @@ export const ERRORS = {
     message: "Upgrading the proxy {name} to {contract} failed: {reason}",
     hint: "Check the upgrade call ({ call }) and the upgrader's permissions (_authorizeUpgrade for UUPS, the ProxyAdmin's owner for transparent proxies).",
   },
+  REGISTRY_LOST: {
+    number: 260,
+    message: "The registry {file} has no {missing}, but the journal {journal} shows this project deployed on {network} (chain {chainId}): {known}. Running now would deploy a second Migrator and run every migration again.",
+    hint: "Put the registry file back (from git or a backup), or rebuild it from the journal and the chain with `npx hardhat migrate registry rebuild --network {network}`, then run `npx hardhat migrate` again.",
+  },
+  NETWORK_DECOMMISSIONED: {
+    number: 261,
+    message: "{network} (chain {chainId}) was decommissioned at block {cutoverBlock}: the system moved to {peer} (chain {peerChainId}). Its registry {file} says so; nothing was sent.",
+    hint: "Run migrations on the new network: `npx hardhat migrate --network {peer}`. If you really mean to change the old chain, pass --allow-decommissioned.",
+  },
+  REGISTRY_REBUILD_REFUSED: {
+    number: 262,
+    message: "Cannot rebuild the registry {file} of {network}: {reason}",
+    hint: "The rebuild only uses what the journal and the chain agree on. Restore the registry from git or a backup, or check that --network points at the chain the journal was written for.",
+  },
+  MIGRATOR_DEPLOYMENT_FAILED: {
+    number: 240,
+    message: "The transaction {hash} that deploys the Migrator failed (status {status}).",
+    hint: "Check the deployer's balance and the network's gas limit, then run `npx hardhat migrate` again; nothing was recorded.",
+  },
+  MIGRATOR_CALL_REVERTED: {
+    number: 241,
+    message: "The Migrator's {method}({id}) transaction {hash} reverted.",
+    hint: "Check that the deployer owns the Migrator and has funds; `npx hardhat migrate status` shows what is recorded.",
+  },
+  TRUFFLE_ARTIFACT_NOT_FOUND: {
+    number: 242,
+    message: "Could not find artifacts for {name} from any sources{detail}",
+    hint: "Check the name given to artifacts.require() against the contracts in contracts/ (run `npx hardhat build`).",
+  },
+  TRUFFLE_CONTRACT_NOT_DEPLOYED: {
+    number: 243,
+    message: "{contract} has not been deployed to detected network (chain {chainId}){detail}.",
+    hint: "Deploy it in an earlier migration (deployer.deploy({contract})), or check the name given to artifacts.require().",
+  },
+  TRUFFLE_NO_CODE: {
+    number: 245,
+    message: "Cannot create instance of {contract}; no code at address {address}",
+    hint: "Check the address passed to {contract}.at(): nothing is deployed there on this network.",
+  },
+  TRUFFLE_ARTIFACT_NOT_LOADED: {
+    number: 246,
+    message: "The artifact of {contract} is not loaded yet.",
+    hint: "Await {contract}.deployed() (or call artifacts.require(\"{requested}\") with a literal name) before reading it.",
+  },
+  TRUFFLE_WRONG_ARGUMENT_COUNT: {
+    number: 244,
+    message: "Invalid number of parameters for \"{fn}\". Got {got} expected {expected}!",
+    hint: "Pass the function's arguments, then optionally one transaction-parameters object ({ from, value, gas, ... }).",
+  },
+  TRUFFLE_WEB3_UNSUPPORTED: {
+    number: 247,
+    message: "{name} is not available in hardhat-migrations' Truffle runtime (web3 is replaced by a small ethers-based subset).",
+    hint: "Use the contract abstractions (artifacts.require), or write this migration as an ES module with ctx.ethers.",
+  },
+  STORE_KEEPS_NO_RECORD: {
+    number: 248,
+    message: "The state store of {network} is \"none\": it keeps no record of what ran, so nothing can be undone.",
+    hint: "Use the \"chain\" or \"file\" store (`migrations.networks.{network}.store`) on networks where migrations may be undone.",
+  },
+  DOWN_TARGET_NOT_COMPLETED: {
+    number: 249,
+    message: "Migration {id} is not completed on {network}, so there is nothing to undo down to it.",
+    hint: "Run `npx hardhat migrate status` to see which migrations are up, and pass one of them to --to.",
+  },
   JOURNAL_WRITE_FAILED: {
     number: 250,
     message: "Could not write to the journal {file}: {reason}. The run stopped: nothing more is sent while the journal cannot be written.",
@@ -364,6 +429,16 @@ export const ERRORS = {
     message: "{name} cannot be a registry name: it is reserved by JavaScript objects.",
     hint: "Choose another name with `{ as: \"...\" }`.",
   },
+  CONSTRUCTOR_ARGUMENTS: {
+    number: 281,
+    message: "{contract}: its {signature} {problem}.",
+    hint: "Pass one value per constructor parameter, in order: `ctx.deploy(\"{contract}\", [ ... ])`. An address is a 0x string (a deployed contract's: `ctx.registry.get(\"Name\").address`).",
+  },
+  INTERRUPTED: {
+    number: 280,
+    message: "Stopped by Ctrl-C {where}: nothing more is sent.",
+    hint: "Run `npx hardhat migrate` to resume: completed migrations are not run again, and a migration's transactions that were sent are found on chain instead of being sent twice.",
+  },
   VERIFY_PLUGIN_MISSING: {
     number: 320,
     message: "Verifying contracts needs @nomicfoundation/hardhat-verify, which this project does not load.",
@@ -383,16 +458,33 @@ export const ERRORS = {
 
 export type MigrationsErrorCode = keyof typeof ERRORS;
 
-export type ErrorArguments = Record<string, string | number | bigint>;
+/** What a placeholder can be filled with. */
+export type ErrorArgumentValue = string | number | bigint;
 
-/** An error a user can act on; the Hardhat adapter shows it without a stack trace. */
-export class MigrationsError extends Error {
-  readonly code: MigrationsErrorCode;
+/** `{name}` placeholders of a template, as `fill` finds them (a word between braces). */
+type Placeholders<S extends string> = S extends `${string}{${infer Inside}}${infer Rest}` ? PlaceholderName<Innermost<Inside>> | Placeholders<Rest> : never;
+type Innermost<S extends string> = S extends `${string}{${infer After}` ? Innermost<After> : S;
+type PlaceholderName<S extends string> = S extends "" ? never : S extends `${string}${" " | ":" | '"' | "." | "," | "<" | ">" | "(" | ")"}${string}` ? never : S;
+
+/**
+ * The arguments of one descriptor, derived from its message and hint templates: a missing or
+ * misspelled placeholder is a compile error (as in `@nomicfoundation/hardhat-errors`).
+ */
+export type ErrorArguments<C extends MigrationsErrorCode = MigrationsErrorCode> = {
+  readonly [K in Placeholders<(typeof ERRORS)[C]["message"]> | Placeholders<(typeof ERRORS)[C]["hint"]>]: ErrorArgumentValue;
+};
+
+/**
+ * An error a user can act on; the Hardhat adapter shows it without a stack trace. Failures that
+ * carry more than their message (a run's partial result, a layout report) subclass it.
+ */
+export class MigrationsError<C extends MigrationsErrorCode = MigrationsErrorCode> extends Error {
+  readonly code: C;
   readonly number: number;
   readonly hint: string;
-  readonly args: ErrorArguments;
+  readonly args: ErrorArguments<C>;
 
-  constructor(code: MigrationsErrorCode, args: ErrorArguments = {}, options?: { cause?: unknown }) {
+  constructor(code: C, args: ErrorArguments<C>, options?: { cause?: unknown }) {
     const descriptor = ERRORS[code];
     super(`HHM${descriptor.number}: ${fill(descriptor.message, args)}`, options);
     this.name = "MigrationsError";
@@ -402,15 +494,14 @@ export class MigrationsError extends Error {
     this.args = args;
   }
 
-  static is(value: unknown, code?: MigrationsErrorCode): value is MigrationsError {
+  static is<C extends MigrationsErrorCode = MigrationsErrorCode>(value: unknown, code?: C): value is MigrationsError<C> {
     return value instanceof MigrationsError && (code === undefined || value.code === code);
   }
 }
 
-function fill(template: string, args: ErrorArguments): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in args ? String(args[key]) : whole,
-  );
+function fill(template: string, args: object): string {
+  const values = args as Record<string, ErrorArgumentValue>;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 /** The most useful one-line description of something thrown by user code or a library. */

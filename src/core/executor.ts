@@ -126,6 +126,7 @@ export async function executeMigration<ContextT>(
         accounts: options.accounts ?? (async () => [await core.deployer.getAddress()]),
         context: () => options.extendContext(core),
         onDeployment,
+        waitForReceipt: (tx) => sender.wait(tx),
       });
     }
     await sender.drain();

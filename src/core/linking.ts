@@ -10,12 +10,13 @@ export function linkBytecode(artifact: ContractArtifact, libraries: Readonly<Rec
   const needed: Array<{ fqn: string; name: string; offsets: ReadonlyArray<{ start: number; length: number }> }> = [];
   for (const [sourceName, libs] of Object.entries(artifact.linkReferences)) {
     for (const [name, offsets] of Object.entries(libs)) {
-      needed.push({ fqn: `${sourceName}:${name}`, name, offsets });
+      // Hardhat 3 names project sources "project/contracts/…": users write "contracts/…".
+      needed.push({ fqn: `${sourceName.replace(/^project\//, "")}:${name}`, name, offsets });
     }
   }
-  const contract = fullyQualifiedName(artifact);
+  const contract = fullyQualifiedName(artifact).replace(/^project\//, "");
   for (const given of Object.keys(libraries)) {
-    if (!needed.some((n) => n.name === given || n.fqn === given)) {
+    if (!needed.some((n) => n.name === given || n.fqn === given.replace(/^project\//, ""))) {
       throw new MigrationsError("INVALID_LIBRARY", {
         contract,
         library: given,
@@ -25,7 +26,7 @@ export function linkBytecode(artifact: ContractArtifact, libraries: Readonly<Rec
   }
   let bytecode = artifact.bytecode.startsWith("0x") ? artifact.bytecode.slice(2) : artifact.bytecode;
   for (const lib of needed) {
-    const address = libraries[lib.fqn] ?? libraries[lib.name];
+    const address = libraries[lib.fqn] ?? libraries[`project/${lib.fqn}`] ?? libraries[lib.name];
     if (address === undefined) {
       throw new MigrationsError("MISSING_LIBRARY", { contract, library: lib.fqn, libraryName: lib.name });
     }

@@ -25,7 +25,7 @@ export interface OpenRun {
 export async function openRun<ContextT>(host: MigrationHost<ContextT>, session: Session, options: MigrateOptions): Promise<OpenRun> {
   const readOnly = options.dryRun === true;
   const journal = await openJournal(host, session, { readOnly });
-  const layer = openTransactionLayer(host, journal);
+  const layer = openTransactionLayer(host, journal, { emit: session.emit, signal: options.signal });
   const { store, completed } = await openStateStore(host, session, { readOnly, layer });
   const interrupted = journal?.interrupted() ?? new Map<number, InterruptedMigration>();
   interrupted.delete(MIGRATOR_STEP_ID);

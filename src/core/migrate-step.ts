@@ -7,7 +7,10 @@ import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationHost, Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
 import type { SnapshotJournal } from "./snapshot-journal.js";
+import { storeSender } from "./transactions/journaled-step.js";
 import { MigrationSender } from "./transactions/migration-sender.js";
+import { MigrationRunError } from "./migration-run-error.js";
+import { hostExecution } from "./host-execution.js";
 
 /**
  * Dev chains: the snapshot taken before each migration, to roll a failure back (`rollback`) and
@@ -84,20 +87,14 @@ export async function runMigration<ContextT>(
     const sender = new MigrationSender(run.layer, migration, attempt);
     const deployer = await session.deployer();
     const executed = await executeMigration({
+      ...hostExecution(host, session),
       migration,
-      network: session.network,
       deployer,
-      signerFor: (address) => host.signers.signer(address),
-      artifacts: host.artifacts,
-      registry: session.registry,
-      importModule: (url) => host.scripts.importModule(url),
-      extendContext: (core) => host.scripts.extendContext(core),
       accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
-      emit: session.emit,
       sender,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
-    const recordStore = store.connect?.(sender.signer(deployer, "record"), (tx) => sender.wait(tx)) ?? store;
+    const recordStore = store.connect?.(await storeSender(sender, deployer)) ?? store;
     const receipt = await recordStore.record(migration.id, migration.contentHash);
     await journal?.append({ type: "migration-completed", migration: migration.id });
     await points.remember(migration.id, snapshot);
@@ -148,17 +145,20 @@ async function failMigration<ContextT>(
     );
   }
   session.emit({ type: "migration-failed", migration, error, rolledBack });
-  const failure =
-    MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED") || MigrationsError.is(error, "JOURNAL_DIVERGED")
-      ? error
-      : new MigrationsError(
-          "MIGRATION_FAILED",
-          // A typed error's hint says how to fix it: keep it (the outer hint is generic).
-          { file: migration.fileName, reason: MigrationsError.is(error) ? `${error.message}\n${error.hint}` : describeError(error), outcome },
-          { cause: error },
-        );
-  Object.assign(failure, { result: failed.result(), rolledBack });
-  return failure;
+  const failure = { result: failed.result(), rolledBack, cause: error };
+  // A refusal that stopped the run keeps its code; anything else is this migration's failure.
+  if (MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED")) {
+    return new MigrationRunError(error.code, error.args, failure);
+  }
+  if (MigrationsError.is(error, "JOURNAL_DIVERGED")) {
+    return new MigrationRunError(error.code, error.args, failure);
+  }
+  return new MigrationRunError(
+    "MIGRATION_FAILED",
+    // A typed error's hint says how to fix it: keep it (the outer hint is generic).
+    { file: migration.fileName, reason: MigrationsError.is(error) ? `${error.message}\n${error.hint}` : describeError(error), outcome },
+    failure,
+  );
 }
 
 function resumeNotice(migration: MigrationFile, attempt: InterruptedMigration): string {

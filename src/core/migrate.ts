@@ -1,22 +1,22 @@
-import type { MigrationsError } from "./errors.js";
+import { MigrationsError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import type { MigrateOptions } from "./migrate-options.js";
 import { planUp } from "./planner.js";
+import { checkPendingFiles, reportAccount } from "./preflight.js";
 import type { MigrateResult, MigrationRunResult } from "./results.js";
 import type { MigrationFile } from "./migration-file.js";
 import { openSession, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { confirmRun, openRun, resetRecord, type OpenRun } from "./migrate-run.js";
 import { RollbackPoints, runMigration } from "./migrate-step.js";
+import { refuseDecommissioned } from "./network-migration/decommissioned.js";
+import { refuseLostRegistry } from "./registry/lost-registry.js";
 import { defaultMigrationTimeoutMs } from "./migration-guard.js";
 
 export type { MigrationHost } from "./session.js";
 export type { ConfirmationRequest, MigrateOptions } from "./migrate-options.js";
 
 /** A failed run: the error says which migration failed and how; `result` has what completed. */
-export interface MigrationFailure extends MigrationsError {
-  readonly result: MigrateResult;
-  readonly rolledBack: boolean;
-}
+export { MigrationRunError as MigrationFailure } from "./migration-run-error.js";
 
 /**
  * Runs every pending migration in order on the host's network, recording each in the state
@@ -45,27 +45,44 @@ async function migrateLocked<ContextT>(
   options: MigrateOptions,
   started: number,
 ): Promise<MigrateResult> {
+  if (options.dryRun !== true) {
+    refuseDecommissioned(session, options.allowDecommissioned === true);
+  }
   const run = await openRun(host, session, options);
+  // Never start over silently on a live network whose registry was lost.
+  await refuseLostRegistry(host.provider, session, run.journal, run);
   await confirmRun(host, session, run, options);
   if (options.reset === true) {
     await resetRecord(host, session, run, options);
   }
   const pending = announcePlan(session, run, options);
   const outcome = new RunOutcome(session, run, pending, options, started);
+  // Off dev chains: the deployer's balance (and the gas price) before, and after.
+  const deployer = session.chain.isDevChain ? undefined : await session.deployer().then((d) => d.getAddress(), () => undefined);
+  if (deployer !== undefined && (pending.length > 0 || options.dryRun === true)) {
+    await reportAccount(host.provider, deployer, "before", session.emit);
+  }
   if (options.dryRun === true) {
     return outcome.finish();
   }
 
   if (pending.length > 0) {
     await options.beforeSend?.();
+    await checkPendingFiles(pending, (url) => host.scripts.importModule(url));
     outcome.migratorDeployment = await run.store.prepare?.();
   }
   const rollback = new RollbackPoints(host, session, options.rollback ?? true);
   const timeoutMs = options.migrationTimeoutMs ?? defaultMigrationTimeoutMs(session.chain.isDevChain);
   await rollback.load();
   for (const migration of pending) {
+    if (options.signal?.aborted === true) {
+      throw Object.assign(new MigrationsError("INTERRUPTED", { where: `before ${migration.fileName}` }), { result: outcome.result(), rolledBack: false });
+    }
     outcome.runs.push(await runMigration(host, session, run, rollback, migration, () => outcome.result(), timeoutMs));
     await options.afterMigration?.(migration, session.registry);
+  }
+  if (deployer !== undefined && pending.length > 0) {
+    await reportAccount(host.provider, deployer, "after", session.emit);
   }
   return outcome.finish();
 }
@@ -77,11 +94,13 @@ function announcePlan(session: Session, run: OpenRun, options: MigrateOptions): 
     session.emit({ type: "notice", message: "The state store is \"none\": every migration runs and nothing is recorded." });
   }
   const pending = planUp(session.migrations, completed, options);
+  const withFile = session.migrations.filter((m) => completed.has(m.id)).length;
   session.emit({
     type: "plan",
     network: session.network,
     pending,
-    completed: completed.size,
+    completed: withFile,
+    ...(completed.size > withFile ? { missingFiles: completed.size - withFile } : {}),
     store: store.undeployed === true ? "Migrator (to be deployed)" : store.description,
     dryRun: options.dryRun === true,
   });

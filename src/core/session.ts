@@ -129,12 +129,19 @@ export async function openJournal<ContextT>(
 }
 
 /** The one transaction layer of a run on the host's chain (journaled when `journal` is given). */
-export function openTransactionLayer<ContextT>(host: MigrationHost<ContextT>, journal?: Journal): TransactionLayer {
+export function openTransactionLayer<ContextT>(
+  host: MigrationHost<ContextT>,
+  journal?: Journal,
+  watch: { emit?: MigrationEventListener; signal?: AbortSignal | undefined } = {},
+): TransactionLayer {
   return createTransactionLayer(host.provider, {
     isDevChain: host.chain.isDevChain,
     providerAccounts: host.signers.viaProvider,
     policy: host.policy,
+    chainId: host.chain.chainId,
     ...(journal !== undefined ? { journal } : {}),
+    ...(watch.emit !== undefined ? { emit: watch.emit } : {}),
+    ...(watch.signal !== undefined ? { signal: watch.signal } : {}),
   });
 }
 

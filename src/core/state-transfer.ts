@@ -1,3 +1,4 @@
+import { recordWithoutRunning } from "./record-without-running.js";
 import { openSession, openStateStore, type MigrationHost } from "./session.js";
 import { STATE_FILE_FORMAT, parseStateFile, type StateFileDocument } from "./stores/file-state-store.js";
 
@@ -24,17 +25,6 @@ export async function importState<ContextT>(
 ): Promise<{ store: string; imported: number[]; skipped: number[] }> {
   const session = await openSession(host, () => {});
   const doc = parseStateFile(state, source, session.chain);
-  const { store, completed } = await openStateStore(host, session);
-  await store.prepare?.();
-  const imported: number[] = [];
-  const skipped: number[] = [];
-  for (const record of doc.migrations) {
-    if (completed.has(record.id)) {
-      skipped.push(record.id);
-      continue;
-    }
-    await store.record(record.id, record.contentHash ?? `0x${"0".repeat(64)}`);
-    imported.push(record.id);
-  }
-  return { store: store.description, imported, skipped };
+  const { store, recorded, skipped } = await recordWithoutRunning(host, session, doc.migrations);
+  return { store: store.description, imported: recorded, skipped };
 }

@@ -29,6 +29,11 @@ export interface StatusRow {
 
 export interface StatusReport {
   readonly network: { readonly name: string; readonly chainId: number };
+  /**
+   * `live` or `dev` (rollback with evm_snapshot, no confirmation), and whether the user declared
+   * it (`migrations.networks.<name>.live`) or it was detected from the client.
+   */
+  readonly kind: { readonly live: boolean; readonly source: "config" | "detected"; readonly client?: string };
   readonly store: string;
   readonly rows: readonly StatusRow[];
 }
@@ -95,6 +100,11 @@ export async function migrationStatus<ContextT>(
   const records = await store.records(completed);
   return {
     network: session.network,
+    kind: {
+      live: !session.chain.isDevChain,
+      source: session.chain.kindSource ?? "detected",
+      ...(session.chain.clientVersion !== undefined ? { client: session.chain.clientVersion } : {}),
+    },
     store: store.undeployed === true ? "Migrator (not deployed yet)" : store.description,
     rows: statusRows(session.migrations, records, journal?.interrupted()),
   };

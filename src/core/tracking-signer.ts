@@ -17,12 +17,17 @@ export class TrackingSigner extends AbstractSigner {
   constructor(
     readonly inner: Signer,
     private readonly send: (inner: Signer, tx: TransactionRequest) => Promise<TransactionResponse>,
+    /**
+     * The provider this signer shows (contracts connected to it wait through it): the sender's
+     * view of the inner one, whose receipts of the sender's own transactions come from the sender.
+     */
+    private readonly view: (provider: Provider | null) => Provider | null = (provider) => provider,
   ) {
-    super(inner.provider);
+    super(view(inner.provider));
   }
 
   override connect(provider: Provider | null): TrackingSigner {
-    return new TrackingSigner(this.inner.connect(provider), this.send);
+    return new TrackingSigner(this.inner.connect(provider), this.send, this.view);
   }
 
   override getAddress(): Promise<string> {

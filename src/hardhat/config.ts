@@ -1,5 +1,9 @@
 import path from "node:path";
 
+import { validateUserConfigZodType } from "@nomicfoundation/hardhat-zod-utils";
+
+import { userConfigSchema } from "./config-schema.js";
+
 /** `migrations` in hardhat.config.ts. */
 export interface MigrationsUserConfig {
   /** Directory of migration scripts, relative to the project root. Default "migrations". */
@@ -32,6 +36,12 @@ export interface MigrationsUserConfig {
    * implement the shipped Migrator's interface (checked before it is deployed).
    */
   migrator?: string;
+  /**
+   * The Hardhat build profile `migrate`, `redo` and `export` build with before deploying. Default
+   * "production" (as Hardhat Ignition): the optimizer on, so what is deployed is what verifiers
+   * build. Hardhat's global `--build-profile <name>` overrides it for one command.
+   */
+  buildProfile?: string;
 }
 
 export type StoreKind = "chain" | "file" | "none";
@@ -53,6 +63,12 @@ export interface NetworkMigrationsUserConfig {
    * `percent` higher (>= 10), at most `maxBumps` times. Default: off.
    */
   feeBump?: { afterSeconds?: number; percent?: number; maxBumps?: number } | false;
+  /**
+   * Declares the network live (`true`: confirmation asked, no rollback, journal synced to disk) or a
+   * dev chain (`false`: rollback with evm_snapshot, no confirmation), overriding the detection by
+   * client version (hardhat/anvil/ganache answer as dev chains). Default: detected.
+   */
+  live?: boolean;
 }
 
 export interface MigrationsConfig {
@@ -66,71 +82,17 @@ export interface MigrationsConfig {
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
+  buildProfile: string;
 }
-
-const STORE_KINDS: readonly string[] = ["chain", "file", "none"];
 
 export interface ConfigValidationError {
   path: Array<string | number>;
   message: string;
 }
 
-/** Validates the user's `migrations` section; returns one error per bad field. */
+/** Validates the user's `migrations` section (with zod, as Hardhat's plugins do); one error per bad field. */
 export function validateMigrationsUserConfig(config: unknown): ConfigValidationError[] {
-  if (config === undefined) {
-    return [];
-  }
-  if (config === null || typeof config !== "object" || Array.isArray(config)) {
-    return [{ path: ["migrations"], message: "Expected an object." }];
-  }
-  const c = config as Record<string, unknown>;
-  const errors: ConfigValidationError[] = [];
-  const add = (field: string, message: string) => errors.push({ path: ["migrations", field], message });
-  for (const field of ["dir", "registryDir"] as const) {
-    if (c[field] !== undefined && (typeof c[field] !== "string" || c[field] === "")) {
-      add(field, "Expected a non-empty path string.");
-    }
-  }
-  if (c.deployer !== undefined) {
-    const d = c.deployer;
-    const valid =
-      (typeof d === "number" && Number.isInteger(d) && d >= 0) ||
-      (typeof d === "string" && /^0x[0-9a-fA-F]{40}$/.test(d));
-    if (!valid) {
-      add("deployer", "Expected an account index (0, 1, …) or a 0x-prefixed address.");
-    }
-  }
-  if (c.rollback !== undefined && typeof c.rollback !== "boolean") {
-    add("rollback", "Expected true or false.");
-  }
-  if (c.migrationTimeout !== undefined && !isTimeout(c.migrationTimeout)) {
-    add("migrationTimeout", "Expected a number of seconds (0 for no limit).");
-  }
-  if (c.inProcessRegistry !== undefined && c.inProcessRegistry !== "memory" && c.inProcessRegistry !== "file") {
-    add("inProcessRegistry", `Expected "memory" or "file".`);
-  }
-  if (c.store !== undefined && !STORE_KINDS.includes(c.store as string)) {
-    add("store", `Expected "chain", "file" or "none".`);
-  }
-  if (c.migrator !== undefined && (typeof c.migrator !== "string" || c.migrator === "")) {
-    add("migrator", "Expected the artifact name of a contract, e.g. \"MyMigrator\".");
-  }
-  if (c.networks !== undefined) {
-    if (c.networks === null || typeof c.networks !== "object" || Array.isArray(c.networks)) {
-      add("networks", "Expected an object of network names to { store }.");
-    } else {
-      for (const [name, value] of Object.entries(c.networks as Record<string, unknown>)) {
-        errors.push(...validateNetworkEntry(name, value));
-      }
-    }
-  }
-  const known = new Set(["dir", "registryDir", "deployer", "rollback", "migrationTimeout", "inProcessRegistry", "store", "networks", "migrator"]);
-  for (const key of Object.keys(c)) {
-    if (!known.has(key)) {
-      add(key, `Unknown option. Known options: ${[...known].join(", ")}.`);
-    }
-  }
-  return errors;
+  return validateUserConfigZodType({ migrations: config }, userConfigSchema);
 }
 
 /** Fills in defaults and makes paths absolute (relative to the project root). */
@@ -145,56 +107,6 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
     migrator: config?.migrator,
+    buildProfile: config?.buildProfile ?? "production",
   };
-}
-
-const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "migrationTimeout", "pollInterval", "feeBump"];
-
-function isTimeout(value: unknown): boolean {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0;
-}
-
-function validateNetworkEntry(name: string, value: unknown): ConfigValidationError[] {
-  const at = (field: string) => ["migrations", "networks", name, field];
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return [{ path: ["migrations", "networks", name], message: `Expected an object with ${NETWORK_KEYS.join(", ")}.` }];
-  }
-  const v = value as Record<string, unknown>;
-  const errors: ConfigValidationError[] = [];
-  if (v.store !== undefined && !STORE_KINDS.includes(v.store as string)) {
-    errors.push({ path: at("store"), message: `Expected "chain", "file" or "none".` });
-  }
-  if (v.confirmations !== undefined && !(Number.isInteger(v.confirmations) && (v.confirmations as number) >= 0)) {
-    errors.push({ path: at("confirmations"), message: "Expected a whole number of blocks (0 or more)." });
-  }
-  for (const field of ["txTimeout", "pollInterval"] as const) {
-    if (v[field] !== undefined && !(typeof v[field] === "number" && (v[field] as number) > 0)) {
-      errors.push({ path: at(field), message: "Expected a number of seconds greater than 0." });
-    }
-  }
-  if (v.migrationTimeout !== undefined && !isTimeout(v.migrationTimeout)) {
-    errors.push({ path: at("migrationTimeout"), message: "Expected a number of seconds (0 for no limit)." });
-  }
-  if (v.feeBump !== undefined && v.feeBump !== false) {
-    const bump = v.feeBump as Record<string, unknown> | null;
-    if (bump === null || typeof bump !== "object" || Array.isArray(bump)) {
-      errors.push({ path: at("feeBump"), message: "Expected false or { afterSeconds, percent, maxBumps }." });
-    } else {
-      if (bump.afterSeconds !== undefined && !(typeof bump.afterSeconds === "number" && bump.afterSeconds > 0)) {
-        errors.push({ path: [...at("feeBump"), "afterSeconds"], message: "Expected a number of seconds greater than 0." });
-      }
-      if (bump.percent !== undefined && !(typeof bump.percent === "number" && bump.percent >= 10)) {
-        errors.push({ path: [...at("feeBump"), "percent"], message: "Expected a percentage of at least 10 (nodes reject smaller bumps)." });
-      }
-      if (bump.maxBumps !== undefined && !(Number.isInteger(bump.maxBumps) && (bump.maxBumps as number) >= 1)) {
-        errors.push({ path: [...at("feeBump"), "maxBumps"], message: "Expected a whole number, 1 or more." });
-      }
-    }
-  }
-  for (const key of Object.keys(v)) {
-    if (!NETWORK_KEYS.includes(key)) {
-      errors.push({ path: at(key), message: `Unknown option. Known options: ${NETWORK_KEYS.join(", ")}.` });
-    }
-  }
-  return errors;
 }

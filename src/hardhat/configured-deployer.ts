@@ -6,21 +6,24 @@ import { MigrationsError, describeError } from "../core/errors.js";
 /** `migrations.deployer` (an account index or an address) as a signer of `connection`. */
 export async function resolveConfiguredDeployer(configured: number | string, connection: NetworkConnection): Promise<Signer> {
   const { ethers } = connection;
+  const unavailable = (reason: string, cause?: unknown) =>
+    new MigrationsError(
+      "SIGNER_NOT_AVAILABLE",
+      { deployer: typeof configured === "number" ? `account #${configured}` : configured, network: connection.networkName, reason },
+      { cause },
+    );
+  let signers;
   try {
     if (typeof configured === "string") {
       return await ethers.getSigner(configured);
     }
-    const signers = await ethers.getSigners();
-    const signer = signers[configured];
-    if (signer === undefined) {
-      throw new Error(`the network has ${signers.length} account(s), so there is no account #${configured}`);
-    }
-    return signer;
+    signers = await ethers.getSigners();
   } catch (error) {
-    throw new MigrationsError(
-      "SIGNER_NOT_AVAILABLE",
-      { deployer: typeof configured === "number" ? `account #${configured}` : configured, network: connection.networkName, reason: describeError(error) },
-      { cause: error },
-    );
+    throw unavailable(describeError(error), error);
   }
+  const signer = signers[configured];
+  if (signer === undefined) {
+    throw unavailable(`the network has ${signers.length} account(s), so there is no account #${configured}`);
+  }
+  return signer;
 }

@@ -46,6 +46,11 @@ export class ConnectionHost {
     return this.connection.networkConfig.type === "edr-simulated";
   }
 
+  /** The network's `live` setting: overrides the dev-chain detection (undefined: detected). */
+  get declaredLive(): boolean | undefined {
+    return this.hre.config.migrations.networks[this.connection.networkName]?.live;
+  }
+
   /** The state store configured for this network. */
   get storeKind(): StoreKind {
     const { migrations } = this.hre.config;
@@ -54,7 +59,7 @@ export class ConnectionHost {
 
   /** The connection's chain, inspected once (for registry reads between operations). */
   chain(): Promise<ChainInfo> {
-    this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.inProcess });
+    this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.inProcess, live: this.declaredLive });
     return this.#chain;
   }
 
@@ -117,7 +122,7 @@ export class ConnectionHost {
     const { connection } = this;
     const migratorBytecode = await this.customMigratorBytecode();
     this.redact = createRedactor(await networkSecrets(connection));
-    const chain = await inspectChain(connection.provider, { inProcess: this.inProcess });
+    const chain = await inspectChain(connection.provider, { inProcess: this.inProcess, live: this.declaredLive });
     const workspace = this.workspace(chain);
     return this.assemble({
       connection,

@@ -8,7 +8,9 @@ import { MigrationsError } from "../core/errors.js";
 import { forceClean, type ForceCleanResult } from "../core/force-clean.js";
 import { migrate, type MigrationHost } from "../core/migrate.js";
 import { parseMigrationId } from "../core/planner.js";
+import type { ContractArtifact } from "../core/artifacts.js";
 import { Registry } from "../core/registry/registry.js";
+import { rebuildRegistry, type RebuildReport } from "../core/registry/rebuild-registry.js";
 import type { MigrateResult } from "../core/results.js";
 import { exportState, importState } from "../core/state-transfer.js";
 import { migrationStatus, type StatusReport } from "../core/status.js";
@@ -36,6 +38,7 @@ import { asPluginErrors } from "./plugin-error.js";
 import type { VerificationOutcome } from "../core/verification/verify-deployments.js";
 import { verifyRegistry, type VerifyResult } from "../core/verify.js";
 import { simulateOnFork } from "./simulate.js";
+import { withReporter } from "./ui/with-reporter.js";
 import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
 import { importIgnition, type ImportIgnitionOptions, type ImportIgnitionResult } from "../core/imports/import-ignition.js";
 import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
@@ -64,7 +67,8 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     return this.#host.redact;
   }
 
-  run(options: RunMigrationsOptions = {}): Promise<MigrateResult> {
+  run(given: RunMigrationsOptions = {}): Promise<MigrateResult> {
+    const options = withReporter(given);
     return asPluginErrors(async () => {
       const plan = {
         ...optionalId("--to", "to", options.to),
@@ -86,6 +90,8 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.confirm !== undefined ? { confirm: options.confirm } : {}),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
         ...(options.beforeSend !== undefined ? { beforeSend: options.beforeSend } : {}),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.allowDecommissioned === true ? { allowDecommissioned: true } : {}),
       });
     }, () => this.#redact);
   }
@@ -116,6 +122,14 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     }, () => this.#redact);
   }
 
+  rebuildRegistry(): Promise<RebuildReport> {
+    return asPluginErrors(async () => {
+      const names = [...(await this.hre.artifacts.getAllFullyQualifiedNames())];
+      const artifacts = await Promise.all(names.map(async (name) => (await this.hre.artifacts.readArtifact(name)) as unknown as ContractArtifact));
+      return rebuildRegistry(await this.host(), artifacts);
+    }, () => this.#redact);
+  }
+
   status(): Promise<StatusReport> {
     return asPluginErrors(async () => migrationStatus(await this.host()), () => this.#redact);
   }
@@ -126,11 +140,12 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...(options.steps !== undefined ? { steps: options.steps } : {}),
         ...optionalId("--to", "to", options.to),
         ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
+        ...(options.allowDecommissioned === true ? { allowDecommissioned: true } : {}),
       }),
     );
   }
 
-  redo(options: Pick<RunMigrationsOptions, "onEvent"> = {}): Promise<{ down: DownResult; up: MigrateResult }> {
+  redo(options: Pick<RunMigrationsOptions, "onEvent" | "allowDecommissioned"> = {}): Promise<{ down: DownResult; up: MigrateResult }> {
     return asPluginErrors(async () => {
       const down = await migrateDown(await this.host(), { steps: 1, ...options });
       const up = await migrate(await this.host(), { only: down.undone[0]!.id, rollback: this.hre.config.migrations.rollback, ...this.#migrationTimeout({}), ...options });

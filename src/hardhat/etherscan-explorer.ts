@@ -23,7 +23,7 @@ export function etherscanExplorer(connection: NetworkConnection): VerificationEx
   const verification = (connection as unknown as { verification?: { etherscan?: LazyEtherscan } }).verification;
   const etherscan = verification?.etherscan;
   if (etherscan === undefined) {
-    throw new MigrationsError("VERIFY_PLUGIN_MISSING");
+    throw new MigrationsError("VERIFY_PLUGIN_MISSING", {});
   }
   return {
     name: "etherscan",

@@ -1,3 +1,4 @@
+import type { NetworkConfig } from "hardhat/types/config";
 import type { NetworkConnection } from "hardhat/types/network";
 
 /**
@@ -5,7 +6,15 @@ import type { NetworkConnection } from "hardhat/types/network";
  * live in paths and query strings), HTTP header values, private keys and mnemonic.
  */
 export async function networkSecrets(connection: NetworkConnection): Promise<string[]> {
-  const config = connection.networkConfig;
+  return configSecrets(connection.networkConfig);
+}
+
+/** The secrets of every configured network (commands that talk to several, e.g. sync and cutover). */
+export async function allNetworkSecrets(networks: Readonly<Record<string, NetworkConfig>>): Promise<string[]> {
+  return (await Promise.all(Object.values(networks).map(configSecrets))).flat();
+}
+
+async function configSecrets(config: NetworkConfig): Promise<string[]> {
   const secrets: string[] = [];
   const add = async (variable: { get(): Promise<string> } | undefined) => {
     try {

@@ -4,6 +4,7 @@ import { inspectChain } from "../core/chain.js";
 import { MigrationsError, describeError } from "../core/errors.js";
 import type { MigrationEventListener } from "../core/events.js";
 import { migrate } from "../core/migrate.js";
+import { reportAccount } from "../core/preflight.js";
 import type { PlanOptions } from "../core/planner.js";
 import { headBlock } from "../core/provider.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
@@ -74,6 +75,10 @@ export async function simulateOnFork(
       type: "notice",
       message: `Simulating on an in-process fork of ${connection.networkName} at block ${blockNumber}, as ${deployerAddress}: nothing is sent to ${connection.networkName}.`,
     });
+    if (options.onEvent !== undefined) {
+      // The network's own balance and gas price: what the simulated gas would cost there.
+      await reportAccount(connection.provider, deployerAddress, "before", options.onEvent);
+    }
     const host = target.assemble({
       networkName: `${connection.networkName} (fork)`,
       connection: fork,

@@ -6,7 +6,7 @@ import { keccak256 } from "ethers";
 
 import { discoverMigrations } from "../../src/core/discovery.js";
 import { MigrationsError } from "../../src/core/errors.js";
-import { migrationsDir, tempDir } from "../helpers/fixture.js";
+import { migrationsDir, tempDir } from "../helpers/temp.js";
 
 const body = "export default async () => {};\n";
 

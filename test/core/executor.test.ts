@@ -6,7 +6,7 @@ import { executeMigration } from "../../src/core/executor.js";
 import { MigrationSender, createTransactionLayer } from "../../src/core/transactions/migration-sender.js";
 import { MemoryRegistryStorage } from "../../src/core/registry/memory-registry-storage.js";
 import { Registry } from "../../src/core/registry/registry.js";
-import { migrationsDir } from "../helpers/fixture.js";
+import { migrationsDir } from "../helpers/temp.js";
 import { discoverMigrations } from "../../src/core/discovery.js";
 
 const chain: ChainInfo = { chainId: 1, genesisHash: "0x01", clientVersion: undefined, isDevChain: false };

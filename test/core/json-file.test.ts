@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect } from "chai";
 
 import { readJsonFile, stableStringify, writeFileAtomic } from "../../src/core/json-file.js";
-import { tempDir } from "../helpers/fixture.js";
+import { tempDir } from "../helpers/temp.js";
 
 describe("json files", () => {
   it("writes sorted keys, two-space indentation, bigints as strings and a final newline", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect } from "chai";
 
 import { createMigrationFile } from "../../src/core/new-migration.js";
-import { migrationsDir, tempDir } from "../helpers/fixture.js";
+import { migrationsDir, tempDir } from "../helpers/temp.js";
 
 describe("createMigrationFile", () => {
   it("names the file with Date.now() and the purpose, from a typed template", async () => {

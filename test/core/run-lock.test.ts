@@ -7,7 +7,8 @@ import path from "node:path";
 import { expect } from "chai";
 
 import { RunLock } from "../../src/core/run-lock.js";
-import { REPO_ROOT, tempDir } from "../helpers/fixture.js";
+import { REPO_ROOT } from "../helpers/fixture.js";
+import { tempDir } from "../helpers/temp.js";
 
 describe("the run lock", () => {
   it("is exclusive while its holder lives, and released after", async () => {

@@ -32,17 +32,19 @@ describe("bad migration files", () => {
     expect(blocksAfter).to.equal(blocksBefore);
   });
 
-  it("a script without a default export: says what to export", async () => {
-    const dir = await migrationsDir({ "1_token.js": "export const up = 1;\n" });
-    const { error } = await runError(dir);
-    expect(error.code).to.equal("MIGRATION_FAILED");
-    expect(error.message).to.contain("1_token.js does not export a migration function");
+  it("a script without a default export: says what to export, before anything is sent", async () => {
+    const dir = await migrationsDir({ "1_token.js": deployToken, "2_token.js": "export const up = 1;\n" });
+    const { error, blocksBefore, blocksAfter } = await runError(dir);
+    expect(error.code).to.equal("INVALID_MIGRATION_MODULE");
+    expect(blocksAfter).to.equal(blocksBefore);
+    expect(error.message).to.contain("2_token.js does not export a migration function");
   });
 
-  it("a script that does not parse: names the file", async () => {
-    const dir = await migrationsDir({ "1_token.js": "export default async function ( {\n" });
-    const { error } = await runError(dir);
-    expect(error.code).to.equal("MIGRATION_FAILED");
-    expect(error.message).to.contain("1_token.js could not be loaded");
+  it("a script that does not parse: names the file, before anything is sent", async () => {
+    const dir = await migrationsDir({ "1_token.js": deployToken, "2_token.js": "export default async function ( {\n" });
+    const { error, blocksBefore, blocksAfter } = await runError(dir);
+    expect(error.code).to.equal("MIGRATION_LOAD_FAILED");
+    expect(error.message).to.contain("2_token.js could not be loaded");
+    expect(blocksAfter).to.equal(blocksBefore);
   });
 });

@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
 import { Wallet } from "ethers";
 
-import { runHardhat } from "../helpers/cli.js";
+import { runHardhat, spawnHardhat } from "../helpers/cli.js";
 import { createFixtureHre, fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 import { deployTokenAs } from "../helpers/migrations.js";
@@ -27,6 +28,16 @@ const deploysOtherFirst = `
 export default async function ({ deploy }) {
   await deploy("Token", ["Z", 99n], { as: "A" });
 }`;
+
+/** Waits (checking every 20 ms, up to 60 s) until `condition` holds. */
+async function waitUntil(condition: () => boolean, explain: () => string): Promise<void> {
+  for (const deadline = Date.now() + 60_000; !condition(); ) {
+    if (Date.now() > deadline) {
+      expect.fail(explain());
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 const errorOf = async (promise: Promise<unknown>): Promise<Error & { code?: string }> => {
   try {
@@ -237,24 +248,34 @@ describe("live-network safety against a `hardhat node`", function () {
   });
 
   it("two runs at once: one migrates, the other stops with a clear message, and each migration runs once", async () => {
+    // A barrier, not a sleep: the first run's migration 1 says it is inside (holding the lock),
+    // then waits until the test lets it go, after the second run has tried and stopped.
+    const barrier = await tempDir("hhm-barrier-");
+    const inside = path.join(barrier, "inside");
+    const release = path.join(barrier, "release");
     const dir = await migrationsDir({
       "1_slow.js": `
+import { existsSync, writeFileSync } from "node:fs";
 export default async function ({ deploy }) {
   await deploy("Token", ["Slow", 1n], { as: "Slow" });
-  await new Promise((resolve) => setTimeout(resolve, 4000));
+  writeFileSync(${JSON.stringify(inside)}, String(process.pid));
+  while (!existsSync(${JSON.stringify(release)})) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }`,
       "2_token.js": deployTokenAs("Second"),
     });
     const env = { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-concurrent-") };
     const start = (await blockNumber(node.url)) + 1;
-    const [a, b] = await Promise.all([
-      runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--no-compile"], env),
-      runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--no-compile"], env),
-    ]);
-    const outcomes = [a, b].map((r) => r.code).sort();
-    expect(outcomes, `${a.stdout}${a.stderr}\n----\n${b.stdout}${b.stderr}`).to.deep.equal([0, 1]);
-    const loser = a.code === 0 ? b : a;
-    expect(loser.stderr + loser.stdout).to.contain("HHM196").and.to.contain("Another run is migrating chain 31337").and.to.contain("31337.lock");
+    const first = spawnHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--no-compile"], env);
+    const firstExit = new Promise<number | null>((resolve) => first.child.on("exit", resolve));
+    await waitUntil(() => existsSync(inside), () => `the first run never reached its migration:\n${first.output()}`);
+    const second = await runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--no-compile"], env);
+    await writeFile(release, "");
+    const firstCode = await firstExit;
+    expect(firstCode, first.output()).to.equal(0);
+    expect(second.code, second.stdout + second.stderr).to.equal(1);
+    expect(second.stderr + second.stdout).to.contain("HHM196").and.to.contain("Another run is migrating chain 31337").and.to.contain("31337.lock");
     // The Migrator, Slow and Second: once each.
     expect(await creationsSince(node.url, start)).to.have.length(3);
   });

@@ -44,10 +44,25 @@ describe("npx hardhat migrate builds the contracts only when a migration will ru
     const run = await runHardhat(root, ["migrate"]);
     expect(run.code).to.equal(1);
     expect(run.stdout + run.stderr).to.contain("Broken.sol");
+    expect(run.stdout).to.contain("Compiling the contracts: 1 file(s) changed since the last build (contracts/Broken.sol)…");
     expect(run.stdout).to.not.contain("Summary:");
 
     const noCompile = await runHardhat(root, ["migrate", "--no-compile"]);
     expect(noCompile.code, noCompile.stdout + noCompile.stderr).to.equal(0);
     expect(noCompile.stdout).to.contain("Summary: 1 migration(s) run");
+  });
+
+  it("says what it compiles and why, and nothing when the build is up to date", async () => {
+    const root = await projectWithBrokenContract();
+    await writeFile(path.join(root, "contracts", "Broken.sol"), "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\ncontract Broken { uint256 public x; }\n");
+
+    const first = await runHardhat(root, ["migrate"]);
+    expect(first.code, first.stdout + first.stderr).to.equal(0);
+    expect(first.stdout).to.contain("Compiling the contracts: 1 file(s) changed since the last build (contracts/Broken.sol)…");
+    expect(first.stdout).to.match(/^Compiled in [\d.]+ m?s\.$/m);
+
+    const second = await runHardhat(root, ["migrate"]);
+    expect(second.code, second.stdout + second.stderr).to.equal(0);
+    expect(second.stdout).to.not.contain("Compiling");
   });
 });

@@ -117,7 +117,14 @@ describe("offline network migration: snapshot of one node, bootstrap of another"
     expect(out).to.contain(`Wrote ${snapshotFile} (checksum ${snapshot.checksum})`);
 
     const genesis = JSON.parse(await readFile(genesisFile, "utf8")) as { alloc: Record<string, { code: string; balance: string; nonce: string; storage: Record<string, string> }> };
-    expect(Object.keys(genesis.alloc).sort()).to.deep.equal(Object.keys(snapshot.accounts).sort());
+    // The contracts, and the accounts that sent transactions (the deployer, alice, bob) with their nonces.
+    expect(Object.keys(genesis.alloc).sort()).to.deep.equal([...Object.keys(snapshot.accounts), ...Object.keys(snapshot.senders ?? {})].sort());
+    expect(Object.keys(snapshot.senders ?? {}).sort()).to.deep.equal([
+      "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc",
+      "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+      "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266",
+    ]);
+    expect(genesis.alloc["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"]!.nonce).to.equal(`0x${snapshot.senders!["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"]!.nonce.toString(16)}`);
     expect(genesis.alloc[registry.contracts.Ledger!.address.toLowerCase()]!.storage).to.deep.equal(ledger.storage);
 
     // Deterministic: the same block gives the same bytes, even after more blocks were mined.
@@ -217,6 +224,31 @@ describe("offline network migration: snapshot of one node, bootstrap of another"
     // The new chain's record says both migrations ran: nothing runs again there.
     expect(await ok("migrate", "status", "--network", "testnode2")).to.match(/1\s+1_deploy_system\.js\s+up/).and.to.match(/2\s+2_use_system\.js\s+up/);
     expect(await ok("migrate", "--network", "testnode2")).to.contain("Nothing to migrate on testnode2 (chain 31338): 2 migration(s) already completed.");
+  });
+
+  it("a new deploying migration runs on the bootstrapped network: the senders' nonces were copied", async () => {
+    const deployer = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+    const block = `0x${snapshot.source.blockNumber.toString(16)}`;
+    const nonceAfterBootstrap = await rpc(newNode.url, "eth_getTransactionCount", [deployer, "latest"]);
+
+    const next = await migrationsDir({
+      "1_deploy_system.js": deploySystem,
+      "2_use_system.js": useSystem,
+      "3_new_token.js": `export default async function ({ deploy }) { await deploy("Token", ["After bootstrap", 5n], { as: "NewToken" }); }`,
+    });
+    const run = await runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode2", "--no-compile"], {
+      MIGRATIONS_TEST_RPC_URL_2: newNode.url,
+      MIGRATIONS_TEST_DIR: next,
+      MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
+    });
+    expect(run.code, run.stdout + run.stderr).to.equal(0);
+    expect(run.stdout).to.contain("3_new_token.js");
+    const registry = JSON.parse(await readFile(path.join(registryDir, "31338.json"), "utf8")) as { contracts: Record<string, { address: string }> };
+    const created = registry.contracts.NewToken!.address.toLowerCase();
+    expect(Object.keys(snapshot.accounts)).to.not.include(created);
+    expect(await rpc(newNode.url, "eth_getCode", [created, "latest"])).to.not.equal("0x");
+    expect(snapshot.senders?.[deployer]).to.not.equal(undefined);
+    expect(nonceAfterBootstrap).to.equal(await rpc(oldNode.url, "eth_getTransactionCount", [deployer, block]));
   });
 
   it("with the file store on the new network, the record goes to its state file", async () => {

@@ -38,12 +38,17 @@ describe("migrate's state commands from the command line, against a `hardhat nod
 
   before(async () => {
     node = await startHardhatNode(fixtureRoot("basic"));
-    registryDir = await tempDir("hhm-registry-");
     dir = await migrationsDir({
       "1_a.js": reversibleToken("A", 1),
       "2_b.js": reversibleToken("B", 2),
       "3_c.js": deployTokenAs("C"),
     });
+  });
+
+  // Each test starts from its own record: a fresh registry directory means a fresh Migrator on
+  // the shared node, so no test depends on what an earlier one left behind.
+  beforeEach(async () => {
+    registryDir = await tempDir("hhm-registry-");
   });
 
   after(async () => {
@@ -52,7 +57,7 @@ describe("migrate's state commands from the command line, against a `hardhat nod
 
   it("status before anything ran: everything pending", async () => {
     const out = await ok("migrate", "status");
-    expect(out).to.contain("Migrations on testnode (chain 31337). Record: Migrator (not deployed yet).");
+    expect(out).to.contain("Migrations on testnode (chain 31337, dev chain (detected: HardhatNetwork/").and.to.contain("Record: Migrator (not deployed yet).");
     expect(out).to.match(/1\s+1_a\.js\s+pending/);
     expect(out).to.contain("3 pending");
   });
@@ -78,7 +83,6 @@ describe("migrate's state commands from the command line, against a `hardhat nod
     } finally {
       await proxy.stop();
     }
-    await ok("migrate", "down", "--steps", "3");
   });
 
   it("--dry-run lists the plan and sends nothing", async () => {
@@ -96,12 +100,14 @@ describe("migrate's state commands from the command line, against a `hardhat nod
   });
 
   it("--dry-run --simulate runs the pending migrations on a fork, reporting gas, sending nothing", async () => {
+    await ok("migrate", "--only", "1");
+    await ok("migrate", "--from", "3");
     const block = await blockNumber();
     const registry = await readFile(path.join(registryDir, "31337.json"), "utf8");
     const out = await ok("migrate", "--dry-run", "--simulate");
     expect(out).to.contain("Simulating on an in-process fork of testnode at block");
     expect(out).to.contain("Migrating testnode (fork) (chain 31337): 1 pending, 2 already completed.");
-    expect(out).to.match(/2_b\.js\n {2}Token +0x[0-9a-fA-F]{40} {2}gas [\d,]+/);
+    expect(out).to.match(/2_b\.js\n {4}tx 0x[0-9a-f]{64} \(create, nonce \d+\) sent\n {2}Token +0x[0-9a-fA-F]{40} {2}gas [\d,]+/);
     expect(await blockNumber()).to.equal(block);
     expect(await readFile(path.join(registryDir, "31337.json"), "utf8")).to.equal(registry);
   });
@@ -118,6 +124,9 @@ describe("migrate's state commands from the command line, against a `hardhat nod
   });
 
   it("down without down() reverts the node to the snapshot kept in the snapshots file", async () => {
+    await ok("migrate", "--only", "1");
+    await ok("migrate", "--from", "3");
+    await ok("migrate");
     expect(await readdir(registryDir)).to.include("31337.snapshots.json");
     // Completed in the order 1, 3 (--from 3), 2: the two latest are 2 and 3, and 3 has no down().
     const out = await ok("migrate", "down", "--steps", "2");
@@ -128,17 +137,21 @@ describe("migrate's state commands from the command line, against a `hardhat nod
   });
 
   it("redo runs down() of the latest and runs it again", async () => {
+    await ok("migrate", "--only", "1");
     const out = await ok("migrate", "redo");
-    expect(out).to.contain("| undoing A").and.to.contain("undone (ran its down()): 1_a.js").and.to.contain("1_a.js\n  Token");
+    expect(out).to.contain("| undoing A").and.to.contain("undone (ran its down()): 1_a.js");
+    expect(out).to.match(/1_a\.js\n {4}tx 0x[0-9a-f]{64} \(create, nonce \d+\) sent\n {2}Token/);
   });
 
   it("--reset runs every migration again on a dev chain", async () => {
+    await ok("migrate");
     const out = await ok("migrate", "--reset");
     expect(out).to.contain("Notice: Reset: this will deploy a new Migrator");
     expect(out).to.contain("Summary: 3 migration(s) run");
   });
 
   it("store export writes the record; store import of it records nothing new", async () => {
+    await ok("migrate");
     const file = path.join(await tempDir(), "record.json");
     await ok("migrate", "store", "export", "--out", file);
     const state = JSON.parse(await readFile(file, "utf8")) as { chainId: number; migrations: Array<{ id: number }> };
@@ -148,6 +161,7 @@ describe("migrate's state commands from the command line, against a `hardhat nod
   });
 
   it("export writes the registries with ABIs for a frontend", async () => {
+    await ok("migrate");
     const out = path.join(await tempDir(), "deployments.ts");
     await ok("migrate", "export", "--format", "ts", "--out", out);
     const ts = await readFile(out, "utf8");
@@ -155,6 +169,7 @@ describe("migrate's state commands from the command line, against a `hardhat nod
   });
 
   it("down says so, and changes nothing, when the node no longer has the snapshot", async () => {
+    await ok("migrate");
     await ok("migrate", "down");
     await ok("migrate");
     const file = path.join(registryDir, "31337.snapshots.json");
@@ -171,6 +186,7 @@ describe("migrate's state commands from the command line, against a `hardhat nod
   });
 
   it("--networks migrates several networks with a combined summary", async () => {
+    await ok("migrate");
     const result = await runHardhat(fixtureRoot("basic"), ["migrate", "--networks", "testnode,default"], {
       MIGRATIONS_TEST_RPC_URL: node.url,
       MIGRATIONS_TEST_DIR: dir,

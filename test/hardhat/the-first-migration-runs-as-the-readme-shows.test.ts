@@ -19,6 +19,8 @@ function normalize(output: string): string[] {
   return output
     .replace(/\btestnode\b/g, "localhost")
     .replace(/\b\d+ ms\b/g, "<n> ms")
+    // A loaded machine takes over a second: "done in 1.06 s:" is a duration like "22 ms".
+    .replace(/\bdone in \d+(\.\d+)? s:/g, "done in <n> ms:")
     .replace(/\b\d+(\.\d+)? s\./g, "<n> s.")
     .replace(/^Registry: (?!memory).*$/gm, "Registry: <path>")
     .replace(/\b0x[0-9a-f]{64}\b/g, "<hash>")

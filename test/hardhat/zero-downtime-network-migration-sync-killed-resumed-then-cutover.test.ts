@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
@@ -139,6 +140,21 @@ describe("zero-downtime network migration: sync under traffic, killed and resume
     await rpc(newNode.url, "hardhat_setStorageAt", [address, slot, original]);
   });
 
+  it("cutover takes the old network's run lock to write its registry: a live holder stops it, changing no registry", async () => {
+    const lock = path.join(registryDir, "31337.lock");
+    // This test process is alive: its lock is never taken over.
+    await writeFile(lock, `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() })}\n`);
+    const registryBefore = await readFile(path.join(registryDir, "31337.json"), "utf8");
+    try {
+      const refused = await hardhat("migrate", "cutover", "--from", "testnode", "--to", "testnode2");
+      expect(refused.code).to.equal(1);
+      expect(refused.stdout + refused.stderr).to.contain("HHM196").and.to.contain(`process ${process.pid}`);
+      expect(await readFile(path.join(registryDir, "31337.json"), "utf8")).to.equal(registryBefore);
+    } finally {
+      await rm(lock, { force: true });
+    }
+  });
+
   it("cutover syncs the last blocks, verifies every slot, and points the registries at each other", async () => {
     await traffic(4);
     const out = await ok("migrate", "cutover", "--from", "testnode", "--to", "testnode2");
@@ -175,6 +191,31 @@ describe("zero-downtime network migration: sync under traffic, killed and resume
     const again = await hardhat("migrate", "sync", "--from", "testnode", "--to", "testnode2", "--until", String(final));
     expect(again.code).to.equal(1);
     expect(again.stdout + again.stderr).to.contain("HHM206").and.to.contain("the cutover already happened");
+  });
+
+  it("after the cutover, migrate on the old network refuses and names where the system moved; --allow-decommissioned overrides", async () => {
+    await writeMigration("9_after_cutover.js", `export default async function ({ deploy }) { await deploy("Token", ["After", 1n], { as: "After" }); }`);
+    const block = await head();
+    const refused = await hardhat("migrate", "--network", "testnode", "--no-compile");
+    expect(refused.code).to.equal(1);
+    expect(refused.stdout + refused.stderr)
+      .to.contain("HHM261")
+      .and.to.contain("testnode (chain 31337) was decommissioned")
+      .and.to.contain("moved to testnode2 (chain 31339)")
+      .and.to.contain("npx hardhat migrate --network testnode2")
+      .and.to.contain("--allow-decommissioned");
+    expect(await head()).to.equal(block);
+
+    const forced = await ok("migrate", "--network", "testnode", "--no-compile", "--allow-decommissioned");
+    expect(forced).to.contain("was decommissioned").and.to.contain("9_after_cutover.js");
+    expect(await head()).to.be.greaterThan(block);
+  });
+
+  it("the new network runs a new deploying migration: sync kept the deployer's nonce up with the old network's", async () => {
+    const out = await ok("migrate", "--network", "testnode2", "--no-compile");
+    expect(out).to.contain("9_after_cutover.js");
+    const registry = JSON.parse(await readFile(path.join(registryDir, "31339.json"), "utf8")) as { contracts: Record<string, { address: string }> };
+    expect(await rpc(newNode.url, "eth_getCode", [registry.contracts.After!.address, "latest"])).to.not.equal("0x");
   });
 
   async function writeMigration(name: string, source: string): Promise<void> {

@@ -10,7 +10,11 @@ export class CountingRpcProxy {
   readonly methods = new Map<string, number>();
   #server: Server | undefined;
 
-  constructor(private readonly target: string) {}
+  /** `delayMs`: every request waits this long before it is forwarded (a remote RPC's latency). */
+  constructor(
+    private readonly target: string,
+    private readonly options: { readonly delayMs?: number } = {},
+  ) {}
 
   reset(): void {
     this.httpRequests = 0;
@@ -26,6 +30,14 @@ export class CountingRpcProxy {
       req.on("end", () => {
         const body = Buffer.concat(chunks);
         this.#count(body);
+        const delay = this.options.delayMs ?? 0;
+        if (delay > 0) {
+          setTimeout(() => forward(body), delay);
+        } else {
+          forward(body);
+        }
+      });
+      const forward = (body: Buffer) => {
         const upstream = request(
           { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: { ...req.headers, host: target.host } },
           (upstreamRes) => {
@@ -38,7 +50,7 @@ export class CountingRpcProxy {
           res.end(String(error));
         });
         upstream.end(body);
-      });
+      };
     });
     this.#server.keepAliveTimeout = 1000;
     await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));

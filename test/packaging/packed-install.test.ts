@@ -16,6 +16,7 @@ const exec = promisify(execFile);
  */
 describe("the packed package in a fresh Hardhat 3 project", function () {
   let project: string;
+  let installWarnings = "";
 
   before(async function () {
     this.timeout(600_000);
@@ -84,7 +85,12 @@ export default async function ({ deploy, log, network }: MigrationContext): Prom
         include: ["hardhat.config.ts", "migrations", "check"],
       }),
     );
-    await exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: project, maxBuffer: 64 << 20 });
+    ({ stderr: installWarnings } = await exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=warn"], { cwd: project, maxBuffer: 64 << 20 }));
+  });
+
+  it("installs without asking to approve a script of this package (its repository-only `prepare` is not packed)", () => {
+    expect(installWarnings).to.not.contain("hardhat-migrations@");
+    expect(installWarnings).to.not.contain("ensure-native-deps");
   });
 
   it("has the migrate task, deploys the Migrator and runs the migration", async () => {

@@ -61,7 +61,9 @@ async function hardhatMigrate(
   args: string[] = [],
 ): Promise<{ stdout: string; addresses: Record<string, string> }> {
   registryDir ??= await tempDir("hhm-truffle-registry-");
-  const { code, stdout, stderr } = await runHardhat(fixtureRoot(project), ["migrate", ...args, "--network", "testnode"], {
+  // Truffle builds without the optimizer: compare with the same settings (migrate's default is the
+  // production profile, optimizer on).
+  const { code, stdout, stderr } = await runHardhat(fixtureRoot(project), ["--build-profile", "default", "migrate", ...args, "--network", "testnode"], {
     MIGRATIONS_TEST_RPC_URL: node.url,
     MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
   });

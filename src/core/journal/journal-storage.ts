@@ -5,8 +5,8 @@ import path from "node:path";
 
 import { MigrationsError } from "../errors.js";
 import { failpoint } from "../failpoints.js";
+import { archiveFile } from "../archive.js";
 import { errnoReason, fileSystemAdvice, fileWriteError } from "../file-system-errors.js";
-import { moveAside } from "../json-file.js";
 
 /**
  * Where a journal's lines live. `append` MUST only ever add to the end, MUST start the text on a
@@ -214,7 +214,7 @@ export class FileJournalStorage implements JournalStorage {
   }
 
   archive(label: string): Promise<string | undefined> {
-    return moveAside(this.location, this.location.replace(/\.jsonl$/, "") + `.${label}.jsonl`);
+    return archiveFile(this.location, label);
   }
 
   #writeFailed(error: unknown): MigrationsError {

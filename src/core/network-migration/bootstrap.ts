@@ -1,5 +1,6 @@
 import { MigrationsError } from "../errors.js";
-import { openSession, openStateStore, type MigrationHost } from "../session.js";
+import { recordWithoutRunning } from "../record-without-running.js";
+import { openSession, type MigrationHost } from "../session.js";
 import { diffAccounts, formatDifferences, readAccounts, type AccountState } from "./account-state.js";
 import { devStateWriter } from "./dev-state-writer.js";
 import type { NetworkSnapshot } from "./snapshot-document.js";
@@ -9,6 +10,8 @@ export interface BootstrapReport {
   readonly network: { readonly name: string; readonly chainId: number };
   readonly source: NetworkSnapshot["source"];
   readonly accounts: number;
+  /** Accounts that sent transactions on the source, given their nonce and balance. */
+  readonly senders: number;
   /** Non-zero storage slots written, and verified equal one by one. */
   readonly slots: number;
   /** Always true in a returned report: a difference throws STATE_VERIFICATION_FAILED. */
@@ -54,10 +57,30 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
       slots++;
     }
   }
+  // The senders' nonces (and balances), so the deployer's next CREATE address is a fresh one.
+  // A nonce is only ever raised: the new network may have used the account already.
+  const senders = Object.entries(snapshot.senders ?? {});
+  const before = await readAccounts(host.provider, new Map(senders.map(([a]) => [a, []])), "latest", host.networkName);
+  for (const [address, sender] of senders) {
+    await writer.setBalance(address, sender.balance);
+    if (sender.nonce > before.get(address)!.nonce) {
+      await writer.setNonce(address, sender.nonce);
+    }
+  }
   const expected = expectedStates(snapshot);
   const names = (a: string) => snapshot.accounts[a]?.names ?? [];
   const actual = await readAccounts(host.provider, new Map([...expected].map(([a, s]) => [a, Object.keys(s.storage)])), "latest", host.networkName);
   const differences = diffAccounts(expected, actual, names);
+  const sendersNow = await readAccounts(host.provider, new Map(senders.map(([a]) => [a, []])), "latest", host.networkName);
+  for (const [address, sender] of senders) {
+    const now = sendersNow.get(address)!;
+    if (now.nonce < sender.nonce) {
+      differences.push({ address, names: ["(sender)"], field: "nonce", expected: `${sender.nonce} or more`, actual: String(now.nonce) });
+    }
+    if (BigInt(now.balance) !== BigInt(sender.balance)) {
+      differences.push({ address, names: ["(sender)"], field: "balance", expected: BigInt(sender.balance).toString(), actual: BigInt(now.balance).toString() });
+    }
+  }
   if (differences.length > 0) {
     throw new MigrationsError("STATE_VERIFICATION_FAILED", {
       what: "Bootstrap verification failed",
@@ -82,17 +105,8 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     snapshotChecksum: snapshot.checksum,
   });
 
-  const { store, completed } = await openStateStore(host, session);
   const ids = snapshot.record.migrations.map((r) => r.id);
-  const recorded: number[] = [];
-  if (ids.some((id) => !completed.has(id))) {
-    for (const record of snapshot.record.migrations) {
-      if (!completed.has(record.id)) {
-        await store.record(record.id, record.contentHash ?? `0x${"0".repeat(64)}`);
-        recorded.push(record.id);
-      }
-    }
-  }
+  const { store, recorded } = await recordWithoutRunning(host, session, snapshot.record.migrations);
 
   const checkpointFile = host.workspace.syncCheckpointFile;
   if (checkpointFile !== undefined) {
@@ -110,6 +124,7 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     network: { name: host.networkName, chainId: chain.chainId },
     source: snapshot.source,
     accounts: expected.size,
+    senders: senders.length,
     slots,
     equal: true,
     registry: session.registry.storage.location,

@@ -10,21 +10,23 @@ export interface DiscoveredStorage {
   readonly lastWrites: Map<string, Map<string, string>>;
   /** Watched accounts some transaction touched (storage, balance, nonce or code). */
   readonly touched: Set<string>;
+  /** The senders (lower case) of every transaction in the range: accounts whose nonce moved. */
+  readonly senders: Set<string>;
   readonly transactions: number;
 }
 
-/** The hashes of a block's transactions, in order. */
-export async function blockTransactions(provider: Eip1193Provider, block: number, network: string): Promise<string[]> {
-  let result: { transactions?: Array<string | { hash: string }> } | null;
+/** A block's transactions (hash and lower-case sender), in order. */
+export async function blockTransactions(provider: Eip1193Provider, block: number, network: string): Promise<Array<{ hash: string; from: string }>> {
+  let result: { transactions?: Array<{ hash: string; from: string }> } | null;
   try {
-    result = (await provider.request({ method: "eth_getBlockByNumber", params: [`0x${block.toString(16)}`, false] })) as typeof result;
+    result = (await provider.request({ method: "eth_getBlockByNumber", params: [`0x${block.toString(16)}`, true] })) as typeof result;
   } catch (error) {
     throw new MigrationsError("SNAPSHOT_STATE_UNAVAILABLE", { network, block, reason: describeError(error) }, { cause: error });
   }
   if (result === null) {
     throw new MigrationsError("SNAPSHOT_STATE_UNAVAILABLE", { network, block, reason: "the node has no such block" });
   }
-  return (result.transactions ?? []).map((t) => (typeof t === "string" ? t : t.hash));
+  return (result.transactions ?? []).map((t) => ({ hash: t.hash, from: t.from.toLowerCase() }));
 }
 
 /**
@@ -39,12 +41,13 @@ export async function discoverStorage(
   fromBlock: number,
   toBlock: number,
   network: string,
-  into: DiscoveredStorage = { slots: new Map(), lastWrites: new Map(), touched: new Set(), transactions: 0 },
+  into: DiscoveredStorage = { slots: new Map(), lastWrites: new Map(), touched: new Set(), senders: new Set(), transactions: 0 },
 ): Promise<DiscoveredStorage> {
   let transactions = into.transactions;
   for (let block = fromBlock; block <= toBlock; block++) {
-    for (const hash of await blockTransactions(provider, block, network)) {
+    for (const { hash, from } of await blockTransactions(provider, block, network)) {
       transactions++;
+      into.senders.add(from);
       const changes = await tracer.changes(hash);
       for (const account of changes.accounts) {
         if (watched.has(account)) into.touched.add(account);

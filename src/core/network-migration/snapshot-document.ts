@@ -19,6 +19,13 @@ export interface SnapshotAccount {
   readonly storage: Readonly<Record<string, string>>;
 }
 
+/** An account that sent transactions (a deployer, a user): its nonce and balance at the block. */
+export interface SnapshotSender {
+  /** Wei, 0x-hex. */
+  readonly balance: string;
+  readonly nonce: number;
+}
+
 /** How the storage slots were found (see `discoverStorage`). */
 export interface SnapshotDiscovery {
   readonly fromBlock: number;
@@ -50,6 +57,13 @@ export interface NetworkSnapshot {
   readonly record: { readonly store: "chain" | "file" | "none"; readonly migrations: readonly MigrationRecord[] };
   /** By lower-case address. */
   readonly accounts: Readonly<Record<string, SnapshotAccount>>;
+  /**
+   * Every other account that sent a transaction from the first deployment to the block, by
+   * lower-case address: bootstrap gives it the same nonce (and balance), so the deployer's next
+   * CREATE address on the new network is not one of the copied contracts'. Absent in snapshots
+   * taken before it existed.
+   */
+  readonly senders?: Readonly<Record<string, SnapshotSender>>;
   readonly discovery: SnapshotDiscovery;
 }
 
@@ -99,6 +113,11 @@ export function parseSnapshot(raw: unknown, file: string): NetworkSnapshot {
   for (const [address, account] of Object.entries(doc.accounts)) {
     if (!/^0x[0-9a-f]{40}$/.test(address) || typeof account?.code !== "string" || typeof account.storage !== "object") {
       throw bad(`the account ${address} is malformed`);
+    }
+  }
+  for (const [address, sender] of Object.entries(doc.senders ?? {})) {
+    if (!/^0x[0-9a-f]{40}$/.test(address) || typeof sender?.balance !== "string" || !Number.isSafeInteger(sender.nonce)) {
+      throw bad(`the sender ${address} is malformed`);
     }
   }
   const actual = snapshotChecksum(doc as NetworkSnapshot);

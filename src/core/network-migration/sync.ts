@@ -5,13 +5,14 @@ import { MigrationsError } from "../errors.js";
 import { headBlock } from "../provider.js";
 import { Registry } from "../registry/registry.js";
 import type { NetworkMigrationInfo, NetworkPeer } from "../registry/registry-document.js";
-import type { MigrationHost } from "../session.js";
+import { withRunLock, type MigrationHost } from "../session.js";
 import { readAccounts } from "./account-state.js";
-import { devStateWriter } from "./dev-state-writer.js";
+import { devStateWriter, type StateWriter } from "./dev-state-writer.js";
 import { discoverStorage } from "./discover-storage.js";
 import { readSyncCheckpoint, trackedAccount, writeSyncCheckpoint, type SyncCheckpoint, type TrackedAccount } from "./sync-checkpoint.js";
 import { firstDeploymentBlock, registeredAccounts, registryAtBlock } from "./take-snapshot.js";
 import { StorageTracer, type TraceMethod } from "./trace-storage.js";
+import { sleep } from "../sleep.js";
 
 export interface SyncProgress {
   /** The source block just replayed. */
@@ -92,26 +93,46 @@ export async function markWindow<C>(
   targetInfo: Omit<NetworkMigrationInfo, "role" | "peer" | "startedAtBlock" | "snapshotChecksum">,
 ): Promise<void> {
   const startedAtBlock = pair.checkpoint.startedAtBlock;
-  const sourceRegistry = await Registry.open(source.workspace.registry, pair.sourceChain);
-  await sourceRegistry.setNetworkMigration({ role: "source", ...sourceInfo, peer: pair.targetPeer, startedAtBlock });
-  const targetRegistry = await Registry.open(target.workspace.registry, pair.targetChain);
-  await targetRegistry.setNetworkMigration({
-    role: "target",
-    ...targetInfo,
-    peer: pair.sourcePeer,
-    startedAtBlock,
-    snapshotChecksum: pair.checkpoint.snapshotChecksum,
-  });
+  // Under both chains' run locks: never while a `migrate` on either changes its registry.
+  await withRunLock(source, () =>
+    withRunLock(target, async () => {
+      const sourceRegistry = await Registry.open(source.workspace.registry, pair.sourceChain);
+      await sourceRegistry.setNetworkMigration({ role: "source", ...sourceInfo, peer: pair.targetPeer, startedAtBlock });
+      const targetRegistry = await Registry.open(target.workspace.registry, pair.targetChain);
+      await targetRegistry.setNetworkMigration({
+        role: "target",
+        ...targetInfo,
+        peer: pair.sourcePeer,
+        startedAtBlock,
+        snapshotChecksum: pair.checkpoint.snapshotChecksum,
+      });
+    }),
+  );
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
+/**
+ * Keeps the nonces of the block's senders (deployers, users) on the target at least the source's,
+ * so a deployment made on the source during the window does not leave the target's deployer
+ * behind: its next CREATE address would be a copied contract's. Nonces are only ever raised.
+ */
+async function raiseSenderNonces<C>(
+  source: MigrationHost<C>,
+  target: MigrationHost<C>,
+  senders: readonly string[],
+  block: number,
+  writer: StateWriter,
+): Promise<void> {
+  if (senders.length === 0) return;
+  const slots = new Map(senders.map((a) => [a, [] as string[]]));
+  const [there, here] = await Promise.all([
+    readAccounts(source.provider, slots, block, source.networkName),
+    readAccounts(target.provider, slots, "latest", target.networkName),
+  ]);
+  for (const address of senders) {
+    const nonce = there.get(address)!.nonce;
+    if (nonce > here.get(address)!.nonce) await writer.setNonce(address, nonce);
+  }
+}
 
 /**
  * Follows the source block by block from the checkpoint and replays onto the target every state
@@ -166,6 +187,7 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
       for (const a of fresh) slotsToCopy.set(a, new Set(found.slots.get(a) ?? []));
     }
     const changes = await discoverStorage(source.provider, tracer, watched, block, block, source.networkName);
+    await raiseSenderNonces(source, target, [...changes.senders].filter((a) => !watched.has(a)), block, writer);
     for (const address of watched) {
       const set = slotsToCopy.get(address) ?? new Set<string>();
       for (const slot of changes.slots.get(address) ?? []) set.add(slot);
@@ -204,10 +226,12 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
     options.onProgress?.({ block, head: latest, lag, slots, accounts: changedAccounts });
   }
 
-  const registry = await Registry.open(target.workspace.registry, pair.targetChain);
-  const info = registry.networkMigration;
-  if (info !== undefined) {
-    await registry.setNetworkMigration({ ...info, syncedToBlock: checkpoint.syncedToBlock });
-  }
+  await withRunLock(target, async () => {
+    const registry = await Registry.open(target.workspace.registry, pair.targetChain);
+    const info = registry.networkMigration;
+    if (info !== undefined) {
+      await registry.setNetworkMigration({ ...info, syncedToBlock: checkpoint.syncedToBlock });
+    }
+  });
   return { syncedToBlock: checkpoint.syncedToBlock, resumedFrom, blocks, slots: slotsWritten, lag, checkpoint: pair.checkpointFile };
 }

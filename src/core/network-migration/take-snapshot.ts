@@ -5,7 +5,7 @@ import { openSession, openStateStore, type MigrationHost } from "../session.js";
 import type { StateStoreKind } from "../stores/state-store.js";
 import { readAccounts } from "./account-state.js";
 import { discoverStorage } from "./discover-storage.js";
-import { sealSnapshot, type NetworkSnapshot, type SnapshotAccount } from "./snapshot-document.js";
+import { sealSnapshot, type NetworkSnapshot, type SnapshotAccount, type SnapshotSender } from "./snapshot-document.js";
 import { StorageTracer, type TraceMethod } from "./trace-storage.js";
 
 export interface TakeSnapshotOptions {
@@ -77,6 +77,16 @@ export async function takeSnapshot<C>(host: MigrationHost<C>, options: TakeSnaps
   const discovered = await discoverStorage(host.provider, tracer, new Set(names.keys()), fromBlock, names.size === 0 ? fromBlock - 1 : block, host.networkName);
   const slots = new Map([...names.keys()].map((a) => [a, discovered.slots.get(a) ?? new Set<string>()]));
   const state = await readAccounts(host.provider, slots, block, host.networkName);
+  const senderState = await readAccounts(
+    host.provider,
+    new Map([...discovered.senders].filter((a) => !names.has(a)).sort().map((a) => [a, []])),
+    block,
+    host.networkName,
+  );
+  const senders: Record<string, SnapshotSender> = {};
+  for (const [address, account] of senderState) {
+    senders[address] = { balance: account.balance, nonce: account.nonce };
+  }
 
   const warnings: string[] = [];
   const accounts: Record<string, SnapshotAccount> = {};
@@ -100,6 +110,7 @@ export async function takeSnapshot<C>(host: MigrationHost<C>, options: TakeSnaps
     registry,
     record: { store: snapshotStoreKind(store.kind), migrations: records },
     accounts,
+    senders,
     discovery: { fromBlock, toBlock: block, transactions: discovered.transactions, method: tracer.method ?? "prestateTracer", warnings },
   });
 }
@@ -109,6 +120,9 @@ export function genesisAlloc(snapshot: NetworkSnapshot): { alloc: Record<string,
   const alloc: Record<string, { code: string; balance: string; nonce: string; storage: Record<string, string> }> = {};
   for (const [address, account] of Object.entries(snapshot.accounts)) {
     alloc[address] = { code: account.code, balance: account.balance, nonce: `0x${account.nonce.toString(16)}`, storage: { ...account.storage } };
+  }
+  for (const [address, sender] of Object.entries(snapshot.senders ?? {})) {
+    alloc[address] = { code: "0x", balance: sender.balance, nonce: `0x${sender.nonce.toString(16)}`, storage: {} };
   }
   return { alloc };
 }

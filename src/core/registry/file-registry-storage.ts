@@ -1,4 +1,5 @@
-import { moveAside, readJsonFile, removeOrphanedTemps, stableStringify, writeFileAtomic } from "../json-file.js";
+import { archiveFile } from "../archive.js";
+import { readJsonFile, removeOrphanedTemps, stableStringify, writeFileAtomic } from "../json-file.js";
 import type { RegistryDocument } from "./registry-document.js";
 import type { RegistryStorage } from "./registry-storage.js";
 
@@ -16,6 +17,6 @@ export class FileRegistryStorage implements RegistryStorage {
   }
 
   archive(label: string): Promise<string | undefined> {
-    return moveAside(this.location, this.location.replace(/\.json$/, "") + `.${label}.json`);
+    return archiveFile(this.location, label);
   }
 }

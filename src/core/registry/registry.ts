@@ -1,3 +1,4 @@
+import { staleLabel } from "../archive.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { ChainInfo } from "../chain.js";
 import {
@@ -253,7 +254,7 @@ export class Registry implements RegistryReader {
    * notice says why and where it went.
    */
   async discard(reason: string, notice: (message: string) => void): Promise<void> {
-    const archived = await this.storage.archive(`stale-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+    const archived = await this.storage.archive(staleLabel());
     notice(
       `Starting a fresh registry for chain ${this.chainId}: ${reason}.` +
         (archived !== undefined ? ` The previous registry was kept as ${archived}.` : ""),

@@ -1,7 +1,8 @@
 import { MigrationsError, describeError } from "../errors.js";
+import { archiveFile, staleLabel } from "../archive.js";
 import { readJsonFile, stableStringify, writeFileAtomic } from "../json-file.js";
 import type { ChainInfo } from "../chain.js";
-import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
+import type { MigrationRecord, MigrationStateStore, StateStoreRun, StoreReceipt } from "./state-store.js";
 
 export const STATE_FILE_FORMAT = "hardhat-migrations/state@1";
 
@@ -27,6 +28,34 @@ export class FileStateStore implements MigrationStateStore {
     private readonly chain: ChainInfo,
     private readonly headBlock: () => Promise<number | undefined> = async () => undefined,
   ) {}
+
+  /**
+   * Called once per run. On a dev chain, a file of the same chain id with another genesis (a
+   * restarted `hardhat node`, anvil, ganache) is archived into `.archive/` with a notice, as the
+   * registry and the journal are, and the record starts empty (`readOnly`: left in place, and it
+   * reads as empty). On a live network it stays an error (STATE_FILE_WRONG_CHAIN).
+   */
+  async open(run: StateStoreRun): Promise<Set<number>> {
+    const { chain } = this;
+    const raw = chain.isDevChain ? ((await readJsonFile(this.file).catch(() => undefined)) as Partial<StateFileDocument> | null | undefined) : undefined;
+    const restarted =
+      raw !== undefined && raw !== null && raw.chainId === chain.chainId && typeof raw.genesisHash === "string" && raw.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase();
+    if (restarted && run.readOnly) {
+      this.#ignoreFile = true;
+    } else if (restarted) {
+      const archived = await archiveFile(this.file, staleLabel());
+      run.emit({
+        type: "notice",
+        message:
+          `Starting a fresh record of completed migrations for chain ${chain.chainId}: the dev chain was restarted (its genesis block changed).` +
+          (archived !== undefined ? ` The previous record was kept as ${archived}.` : ""),
+      });
+    }
+    return this.completed();
+  }
+
+  /** Read-only view of a restarted dev chain: the stale file is left in place and reads as empty. */
+  #ignoreFile = false;
 
   get description(): string {
     return `file ${this.file}`;
@@ -68,7 +97,7 @@ export class FileStateStore implements MigrationStateStore {
   async #load(): Promise<StateFileDocument> {
     let raw: unknown;
     try {
-      raw = await readJsonFile(this.file);
+      raw = this.#ignoreFile ? undefined : await readJsonFile(this.file);
     } catch (error) {
       if (MigrationsError.is(error)) {
         throw error; // the file could not be read (it may be fine): say why, not "corrupt"
@@ -102,7 +131,7 @@ export function parseStateFile(raw: unknown, file: string, chain?: ChainInfo): S
     }
   }
   if (chain !== undefined && (doc.chainId !== chain.chainId || doc.genesisHash.toLowerCase() !== chain.genesisHash.toLowerCase())) {
-    throw new MigrationsError("STATE_FILE_WRONG_CHAIN", { file, fileChainId: doc.chainId, chainId: chain.chainId });
+    throw new MigrationsError("STATE_FILE_WRONG_CHAIN", { file, fileChainId: doc.chainId, fileGenesis: doc.genesisHash, chainId: chain.chainId, genesis: chain.genesisHash });
   }
   return doc as StateFileDocument;
 }

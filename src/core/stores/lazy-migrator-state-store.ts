@@ -1,10 +1,9 @@
-import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
-
 import { MigrationsError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
-import { MigrationSender } from "../transactions/migration-sender.js";
+import { bookkeepingKey, journaledStep, storeSender } from "../transactions/journaled-step.js";
 import { MigratorStateStore } from "./migrator-state-store.js";
-import type { MigrationRecord, MigrationStateStore, StateStoreRun, StoreReceipt } from "./state-store.js";
+import type { MigrationRecord, MigrationStateStore, StateStoreRun, StoreReceipt, StoreSender } from "./state-store.js";
+import { invariant } from "../invariant.js";
 
 /** The journal's pseudo migration id of the Migrator's own deployment (real ids are positive). */
 export const MIGRATOR_STEP_ID = 0;
@@ -69,11 +68,12 @@ export class LazyMigratorStateStore implements MigrationStateStore {
     return this.#migrator === undefined ? this.#deploy() : undefined;
   }
 
-  /** A new, empty Migrator (the current one stays on chain, no longer used). */
+  /**
+   * A new, empty Migrator (the current one stays on chain, no longer used), deployed by
+   * `prepare()` or the first `record()`: after the run has said what it will do.
+   */
   async reset(): Promise<void> {
-    if (this.#migrator !== undefined) {
-      await this.#deploy();
-    }
+    this.#migrator = undefined;
   }
 
   async completed(): Promise<Set<number>> {
@@ -84,8 +84,10 @@ export class LazyMigratorStateStore implements MigrationStateStore {
     return (await this.#migrator?.records(completed)) ?? [];
   }
 
+  /** Not connected to a migration's sender: sent through the run's layer as the bookkeeping of `id`. */
   async record(id: number, contentHash: string): Promise<StoreReceipt> {
-    return (await this.#deployed()).record(id, contentHash);
+    const migrator = await this.#deployed();
+    return this.#bookkeeping(id, `record of ${id}`, async (sender) => migrator.connect(sender).record(id, contentHash));
   }
 
   async unrecord(id: number): Promise<StoreReceipt> {
@@ -93,11 +95,20 @@ export class LazyMigratorStateStore implements MigrationStateStore {
       // No Migrator: nothing is recorded (and nothing is deployed to say so).
       throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: "the Migrator (not deployed yet)" });
     }
-    return this.#migrator.unrecord(id);
+    const migrator = this.#migrator;
+    return this.#bookkeeping(id, `unrecord of ${id}`, async (sender) => migrator.connect(sender).unrecord(id));
   }
 
-  connect(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigrationStateStore {
-    const connected = async () => (await this.#deployed()).connect(signer, wait);
+  async #bookkeeping(id: number, label: string, body: (sender: StoreSender) => Promise<StoreReceipt>): Promise<StoreReceipt> {
+    const run = this.#run;
+    if (run?.layer === undefined) {
+      throw new Error("The Migrator store was opened without the run's transaction layer: it cannot send.");
+    }
+    return journaledStep(run.layer, bookkeepingKey(id), label, async (sender) => body(await storeSender(sender, await run.deployer())));
+  }
+
+  connect(sender: StoreSender): MigrationStateStore {
+    const connected = async () => (await this.#deployed()).connect(sender);
     return {
       kind: this.kind,
       remembers: true,
@@ -116,25 +127,24 @@ export class LazyMigratorStateStore implements MigrationStateStore {
     return this.#migrator!;
   }
 
-  /** Deploys a Migrator from the deployer and records it in the registry. */
+  /**
+   * Deploys a Migrator from the deployer through the run's transaction layer (journaled as
+   * migration 0, resumed like a migration's) and records it in the registry.
+   */
   async #deploy(): Promise<{ address: string; gasUsed: bigint }> {
     const run = this.#run;
-    if (run === undefined || run.readOnly) {
-      throw new Error("The Migrator store was not opened for writing.");
+    invariant(run !== undefined && !run.readOnly, "the Migrator store was not opened for writing");
+    const layer = run.layer;
+    if (layer === undefined) {
+      throw new Error("The Migrator store was opened without the run's transaction layer: it cannot deploy.");
     }
     const deployer = await run.deployer();
-    const layer = run.layer;
-    let deployed;
-    if (layer === undefined) {
-      deployed = await MigratorStateStore.deploy(this.provider, deployer, this.bytecode);
-    } else {
-      const file = { id: MIGRATOR_STEP_ID, fileName: "(the Migrator)" };
-      const sender = new MigrationSender(layer, file, layer.journal?.interrupted().get(MIGRATOR_STEP_ID));
-      await layer.journal?.migrationStarted(MIGRATOR_STEP_ID, file.fileName, "0x");
-      deployed = await MigratorStateStore.deploy(this.provider, sender.signer(deployer), this.bytecode, (tx) => sender.wait(tx));
-    }
-    await run.registry.setMigrator(deployed.record);
-    await layer?.journal?.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
+    const deployed = await journaledStep(layer, MIGRATOR_STEP_ID, "(the Migrator)", async (sender) => {
+      const result = await MigratorStateStore.deploy(this.provider, await storeSender(sender, deployer, "call"), this.bytecode);
+      // Registered before the journal calls it done: a run killed in between finds it registered.
+      await run.registry.setMigrator(result.record);
+      return result;
+    });
     run.emit({ type: "migrator-deployed", address: deployed.record.address, gasUsed: deployed.gasUsed });
     this.#migrator = deployed.store;
     return { address: deployed.record.address, gasUsed: deployed.gasUsed };

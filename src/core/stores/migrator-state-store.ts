@@ -1,10 +1,10 @@
-import { Contract, ContractFactory, Interface, type Signer, type TransactionReceipt, type TransactionResponse } from "ethers";
+import { Interface, type Signer } from "ethers";
 
 import { MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
-import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
+import type { MigrationRecord, MigrationStateStore, StoreReceipt, StoreSender } from "./state-store.js";
 
 export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
 
@@ -12,51 +12,41 @@ export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
 export class MigratorStateStore implements MigrationStateStore {
   readonly kind = "chain";
   readonly remembers = true;
-  readonly #contract: Contract;
 
   private constructor(
     readonly address: string,
     private readonly provider: Eip1193Provider,
-    signer: Signer | undefined,
     /** The Migrator's deployment block: where its events start. */
     private readonly fromBlock: number,
     /** Sender of the view calls (its deployer): a call without one makes Hardhat ask eth_accounts first. */
     private readonly from: string | undefined,
-    /**
-     * Set by `connect`: records go through the signer (a migration's journaling sender) and are
-     * waited for with this; otherwise they are one raw eth_sendTransaction and a receipt.
-     */
-    private readonly waitFor?: (tx: TransactionResponse) => Promise<TransactionReceipt | null>,
-  ) {
-    this.#contract = new Contract(address, MIGRATOR_INTERFACE, signer ?? null);
-  }
+    /** Set by `connect`: how records and unrecords are sent (the plugin's transaction path). */
+    private readonly sender?: StoreSender,
+  ) {}
 
-  /** The same Migrator, sending through `signer` and waiting with `wait` (a migration's sender). */
-  connect(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigratorStateStore {
-    return new MigratorStateStore(this.address, this.provider, signer, this.fromBlock, this.from, wait);
+  /** The same Migrator, sending its transactions through `sender`. */
+  connect(sender: StoreSender): MigratorStateStore {
+    return new MigratorStateStore(this.address, this.provider, this.fromBlock, this.from ?? sender.from, sender);
   }
 
   get description(): string {
     return `Migrator ${this.address}`;
   }
 
-  /** Deploys a new Migrator owned by `signer`. */
+  /** Deploys a new Migrator owned by `sender.from`, through `sender`; the store sends through it. */
   static async deploy(
     provider: Eip1193Provider,
-    signer: Signer,
+    sender: StoreSender,
     bytecode: string = MIGRATOR_ARTIFACT.bytecode,
-    wait: (tx: TransactionResponse) => Promise<TransactionReceipt | null> = (tx) => tx.wait(),
   ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
-    const factory = new ContractFactory(MIGRATOR_INTERFACE, bytecode, signer);
-    const contract = await factory.deploy();
-    const receipt = await wait(contract.deploymentTransaction()!);
-    if (receipt === null || receipt.status !== 1) {
-      throw new Error("The Migrator deployment transaction failed.");
+    const receipt = await sender.send({ to: null, data: bytecode });
+    if (receipt.status !== 1 || receipt.contractAddress === null) {
+      throw new MigrationsError("MIGRATOR_DEPLOYMENT_FAILED", { hash: receipt.hash, status: receipt.status ?? "unknown" });
     }
-    const address = await contract.getAddress();
-    const deployer = await signer.getAddress();
+    const address = receipt.contractAddress;
+    const deployer = sender.from;
     return {
-      store: new MigratorStateStore(address, provider, signer, receipt.blockNumber, deployer),
+      store: new MigratorStateStore(address, provider, receipt.blockNumber, deployer, sender),
       record: {
         address,
         transactionHash: receipt.hash,
@@ -106,7 +96,7 @@ export class MigratorStateStore implements MigrationStateStore {
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
       }
     }
-    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber, from), completed };
+    return { store: new MigratorStateStore(address, provider, migrator.blockNumber, from), completed };
   }
 
   async completed(): Promise<Set<number>> {
@@ -158,32 +148,21 @@ export class MigratorStateStore implements MigrationStateStore {
     return this.#send("unrecord", [id], id);
   }
 
-  /**
-   * Sends `record`/`unrecord` as one `eth_sendTransaction` from the owner and fetches its receipt:
-   * the node (or Hardhat's account handlers) fills in gas, fees and nonce, so the record costs two
-   * round trips instead of the six of an ethers contract call (block, fees, estimate, send, the
-   * transaction by hash, receipt).
-   */
+  /** Sends `record`/`unrecord` through the store's sender (see `connect`). */
   async #send(method: "record" | "unrecord", args: unknown[], id: number): Promise<StoreReceipt> {
+    const sender = this.sender;
+    if (sender === undefined) {
+      throw new Error(`${this.description} was opened read-only: connect it to the run's transaction sender to ${method}.`);
+    }
+    const data = MIGRATOR_INTERFACE.encodeFunctionData(method, args);
     try {
-      if (this.waitFor !== undefined) {
-        const tx = (await this.#contract.getFunction(method).send(...args)) as TransactionResponse;
-        const receipt = await this.waitFor(tx);
-        if (receipt !== null && receipt.status !== 1) {
-          // Find out why (a Migrator custom error) by replaying the call.
-          await this.#contract.getFunction(method).staticCall(...args);
-          throw new Error(`the ${method} transaction ${receipt.hash} reverted`);
-        }
-        return receipt === null ? {} : { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
+      const receipt = await sender.send({ to: this.address, data });
+      if (receipt.status !== 1) {
+        // Find out why (a Migrator custom error) by replaying the call.
+        await ethCall(this.provider, this.address, data, sender.from);
+        throw new MigrationsError("MIGRATOR_CALL_REVERTED", { method, id, hash: receipt.hash });
       }
-      const from = await this.#runnerAddress();
-      const data = MIGRATOR_INTERFACE.encodeFunctionData(method, args);
-      const hash = (await this.provider.request({ method: "eth_sendTransaction", params: [{ from, to: this.address, data }] })) as string;
-      const receipt = await minedReceipt(this.provider, hash);
-      if (BigInt(receipt.status) !== 1n) {
-        throw new Error(`The ${method}(${id}) transaction ${hash} reverted.`);
-      }
-      return { transactionHash: hash, blockNumber: Number(BigInt(receipt.blockNumber)), gasUsed: BigInt(receipt.gasUsed) };
+      return { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
     } catch (error) {
       const revert = revertName(error);
       if (revert === "AlreadyRecorded") {
@@ -194,31 +173,13 @@ export class MigratorStateStore implements MigrationStateStore {
           "owner",
           await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), this.from),
         )[0] as string;
-        throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer: await this.#runnerAddress(), address: this.address, owner }, { cause: error });
+        throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer: sender.from, address: this.address, owner }, { cause: error });
       }
       if (revert === "NotRecorded") {
         throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: this.description }, { cause: error });
       }
       throw error;
     }
-  }
-
-  async #runnerAddress(): Promise<string> {
-    return (this.#contract.runner as Signer).getAddress();
-  }
-}
-
-/**
- * The receipt of `hash`, asked for at once (an automining dev chain has it already), then every
- * 250 ms up to every 2 s while the transaction is pending.
- */
-async function minedReceipt(provider: Eip1193Provider, hash: string): Promise<{ status: string; blockNumber: string; gasUsed: string }> {
-  for (let delay = 250; ; delay = Math.min(delay * 2, 2000)) {
-    const receipt = (await provider.request({ method: "eth_getTransactionReceipt", params: [hash] })) as { status: string; blockNumber: string; gasUsed: string } | null;
-    if (receipt !== null) {
-      return receipt;
-    }
-    await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
+import type { Signer, TransactionReceipt } from "ethers";
 
 import type { ChainInfo } from "../chain.js";
 import type { MigrationEventListener } from "../events.js";
@@ -66,10 +66,11 @@ export interface MigrationStateStore {
   records(completed?: ReadonlySet<number>): Promise<MigrationRecord[]>;
   record(id: number, contentHash: string): Promise<StoreReceipt>;
   /**
-   * On-chain stores: the same store, sending its transactions through `signer` and waiting for
-   * them with `wait`, so that recording is journaled and resumable like the migration's own.
+   * On-chain stores: the same store, sending its transactions through `sender` (the plugin's one
+   * transaction path: journaled, nonce-managed, waited for with the run's policy). Without it an
+   * on-chain store cannot send.
    */
-  connect?(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigrationStateStore;
+  connect?(sender: StoreSender): MigrationStateStore;
   unrecord(id: number): Promise<StoreReceipt>;
   /**
    * Called by the engine once per run, before anything else, when present; resolves the completed
@@ -89,4 +90,13 @@ export interface MigrationStateStore {
   prepare?(): Promise<{ readonly address: string; readonly gasUsed: bigint } | undefined>;
   /** `--reset`: starts a clean record (a new Migrator). Absent: the engine unrecords every id. */
   reset?(): Promise<void>;
+}
+
+/**
+ * How an on-chain store sends: one transaction from `from` (the store's owner), resolved once it
+ * is mined. `to: null` deploys `data`. The plugin's transaction path implements it.
+ */
+export interface StoreSender {
+  readonly from: string;
+  send(request: { readonly to: string | null; readonly data: string }): Promise<TransactionReceipt>;
 }

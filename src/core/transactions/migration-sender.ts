@@ -1,7 +1,7 @@
 import {
   keccak256,
+  makeError,
   resolveAddress,
-  toQuantity,
   type Provider,
   type Signer,
   type TransactionReceipt,
@@ -10,6 +10,7 @@ import {
 } from "ethers";
 
 import { MigrationsError, describeError } from "../errors.js";
+import type { MigrationEventListener } from "../events.js";
 import { failpoint } from "../failpoints.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
 import type { InterruptedMigration, JournaledStep, Journal } from "../journal/journal.js";
@@ -18,8 +19,10 @@ import { type Eip1193Provider, headBlock } from "../provider.js";
 import { TrackingSigner } from "../tracking-signer.js";
 import { findMinedByNonce, type MinedTransaction } from "./find-by-nonce.js";
 import { count, isAlreadyKnown, isNonceTooLow, NonceManager } from "./nonce-manager.js";
+import { isRejectedForFees, readDevChainFees, rpcRequest, sentResponse, type DevChainFees } from "./provider-send.js";
 import { waitForReceipt } from "./receipt-waiter.js";
 import { defaultTransactionPolicy, type TransactionPolicy } from "./transaction-policy.js";
+import { sleep } from "../sleep.js";
 
 /** What one run shares between its migrations: the node, the journal, nonces and the policy. */
 export interface TransactionLayer {
@@ -37,14 +40,31 @@ export interface TransactionLayer {
   readonly isDevChain: boolean;
   /** The highest block number seen in a receipt: a lower bound for where later transactions land. */
   lastSeenBlock: number;
+  /** Receives tx-sent, tx-waiting and tx-mined. */
+  readonly emit?: MigrationEventListener;
+  /** Once aborted (Ctrl-C), nothing more is sent and waits stop with INTERRUPTED. */
+  readonly signal?: AbortSignal;
+  /** The chain id (for the responses built from what was sent); read once when not given. */
+  chainId?: Promise<bigint>;
+  /** Dev chains: the gas and fee fields the plugin fills in, read once per run. */
+  devChainFees?: Promise<DevChainFees | undefined> | undefined;
 }
 
 export function createTransactionLayer(
   provider: Eip1193Provider,
-  options: { policy?: TransactionPolicy; journal?: Journal; isDevChain?: boolean; providerAccounts?: boolean } = {},
+  options: {
+    policy?: TransactionPolicy;
+    journal?: Journal;
+    isDevChain?: boolean;
+    providerAccounts?: boolean;
+    emit?: MigrationEventListener;
+    signal?: AbortSignal;
+    chainId?: number;
+  } = {},
 ): TransactionLayer {
   const isDevChain = options.isDevChain ?? true;
   return {
+    ...(options.chainId !== undefined ? { chainId: Promise.resolve(BigInt(options.chainId)) } : {}),
     provider,
     policy: options.policy ?? defaultTransactionPolicy(isDevChain),
     nonces: new NonceManager(provider),
@@ -52,6 +72,8 @@ export function createTransactionLayer(
     providerAccounts: options.providerAccounts ?? false,
     isDevChain,
     lastSeenBlock: 0,
+    ...(options.emit !== undefined ? { emit: options.emit } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
   };
 }
 
@@ -79,6 +101,7 @@ export class MigrationSender {
   #nextStep = 0;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #byHash = new Map<string, SentStep>();
+  readonly #responses = new Map<string, TransactionResponse>();
   readonly #receipts = new Map<string, Promise<TransactionReceipt>>();
 
   constructor(
@@ -89,7 +112,32 @@ export class MigrationSender {
 
   /** `inner`, with every transaction sent through it going through this sender. */
   signer(inner: Signer, kind: StepFingerprint["kind"] = "call"): TrackingSigner {
-    return new TrackingSigner(inner, (signer, tx) => this.send(signer, tx, kind));
+    return new TrackingSigner(inner, (signer, tx) => this.send(signer, tx, kind), (provider) => this.#receiptsFromHere(provider));
+  }
+
+  /**
+   * `provider`, except that the receipt of a transaction this sender sent is this sender's wait
+   * for it: ethers' `tx.wait()` on a contract's transaction (which asks the contract runner's
+   * provider) gets the receipt already fetched, with the run's timeout, confirmations and fee
+   * bumps, instead of a second round trip and an unbounded poll.
+   */
+  #receiptsFromHere(provider: Provider | null): Provider | null {
+    if (provider === null) {
+      return null;
+    }
+    const receipt = (hash: string) => {
+      const response = this.#responses.get(String(hash).toLowerCase());
+      return response === undefined ? provider.getTransactionReceipt(hash) : this.wait(response);
+    };
+    return new Proxy(provider, {
+      get(target, property) {
+        if (property === "getTransactionReceipt") {
+          return receipt;
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
   }
 
   /** Sends `tx` from `inner` as the migration's next step (steps are numbered at call time). */
@@ -134,8 +182,13 @@ export class MigrationSender {
       file: this.migration.fileName,
     };
     const bump = sent === undefined ? undefined : () => this.#bump(sent);
-    const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump);
+    const { emit, signal } = this.layer;
+    const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump, {
+      ...(emit !== undefined ? { onWaiting: (progress) => emit({ type: "tx-waiting", hash: target.hashes.at(-1)!, ...progress }) } : {}),
+      ...(signal !== undefined ? { signal } : {}),
+    });
     this.layer.lastSeenBlock = Math.max(this.layer.lastSeenBlock, receipt.blockNumber);
+    emit?.({ type: "tx-mined", hash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, effectiveGasPrice: receipt.gasPrice, cost: receipt.fee });
     if (sent !== undefined) {
       await this.layer.journal?.append({
         type: "tx-mined",
@@ -152,6 +205,9 @@ export class MigrationSender {
   }
 
   async #sendStep(step: number, inner: Signer, tx: TransactionRequest, kind: StepFingerprint["kind"]): Promise<TransactionResponse> {
+    if (this.layer.signal?.aborted === true) {
+      throw new MigrationsError("INTERRUPTED", { where: `before ${this.migration.fileName} sent its transaction #${step + 1}` });
+    }
     const provider = this.#provider(inner);
     const from = (await inner.getAddress()).toLowerCase();
     const to = tx.to === undefined || tx.to === null ? null : (await resolveAddress(tx.to, provider)).toLowerCase();
@@ -166,6 +222,7 @@ export class MigrationSender {
       const reused = await this.#recover(recorded, provider);
       if (reused !== undefined) {
         this.reused += 1;
+        this.#sent(reused.hash, recorded.nonce, fingerprint, { reused: true });
         return this.#track({ step, inner, fingerprint, nonce: recorded.nonce, block: recorded.block, hashes: [reused.hash], latest: reused });
       }
     }
@@ -204,6 +261,7 @@ export class MigrationSender {
       }
       await journal?.append({ type: "tx-sent", migration, step, hash: response.hash, nonce });
       failpoint("tx-after-send");
+      this.#sent(response.hash, nonce, fingerprint);
       return this.#track({ step, inner, fingerprint, nonce, block, hashes: [response.hash], latest: response });
     }
   }
@@ -214,31 +272,29 @@ export class MigrationSender {
     if (!this.layer.providerAccounts || !simple) {
       return inner.sendTransaction({ ...tx, nonce });
     }
-    const quantity = (value: unknown) => toQuantity(value as bigint);
-    const request: Record<string, string> = {
-      from: fingerprint.from,
-      ...(fingerprint.to !== null ? { to: fingerprint.to } : {}),
-      ...(tx.data !== undefined && tx.data !== null ? { data: tx.data } : {}),
-      ...(tx.value !== undefined && tx.value !== null ? { value: quantity(tx.value) } : {}),
-      nonce: quantity(nonce),
-      ...(tx.gasLimit !== undefined && tx.gasLimit !== null ? { gas: quantity(tx.gasLimit) } : {}),
-      ...(tx.gasPrice !== undefined && tx.gasPrice !== null ? { gasPrice: quantity(tx.gasPrice) } : {}),
-      ...(tx.maxFeePerGas !== undefined && tx.maxFeePerGas !== null ? { maxFeePerGas: quantity(tx.maxFeePerGas) } : {}),
-      ...(tx.maxPriorityFeePerGas !== undefined && tx.maxPriorityFeePerGas !== null ? { maxPriorityFeePerGas: quantity(tx.maxPriorityFeePerGas) } : {}),
-    };
-    const hash = (await this.layer.provider.request({ method: "eth_sendTransaction", params: [request] })) as string;
-    const provider = this.#provider(inner);
-    // A load-balanced node may not know the transaction yet on the backend that answers.
-    for (let attempt = 0; ; attempt++) {
-      const response = await provider.getTransaction(hash);
-      if (response !== null) {
-        return response;
+    const layer = this.layer;
+    // On dev chains the plugin fills gas and fees itself (read once per run): one round trip.
+    let fees = layer.isDevChain ? await (layer.devChainFees ??= readDevChainFees(layer.provider).catch(() => undefined)) : undefined;
+    let request = rpcRequest(tx, fingerprint.from, fingerprint.to, nonce, fees);
+    let hash: string;
+    try {
+      hash = (await layer.provider.request({ method: "eth_sendTransaction", params: [request] })) as string;
+    } catch (error) {
+      if (fees === undefined || !isRejectedForFees(error)) {
+        throw error;
       }
-      if (attempt >= 50) {
-        throw new Error(`the node accepted transaction ${hash} but does not return it`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, this.layer.policy.pollMs));
+      // Refused before reaching the pool (base fee rose, balance short of gas × fee): read the
+      // fees again for later sends, and let Hardhat or the node fill this one's.
+      layer.devChainFees = undefined;
+      fees = undefined;
+      request = rpcRequest(tx, fingerprint.from, fingerprint.to, nonce, undefined);
+      hash = (await layer.provider.request({ method: "eth_sendTransaction", params: [request] })) as string;
     }
+    return sentResponse(this.#provider(inner), hash, request, await this.#chainId());
+  }
+
+  #chainId(): Promise<bigint> {
+    return (this.layer.chainId ??= this.layer.provider.request({ method: "eth_chainId" }).then((id) => BigInt(id as string)));
   }
 
   async #failed(step: number, fingerprint: StepFingerprint, error: unknown): Promise<unknown> {
@@ -297,7 +353,7 @@ export class MigrationSender {
       if (Date.now() - started >= policy.timeoutMs) {
         throw new MigrationsError("TX_TIMEOUT", { hash: "(hash not known yet)", nonce, file: this.migration.fileName, seconds: policy.timeoutMs / 1000 });
       }
-      await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
+      await sleep(policy.pollMs);
     }
     return findMinedByNonce(provider, from, nonce, block);
   }
@@ -306,7 +362,8 @@ export class MigrationSender {
   async #bump(sent: SentStep): Promise<string> {
     const percent = BigInt(Math.max(10, Math.ceil(this.layer.policy.feeBump?.percent ?? 20)));
     const raise = (value: bigint) => (value * (100n + percent) + 99n) / 100n;
-    const old = sent.latest;
+    // A response built from what was sent lacks what the node filled in (gas, fees): ask for it.
+    const old = sent.latest.gasLimit === 0n ? ((await this.#provider(sent.inner).getTransaction(sent.latest.hash)) ?? sent.latest) : sent.latest;
     const request: TransactionRequest = {
       to: old.to,
       data: old.data,
@@ -322,13 +379,51 @@ export class MigrationSender {
     sent.latest = replacement;
     this.#byHash.set(replacement.hash.toLowerCase(), sent);
     await this.layer.journal?.append({ type: "tx-replaced", migration: this.migration.id, step: sent.step, hash: replacement.hash, nonce: sent.nonce });
+    this.#sent(replacement.hash, sent.nonce, sent.fingerprint, { replaces: old.hash });
     return replacement.hash;
+  }
+
+  #sent(hash: string, nonce: number, fingerprint: StepFingerprint, extra: { reused?: boolean; replaces?: string } = {}): void {
+    const label = fingerprint.kind === "record" ? "record" : fingerprint.to === null ? "create" : "call";
+    const migration = { id: this.migration.id, fileName: this.migration.fileName };
+    this.layer.emit?.({ type: "tx-sent", migration, hash, nonce, from: fingerprint.from, to: fingerprint.to, label, ...extra });
   }
 
   #track(sent: SentStep): TransactionResponse {
     this.#byHash.set(sent.latest.hash.toLowerCase(), sent);
-    this.sent.push(sent.latest);
+    this.#responses.set(sent.latest.hash.toLowerCase(), sent.latest);
+    this.sent.push(this.#waitsHere(sent.latest));
     return sent.latest;
+  }
+
+  /**
+   * `response`, whose own `wait()` (the migration's `await tx.wait()`, a proxy helper's, the
+   * Truffle shim's) waits through this sender: the run's timeout, confirmations and fee bumps, and
+   * the receipt already fetched costs no second round trip. Reverted: it throws as ethers' does.
+   */
+  #waitsHere(response: TransactionResponse): TransactionResponse {
+    Object.defineProperty(response, "wait", {
+      configurable: true,
+      value: async (confirms?: number): Promise<TransactionReceipt | null> => {
+        if (confirms === 0) {
+          return this.#receipts.has(response.hash.toLowerCase()) ? this.wait(response) : this.#provider(response).getTransactionReceipt(response.hash);
+        }
+        const receipt = await this.wait(response);
+        if (receipt.status !== 1) {
+          throw makeError("transaction execution reverted", "CALL_EXCEPTION", {
+            action: "sendTransaction",
+            data: null,
+            reason: null,
+            invocation: null,
+            revert: null,
+            transaction: { to: response.to, from: response.from, data: response.data },
+            receipt,
+          });
+        }
+        return receipt;
+      },
+    });
+    return response;
   }
 
   #provider(holder: { provider: Provider | null }): Provider {

@@ -28,15 +28,17 @@ export async function waitForReceipt(
   target: WaitTarget,
   policy: TransactionPolicy,
   bump?: () => Promise<string>,
+  watch: WaitWatch = {},
 ): Promise<TransactionReceipt> {
   const started = Date.now();
   let lastSend = started;
   let bumps = 0;
+  const progress = watchProgress(provider, policy, started, watch);
   for (let round = 0; ; round++) {
     for (const hash of [...target.hashes].reverse()) {
       const receipt = await provider.getTransactionReceipt(hash);
       if (receipt !== null) {
-        const confirmed = policy.confirmations > 1 ? await confirm(provider, receipt, target, policy, started) : receipt;
+        const confirmed = policy.confirmations > 1 ? await confirm(provider, receipt, target, policy, started, watch, progress) : receipt;
         if (confirmed !== null) {
           return confirmed;
         }
@@ -60,8 +62,59 @@ export async function waitForReceipt(
         throw new MigrationsError("NONCE_TAKEN", { nonce: target.nonce, from: target.from, file: target.file, hash: mined.hash });
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
+    await progress(0);
+    await pause(policy.pollMs, target, watch.signal);
   }
+}
+
+/** What a wait reports to, and what stops it. */
+export interface WaitWatch {
+  /** Called while the transaction is not mined (or not confirmed) yet, at most about once a second. */
+  readonly onWaiting?: (progress: { elapsedMs: number; blocks: number; confirmations: number; required: number }) => void;
+  /** Aborted (Ctrl-C): the wait stops with INTERRUPTED; the transaction stays in the journal. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Reports progress (at once, then once a second or when a confirmation came), reading the head only then:
+ * blocks are counted from the head at the first report (just after the send).
+ */
+function watchProgress(provider: Provider, policy: TransactionPolicy, started: number, watch: WaitWatch) {
+  let last = -Infinity;
+  let lastConfirmations = -1;
+  let base: number | undefined;
+  return async (confirmations: number) => {
+    const now = Date.now();
+    if (watch.onWaiting === undefined || (now - last < 1000 && confirmations === lastConfirmations)) {
+      return;
+    }
+    last = now;
+    lastConfirmations = confirmations;
+    const head = await provider.getBlockNumber();
+    base ??= head;
+    watch.onWaiting({ elapsedMs: now - started, blocks: head - base, confirmations, required: Math.max(1, policy.confirmations) });
+  };
+}
+
+function pause(ms: number, target: WaitTarget, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted === true) {
+    return Promise.reject(interrupted(target));
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(interrupted(target));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function interrupted(target: WaitTarget): MigrationsError {
+  return new MigrationsError("INTERRUPTED", { where: `while ${target.file} waited for transaction ${target.hashes.at(-1) ?? "(unknown)"} (it is in the journal)` });
 }
 
 async function confirm(
@@ -70,13 +123,17 @@ async function confirm(
   target: WaitTarget,
   policy: TransactionPolicy,
   started: number,
+  watch: WaitWatch,
+  progress: (confirmations: number) => Promise<void>,
 ): Promise<TransactionReceipt | null> {
   const needed = receipt.blockNumber + policy.confirmations - 1;
-  while ((await provider.getBlockNumber()) < needed) {
+  let head: number;
+  while ((head = await provider.getBlockNumber()) < needed) {
     if (Date.now() - started >= policy.timeoutMs) {
       throw timeout({ ...target, hashes: [receipt.hash] }, policy);
     }
-    await new Promise((resolve) => setTimeout(resolve, policy.pollMs));
+    await progress(head - receipt.blockNumber + 1);
+    await pause(policy.pollMs, target, watch.signal);
   }
   // Still there after the confirmations (not reorganised away)? Otherwise keep waiting.
   return provider.getTransactionReceipt(receipt.hash);

@@ -31,7 +31,7 @@ export class TruffleBN {
   /** Like bn.js: throws above 53 bits instead of losing precision. */
   toNumber(): number {
     if (this.#value > BigInt(Number.MAX_SAFE_INTEGER) || this.#value < -BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new Error(`Number can only safely store up to 53 bits (the value is ${this.#value})`);
+      throw new RangeError(`Number can only safely store up to 53 bits (the value is ${this.#value})`);
     }
     return Number(this.#value);
   }
@@ -118,7 +118,7 @@ export function toBigInt(value: BNInput, base = 10): bigint {
   }
   if (typeof value === "number") {
     if (!Number.isInteger(value)) {
-      throw new Error(`${value} is not an integer`);
+      throw new TypeError(`${value} is not an integer`);
     }
     return BigInt(value);
   }
@@ -132,5 +132,5 @@ export function toBigInt(value: BNInput, base = 10): bigint {
   if (isForeignBN(value)) {
     return BigInt(value.toString(10));
   }
-  throw new Error(`${String(value)} is not an integer`);
+  throw new TypeError(`${String(value)} is not an integer`);
 }

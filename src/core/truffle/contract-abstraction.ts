@@ -54,17 +54,17 @@ export function createAbstraction(host: TruffleHost, requested: string): Truffle
   const loaded = (): ContractArtifact => {
     const artifact = host.loadedArtifact(artifactName);
     if (artifact === undefined) {
-      throw new Error(`The artifact of ${contractName} is not loaded yet: await ${contractName}.deployed() (or call artifacts.require("${requested}") with a literal name) before reading it.`);
+      throw new MigrationsError("TRUFFLE_ARTIFACT_NOT_LOADED", { contract: contractName, requested });
     }
     return artifact;
   };
   const notDeployed = () =>
-    new Error(`${contractName} has not been deployed to detected network (chain ${host.core.network.chainId}): deploy it in an earlier migration (deployer.deploy(${contractName})).`);
+    new MigrationsError("TRUFFLE_CONTRACT_NOT_DEPLOYED", { contract: contractName, chainId: host.core.network.chainId, detail: "" });
 
   async function at(address: string): Promise<TruffleInstance> {
     const artifact = await host.artifact(artifactName);
     if ((await host.provider.getCode(address)) === "0x") {
-      throw new Error(`Cannot create instance of ${contractName}; no code at address ${address}`);
+      throw new MigrationsError("TRUFFLE_NO_CODE", { contract: contractName, address });
     }
     return createInstance(host, contractName, getAddress(address), new Interface(artifact.abi as InterfaceAbi));
   }
@@ -86,7 +86,7 @@ export function createAbstraction(host: TruffleHost, requested: string): Truffle
     },
     get address() {
       if (!registry.has(contractName)) {
-        throw new Error(`${contractName} has no network configuration for its current network id (${host.core.network.chainId}).`);
+        throw new MigrationsError("TRUFFLE_CONTRACT_NOT_DEPLOYED", { contract: contractName, chainId: host.core.network.chainId, detail: ": it has no address on this network" });
       }
       return registry.get(contractName).address;
     },
@@ -121,7 +121,7 @@ export function createAbstraction(host: TruffleHost, requested: string): Truffle
           const merged = { ...host.defaultsOf(contractName), ...params };
           const factory = new ContractFactory(iface, linkBytecode(artifact, await neededLinks()), await host.signerFor(merged.from));
           const contract = await factory.deploy(...args.map(toEthersValue), toOverrides(merged));
-          const receipt = await contract.deploymentTransaction()!.wait();
+          const receipt = await host.waitForReceipt(contract.deploymentTransaction()!);
           if (receipt === null || receipt.contractAddress === null) {
             throw new MigrationsError("DEPLOYMENT_FAILED", { name: contractName, reason: "the deployment transaction reverted" });
           }

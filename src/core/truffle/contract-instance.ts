@@ -3,6 +3,7 @@ import { Contract, type FunctionFragment, type Interface, type Log, type Transac
 import { toEthersValue, callResult } from "./abi-values.js";
 import type { TruffleHost } from "./truffle-host.js";
 import { splitTxParams, toOverrides, type TruffleTxParams } from "./tx-params.js";
+import { MigrationsError } from "../errors.js";
 
 /** What a Truffle transaction resolves to: `{ tx, receipt, logs }`. */
 export interface TruffleTxResult {
@@ -44,7 +45,7 @@ export function createInstance(
   async function send(fragment: FunctionFragment, args: unknown[], params: TruffleTxParams): Promise<TruffleTxResult> {
     const contract = await connected(params);
     const tx = await contract.getFunction(fragment.format()).send(...args.map(toEthersValue), toOverrides(params));
-    const receipt = (await tx.wait())!;
+    const receipt = await host.waitForReceipt(tx);
     return txResult(receipt, iface, address);
   }
 
@@ -58,7 +59,7 @@ export function createInstance(
         }
       }
       const expected = overloads.map((f) => f.inputs.length).join(" or ");
-      throw new Error(`Invalid number of parameters for "${name}". Got ${args.length} expected ${expected}!`);
+      throw new MigrationsError("TRUFFLE_WRONG_ARGUMENT_COUNT", { fn: name, got: args.length, expected });
     };
     const constant = (f: FunctionFragment) => f.stateMutability === "view" || f.stateMutability === "pure";
     const fn = (...args: unknown[]) => {
@@ -101,7 +102,7 @@ export function createInstance(
   const transfer = async (params: TruffleTxParams): Promise<TruffleTxResult> => {
     const signer = await host.signerFor(params.from);
     const tx = await signer.sendTransaction({ to: address, ...toOverrides(params) });
-    return txResult((await tx.wait())!, iface, address);
+    return txResult(await host.waitForReceipt(tx), iface, address);
   };
   instance.sendTransaction ??= (params: TruffleTxParams = {}) => host.track(transfer({ ...defaults(), ...params }));
   instance.send ??= (value: TruffleTxParams["value"], params: TruffleTxParams = {}) =>

@@ -1,11 +1,10 @@
 import { Interface, getAddress, type InterfaceAbi } from "ethers";
 
 import { toEthersValue } from "./abi-values.js";
-import { toBigInt } from "./bn.js";
 import type { TruffleContract } from "./contract-abstraction.js";
 import { createInstance, type TruffleInstance } from "./contract-instance.js";
 import type { TruffleHost } from "./truffle-host.js";
-import { splitTxParams, type TruffleTxParams } from "./tx-params.js";
+import { splitTxParams, toOverrides, type TruffleTxParams } from "./tx-params.js";
 
 type Step = (previous: unknown) => unknown;
 
@@ -157,17 +156,11 @@ export class TruffleDeployer {
         return createInstance(this.host, contract.contractName, existing.address, iface, existing.transactionHash);
       }
     }
-    const big = (v: unknown) => toBigInt(v as bigint);
     const deployed = await core.deploy(contract.artifactName, args.map(toEthersValue), {
       as: contract.contractName,
       libraries: await contract.neededLinks(),
-      ...(params.from !== undefined ? { from: getAddress(params.from) } : {}),
-      ...(params.value !== undefined ? { value: big(params.value) } : {}),
-      ...(params.gas !== undefined ? { gasLimit: big(params.gas) } : {}),
-      ...(params.gasPrice !== undefined ? { gasPrice: big(params.gasPrice) } : {}),
-      ...(params.maxFeePerGas !== undefined ? { maxFeePerGas: big(params.maxFeePerGas) } : {}),
-      ...(params.maxPriorityFeePerGas !== undefined ? { maxPriorityFeePerGas: big(params.maxPriorityFeePerGas) } : {}),
-      ...(params.nonce !== undefined ? { nonce: Number(big(params.nonce)) } : {}),
+      ...toOverrides(params),
+      from: params.from === undefined ? undefined : getAddress(params.from),
     });
     const address = await deployed.getAddress();
     return createInstance(this.host, contract.contractName, address, iface, core.registry.get(contract.contractName).transactionHash);

@@ -1,4 +1,4 @@
-import { getAddress, type Signer, type TransactionReceipt } from "ethers";
+import { getAddress, type Signer, type TransactionReceipt, type TransactionResponse } from "ethers";
 
 import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from "../artifacts.js";
 import type { CoreMigrationContext } from "../context.js";
@@ -13,6 +13,7 @@ import { callingConvention, requiredArtifactNames, undeclaredContractNames } fro
 import type { TruffleHost } from "./truffle-host.js";
 import type { TruffleTxParams } from "./tx-params.js";
 import { createWeb3Shim } from "./web3-shim.js";
+import { invariant } from "../invariant.js";
 
 export interface CommonJsMigrationOptions {
   readonly migration: MigrationFile;
@@ -28,6 +29,8 @@ export interface CommonJsMigrationOptions {
   /** The full migration context, for CommonJS files written in this plugin's style. */
   readonly context: () => unknown;
   readonly onDeployment: (deployment: DeploymentResult) => void;
+  /** The migration's sender's wait. */
+  readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
@@ -45,9 +48,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
   // As web3.eth.getAccounts() gives them (nodes answer eth_accounts in lower case).
   const accounts = async () => (await options.accounts()).map((a) => getAddress(a));
   const provider = core.deployer.provider;
-  if (provider === null) {
-    throw new Error("The deployer has no provider.");
-  }
+  invariant(provider !== null, "the deployer has no provider");
   const pending = new Set<Promise<unknown>>();
   const failures: unknown[] = [];
   const loaded = new Map<string, ContractArtifact>();
@@ -85,12 +86,19 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
       try {
         artifact = await options.artifacts.readArtifact(name);
       } catch (error) {
-        throw new Error(`Could not find artifacts for ${name} from any sources (${describeError(error)})`, { cause: error });
+        throw new MigrationsError("TRUFFLE_ARTIFACT_NOT_FOUND", { name, detail: ` (${describeError(error)})` }, { cause: error });
       }
       loaded.set(name, artifact);
       return artifact;
     },
     loadedArtifact: (name) => loaded.get(name),
+    async waitForReceipt(tx) {
+      const receipt = await options.waitForReceipt(tx);
+      if (receipt.status !== 1) {
+        throw new Error(`Transaction ${receipt.hash} reverted.`);
+      }
+      return receipt;
+    },
     defaultsOf(contractName, merge) {
       const next = { ...defaults.get(contractName), ...merge };
       defaults.set(contractName, next);
@@ -138,7 +146,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
   const artifacts = {
     require(requested: string): TruffleContract {
       if (missing.includes(requested)) {
-        throw new Error(`Could not find artifacts for ${requested} from any sources`);
+        throw new MigrationsError("TRUFFLE_ARTIFACT_NOT_FOUND", { name: requested, detail: "" });
       }
       const { artifactName } = parseRequireName(requested);
       let abstraction = abstractions.get(artifactName);

@@ -1,4 +1,4 @@
-import type { Provider, Signer, TransactionReceipt } from "ethers";
+import type { Provider, Signer, TransactionReceipt, TransactionResponse } from "ethers";
 
 import type { ContractArtifact } from "../artifacts.js";
 import type { CoreMigrationContext } from "../context.js";
@@ -27,6 +27,11 @@ export interface TruffleHost {
    * `failsMigration`, a rejection fails the migration even if the script ignores it. Returns `work`.
    */
   track<T>(work: Promise<T>, options?: { readonly failsMigration?: boolean }): Promise<T>;
+  /**
+   * Waits for a transaction the script sent through the migration's sender (the run's timeout,
+   * confirmations and fee bumps; a reverted one rejects).
+   */
+  waitForReceipt(tx: TransactionResponse): Promise<TransactionReceipt>;
   /** Remembers a contract created by `C.new`, in case the script assigns it as `C.address`. */
   rememberCreation(receipt: TransactionReceipt): void;
   /** Records `address` as the deployment of `contractName` (`C.address = …`, the TIP #1 idiom). */

@@ -1,5 +1,3 @@
-import type { TransactionRequest } from "ethers";
-
 import { TruffleBN, toBigInt, type BNInput } from "./bn.js";
 
 /** Truffle's transaction parameters: the optional last argument of calls and deployments. */
@@ -42,9 +40,19 @@ export function splitTxParams(args: readonly unknown[], arity: number): [unknown
   return [[...args], {}];
 }
 
+/** The ethers overrides Truffle's parameters set (only those given). */
+export interface TruffleOverrides {
+  readonly gasLimit?: bigint;
+  readonly gasPrice?: bigint;
+  readonly value?: bigint;
+  readonly nonce?: number;
+  readonly maxFeePerGas?: bigint;
+  readonly maxPriorityFeePerGas?: bigint;
+}
+
 /** Truffle's parameters as ethers overrides (`gas` is ethers' `gasLimit`). */
-export function toOverrides(params: TruffleTxParams): TransactionRequest {
-  const overrides: Record<string, unknown> = {};
+export function toOverrides(params: TruffleTxParams): TruffleOverrides {
+  const overrides: { -readonly [K in keyof TruffleOverrides]: TruffleOverrides[K] } = {};
   const big = (v: BNInput) => toBigInt(v);
   if (params.gas !== undefined) overrides.gasLimit = big(params.gas);
   if (params.gasPrice !== undefined) overrides.gasPrice = big(params.gasPrice);
@@ -52,5 +60,5 @@ export function toOverrides(params: TruffleTxParams): TransactionRequest {
   if (params.nonce !== undefined) overrides.nonce = Number(big(params.nonce));
   if (params.maxFeePerGas !== undefined) overrides.maxFeePerGas = big(params.maxFeePerGas);
   if (params.maxPriorityFeePerGas !== undefined) overrides.maxPriorityFeePerGas = big(params.maxPriorityFeePerGas);
-  return overrides as TransactionRequest;
+  return overrides;
 }

@@ -3,13 +3,14 @@ import { formatUnits, getAddress, id, isAddress, keccak256, parseUnits, toBeHex 
 import { TruffleBN, type BNInput } from "./bn.js";
 import type { TruffleHost } from "./truffle-host.js";
 import { toOverrides, type TruffleTxParams } from "./tx-params.js";
+import { MigrationsError } from "../errors.js";
 
 const UNITS: Record<string, number> = { wei: 0, kwei: 3, mwei: 6, gwei: 9, szabo: 12, finney: 15, ether: 18 };
 
 function unit(name: string | undefined): number {
   const decimals = UNITS[(name ?? "ether").toLowerCase()];
   if (decimals === undefined) {
-    throw new Error(`Unknown unit "${name}": use one of ${Object.keys(UNITS).join(", ")}`);
+    throw new TypeError(`Unknown unit "${name}": use one of ${Object.keys(UNITS).join(", ")}`);
   }
   return decimals;
 }
@@ -51,8 +52,8 @@ export function createWeb3Shim(host: TruffleHost, accounts: () => Promise<string
       host.track(
         (async () => {
           const signer = await host.signerFor(params.from);
-          const tx = await signer.sendTransaction({ to: params.to, ...(params.data !== undefined ? { data: params.data } : {}), ...toOverrides(params) });
-          const receipt = (await tx.wait())!;
+          const tx = await signer.sendTransaction({ to: params.to, data: params.data, ...toOverrides(params) });
+          const receipt = await host.waitForReceipt(tx);
           return { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, from: receipt.from, to: receipt.to, gasUsed: Number(receipt.gasUsed), status: receipt.status === 1 };
         })(),
       ),
@@ -67,9 +68,7 @@ function unsupportedBeyond<T extends object>(target: T, path: string): T {
       if (typeof key === "symbol" || key in object || key === "then" || key === "toJSON") {
         return Reflect.get(object, key, receiver) as unknown;
       }
-      throw new Error(
-        `${path}.${key} is not available in hardhat-migrations' Truffle runtime (web3 is replaced by a small ethers-based subset). Use the contract abstractions, or write this migration as an ES module with ctx.ethers.`,
-      );
+      throw new MigrationsError("TRUFFLE_WEB3_UNSUPPORTED", { name: `${path}.${key}` });
     },
   });
 }

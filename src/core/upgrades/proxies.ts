@@ -8,6 +8,7 @@ import {
   type Provider,
   type Signer,
   type TransactionReceipt,
+  type TransactionResponse,
 } from "ethers";
 
 import { PROXY_ARTIFACTS } from "../../generated/proxy-artifacts.js";
@@ -22,6 +23,8 @@ import { ADMIN_SLOT, IMPLEMENTATION_SLOT, readAddressSlot } from "./erc1967.js";
 import { formatLayoutReport } from "./format-layout-report.js";
 import { compareStorageLayouts, type LayoutComparison } from "./layout-compatibility.js";
 import type { StorageLayout } from "./storage-layout.js";
+import { StorageLayoutIncompatibleError } from "./storage-layout-error.js";
+import { invariant } from "../invariant.js";
 
 /** Options of `ctx.deployProxy`. */
 export interface DeployProxyOptions {
@@ -66,6 +69,8 @@ export interface ProxyDependencies {
   readonly signerFor: (address: string) => Promise<Signer>;
   readonly onDeployment: (deployment: DeploymentResult) => void;
   readonly onLog: (message: string) => void;
+  /** The migration's sender's wait: the run's timeout, confirmations and fee bumps. */
+  readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
 }
 
 const UUPS_INTERFACE = new Interface([
@@ -103,7 +108,7 @@ export async function deployProxy(
   }
   const proxyArtifact = kind === "uups" ? PROXY_ARTIFACTS.ERC1967Proxy : PROXY_ARTIFACTS.TransparentUpgradeableProxy;
   const proxyArgs = kind === "uups" ? [implementation.address, data] : [implementation.address, options.owner ?? (await signer.getAddress()), data];
-  const proxy = await deployBytecode(new ContractFactory(proxyArtifact.abi, proxyArtifact.bytecode, signer), proxyArgs, name);
+  const proxy = await deployBytecode(deps, new ContractFactory(proxyArtifact.abi, proxyArtifact.bytecode, signer), proxyArgs, name);
   const admin = kind === "transparent" ? await readAddressSlot(provider, proxy.address, ADMIN_SLOT) : undefined;
 
   const record: ProxyRecord = {
@@ -152,10 +157,12 @@ export async function upgradeProxy(
   const skip = options.unsafeSkipStorageCheck === true;
 
   const actual = await readAddressSlot(provider, entry.address, IMPLEMENTATION_SLOT);
-  if (!skip && actual !== getAddress(proxy.implementation)) {
+  const artifact = await readArtifact(deps, newContractName, name);
+  if (!skip && actual !== getAddress(proxy.implementation) && !(await runsCodeOf(provider, actual, artifact))) {
+    // (An interrupted run of this very upgrade leaves the proxy on the new contract's code: the
+    // re-run reuses that implementation and upgrade instead of sending them again.)
     throw new MigrationsError("PROXY_IMPLEMENTATION_MISMATCH", { name, address: entry.address, actual, recorded: proxy.implementation });
   }
-  const artifact = await readArtifact(deps, newContractName, name);
   if (proxy.kind === "uups") {
     assertUupsAbi(artifact);
   }
@@ -167,16 +174,11 @@ export async function upgradeProxy(
         reason: "the registry has no storage layout for it (it was recorded with unsafeSkipStorageCheck)",
       });
     }
-    const comparison = compareStorageLayouts(proxy.storageLayout, layout!.layout, { ...(options.renames !== undefined ? { renames: options.renames } : {}) });
+    const comparison = compareStorageLayouts(proxy.storageLayout, layout!.layout, { renames: options.renames });
     if (!comparison.compatible) {
-      throw Object.assign(
-        new MigrationsError("STORAGE_LAYOUT_INCOMPATIBLE", {
-          name,
-          contract: fullyQualifiedName(artifact),
-          count: comparison.incompatibilities.length,
-          report: formatLayoutReport(comparison.incompatibilities),
-        }),
-        { incompatibilities: comparison.incompatibilities },
+      throw new StorageLayoutIncompatibleError(
+        { name, contract: fullyQualifiedName(artifact), count: comparison.incompatibilities.length, report: formatLayoutReport(comparison.incompatibilities) },
+        comparison.incompatibilities,
       );
     }
     logAdded(deps, name, comparison);
@@ -205,7 +207,7 @@ export async function upgradeProxy(
       admin !== undefined
         ? await admin.getFunction("upgradeAndCall")(entry.address, implementation.address, data)
         : await new Contract(entry.address, UUPS_INTERFACE, signer).getFunction("upgradeToAndCall")(implementation.address, data);
-    receipt = (await tx.wait()) as TransactionReceipt | null;
+    receipt = await deps.waitForReceipt(tx);
   } catch (error) {
     throw new MigrationsError("UPGRADE_FAILED", { name, contract: fullyQualifiedName(artifact), reason: describeError(error) }, { cause: error });
   }
@@ -263,7 +265,7 @@ export async function checkUpgrade(
     });
   }
   const { layout } = await readLayout(deps, newContractName);
-  return compareStorageLayouts(entry.proxy.storageLayout, layout, { ...(options.renames !== undefined ? { renames: options.renames } : {}) });
+  return compareStorageLayouts(entry.proxy.storageLayout, layout, { renames: options.renames });
 }
 
 function logAdded(deps: ProxyDependencies, name: string, comparison: LayoutComparison): void {
@@ -354,15 +356,20 @@ async function deployImplementation(
     libraries[lib] = isAddress(target) ? target : deps.registry.get(target).address;
   }
   const factory = new ContractFactory(artifact.abi as InterfaceAbi, linkBytecode(artifact, libraries), signer);
-  const deployed = await deployBytecode(factory, options.constructorArgs ?? [], `${name} (implementation)`);
+  const deployed = await deployBytecode(deps, factory, options.constructorArgs ?? [], `${name} (implementation)`);
   return { ...deployed, ...(Object.keys(libraries).length > 0 ? { libraries } : {}) };
 }
 
-async function deployBytecode(factory: ContractFactory, args: readonly unknown[], name: string): Promise<{ address: string; receipt: TransactionReceipt }> {
+async function deployBytecode(
+  deps: Pick<ProxyDependencies, "waitForReceipt">,
+  factory: ContractFactory,
+  args: readonly unknown[],
+  name: string,
+): Promise<{ address: string; receipt: TransactionReceipt }> {
   let receipt: TransactionReceipt | null;
   try {
     const contract = await factory.deploy(...args);
-    receipt = await contract.deploymentTransaction()!.wait();
+    receipt = await deps.waitForReceipt(contract.deploymentTransaction()!);
   } catch (error) {
     throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: describeError(error) }, { cause: error });
   }
@@ -373,12 +380,16 @@ async function deployBytecode(factory: ContractFactory, args: readonly unknown[]
 }
 
 function requireProvider(signer: Signer): Provider {
-  if (signer.provider === null) {
-    throw new Error("The migration's signer has no provider.");
-  }
+  invariant(signer.provider !== null, "the migration's signer has no provider");
   return signer.provider;
 }
 
 function result(name: string, address: string, artifact: string, receipt: TransactionReceipt, migration: number): DeploymentResult {
   return { name, address, artifact, transactionHash: receipt.hash, gasUsed: receipt.gasUsed, migration };
+}
+
+/** Whether the contract at `address` runs `artifact`'s runtime code (one without libraries or immutables). */
+async function runsCodeOf(provider: Provider, address: string, artifact: ContractArtifact): Promise<boolean> {
+  const expected = artifact.deployedBytecode;
+  return typeof expected === "string" && expected.length > 2 && (await provider.getCode(address)).toLowerCase() === expected.toLowerCase();
 }

@@ -10,9 +10,12 @@ export default async (): Promise<Partial<NetworkHooks>> => ({
   ) {
     const connection: NetworkConnection<ChainTypeT> = await next(context);
     const { HardhatConnectionMigrations } = await import("../connection-migrations.js");
+    const { redactAtBoundary } = await import("../redact-boundary.js");
+    const { networkSecrets } = await import("../secrets.js");
     // The hook context inherits from the HRE, so it sees what the `hre.created` hook installed.
     const { hre } = context.migrations as HreMigrations;
-    connection.migrations = new HardhatConnectionMigrations(hre, connection as NetworkConnection);
+    const migrations = new HardhatConnectionMigrations(hre, connection as NetworkConnection);
+    connection.migrations = redactAtBoundary(migrations, () => networkSecrets(connection as NetworkConnection), ["registry"]);
     return connection;
   },
 });

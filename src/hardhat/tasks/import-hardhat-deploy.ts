@@ -11,7 +11,7 @@ export default async function importHardhatDeployTask(args: { dir?: string; comp
   const completed = args.completed === undefined ? undefined : await asPluginErrors(async () => parseMigrationId("--completed", args.completed!));
   const result = await connection.migrations.importHardhatDeploy({
     dir: path.resolve(hre.config.paths.root, args.dir ?? path.join("deployments", connection.networkName)),
-    ...(completed !== undefined ? { completed } : {}),
+    completed,
   });
   console.log(formatHardhatDeployImport(result));
 }

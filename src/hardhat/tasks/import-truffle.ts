@@ -12,7 +12,7 @@ export default async function importTruffleTask(args: { build: string; completed
     args.completed === undefined ? undefined : args.completed === "0" ? 0 : await asPluginErrors(async () => parseMigrationId("--completed", args.completed!));
   const result = await connection.migrations.importTruffle({
     buildDir: path.resolve(hre.config.paths.root, args.build),
-    ...(completed !== undefined ? { completed } : {}),
+    completed,
   });
   console.log(formatTruffleImport(result));
 }

@@ -5,8 +5,12 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { MigrationsError } from "../../core/errors.js";
 import type { ConfirmationRequest } from "../../core/migrate.js";
 import type { MigrateResult } from "../../core/results.js";
+import { buildContracts } from "../build-before-migrate.js";
 import { MigrationsPluginError } from "../plugin-error.js";
-import { formatEvent, formatGas } from "../ui/format-events.js";
+import { ConsoleReporter } from "../ui/console-reporter.js";
+import { formatGas } from "../ui/format-events.js";
+import { formatInterruption } from "../ui/format-interruption.js";
+import { inProcessNote } from "../ui/in-process-note.js";
 import { formatVerificationOutcome } from "../ui/format-verification.js";
 import type { RunMigrationsOptions } from "../../types.js";
 
@@ -22,16 +26,12 @@ interface MigrateTaskArguments {
   reset: boolean;
   confirmReset: boolean;
   yes: boolean;
+  allowDecommissioned: boolean;
   forceClean?: string;
   verify: boolean;
+  noColor?: boolean;
   migrationTimeout?: string;
 }
-
-const print = (lines: string[]) => {
-  for (const line of lines) {
-    console.log(line);
-  }
-};
 
 /**
  * The confirmation before sending to a network that is not a dev chain: a y/N question in a
@@ -42,13 +42,25 @@ async function askInTerminal({ network, chainId, what }: ConfirmationRequest): P
     throw new MigrationsPluginError(new MigrationsError("CONFIRMATION_REQUIRED", { network, chainId, what }));
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // In the prompt, Ctrl-C is a keystroke readline sees (no SIGINT reaches the process): a "no".
+  const cancel = new AbortController();
+  rl.on("SIGINT", () => cancel.abort());
   try {
-    const answer = await rl.question(`This will ${what}.\nIt is not a dev chain. Continue? [y/N] `);
+    const answer = await rl.question(`This will ${what}.\nIt is not a dev chain. Continue? [y/N] `, { signal: cancel.signal });
     return /^y(es)?$/i.test(answer.trim());
+  } catch (error) {
+    if (cancel.signal.aborted) {
+      process.stdout.write("\n");
+      return false;
+    }
+    throw error;
   } finally {
     rl.close();
   }
 }
+
+/** Exit status after Ctrl-C, as shells report a process stopped by SIGINT. */
+const INTERRUPTED_EXIT_CODE = 130;
 
 export default async function migrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnvironment): Promise<MigrateResult | void> {
   try {
@@ -78,6 +90,8 @@ function endedAbnormally(error: unknown): boolean {
 }
 
 async function runMigrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnvironment): Promise<MigrateResult | void> {
+  const reporter = new ConsoleReporter({ noColor: args.noColor === true, simulation: args.simulate });
+  const print = (lines: string[]) => reporter.print(lines);
   if (args.simulate && !args.dryRun) {
     throw new MigrationsPluginError(new MigrationsError("INVALID_OPTION", { option: "--simulate", reason: "it goes with --dry-run." }));
   }
@@ -90,20 +104,57 @@ async function runMigrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnv
     ]);
     return;
   }
+
+  // Ctrl-C: stop sending (the current send or wait ends with INTERRUPTED), let the run release
+  // its lock and roll back or journal what it did, then say where it stands. A second Ctrl-C quits.
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) {
+      reporter.close();
+      process.stdout.write("Second Ctrl-C: quitting at once. `npx hardhat migrate` resumes the run (the journal has what was sent).\n");
+      process.exit(INTERRUPTED_EXIT_CODE);
+    }
+    controller.abort();
+    print(["", "Ctrl-C: stopping; nothing more will be sent (press Ctrl-C again to quit at once)."]);
+  };
+  process.on("SIGINT", onSigint);
+  let networkName: string | undefined;
+  try {
+    return await runMigrate(args, hre, reporter, controller.signal, (name) => (networkName = name));
+  } catch (error) {
+    if (!controller.signal.aborted) {
+      throw error;
+    }
+    print(formatInterruption(networkName ?? "the network", reporter.position(), reporter.palette));
+    process.exitCode = INTERRUPTED_EXIT_CODE;
+  } finally {
+    process.off("SIGINT", onSigint);
+    reporter.close();
+  }
+}
+
+async function runMigrate(
+  args: MigrateTaskArguments,
+  hre: HardhatRuntimeEnvironment,
+  reporter: ConsoleReporter,
+  signal: AbortSignal,
+  onNetwork: (name: string) => void,
+): Promise<MigrateResult | void> {
+  const print = (lines: string[]) => reporter.print(lines);
   // Build only when a migration will run (once, even for several networks): a run with nothing
   // pending, or a dry run, skips Hardhat's build and its compiler load. --simulate runs them.
   let built: Promise<void> | undefined;
   const build = async () => {
-    built ??= hre.tasks.getTask("build").run({ quiet: true, noTests: true }).then(() => undefined);
+    built ??= buildContracts(hre, print);
     await built;
   };
   if (!args.noCompile && args.simulate) {
     await build();
   }
   const options: RunMigrationsOptions = {
-    ...(args.to !== undefined ? { to: args.to } : {}),
-    ...(args.from !== undefined ? { from: args.from } : {}),
-    ...(args.only !== undefined ? { only: args.only } : {}),
+    to: args.to,
+    from: args.from,
+    only: args.only,
     ...(args.noRollback ? { rollback: false } : {}),
     ...(args.migrationTimeout !== undefined ? { migrationTimeout: parseTimeout(args.migrationTimeout) } : {}),
     ...(args.dryRun ? { dryRun: true } : {}),
@@ -111,26 +162,41 @@ async function runMigrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnv
     ...(args.reset ? { reset: true } : {}),
     ...(args.confirmReset ? { confirmReset: true } : {}),
     ...(args.yes ? {} : { confirm: askInTerminal }),
-    onEvent: (event) => print(formatEvent(event)),
+    onEvent: reporter.onEvent,
+    signal,
+    ...(args.allowDecommissioned ? { allowDecommissioned: true } : {}),
     ...(args.noCompile ? {} : { beforeSend: build }),
     ...(args.verify ? { verify: true, onVerification: (outcome) => print([formatVerificationOutcome(outcome)]) } : {}),
   };
   if (args.networks === undefined) {
     const connection = await hre.network.getOrCreate();
-    return connection.migrations.run(options);
+    onNetwork(connection.networkName);
+    const result = await connection.migrations.run(options);
+    const note = inProcessNote(hre, connection);
+    if (note !== undefined && !args.dryRun) {
+      print([note]);
+    }
+    return result;
   }
 
   const networks = args.networks.split(",").map((n) => n.trim()).filter((n) => n !== "");
   const outcomes = await hre.migrations.runMany(networks, {
     ...options,
-    onNetwork: (network) => print(["", `=== ${network} ===`]),
+    onNetwork: (network) => {
+      onNetwork(network);
+      print(["", `=== ${network} ===`]);
+    },
   });
+  if (signal.aborted) {
+    throw new MigrationsError("INTERRUPTED", { where: "between networks" });
+  }
+  const p = reporter.palette;
   print(["", "Networks:"]);
   for (const outcome of outcomes) {
     print([
       outcome.error === undefined
         ? `  ${outcome.network}: ${outcome.result.migrations.length} migration(s) run, gas ${formatGas(outcome.result.gasUsed)}`
-        : `  ${outcome.network}: FAILED: ${outcome.error.message.split("\n")[0]}`,
+        : `  ${outcome.network}: ${p.red("FAILED")}: ${outcome.error.message.split("\n")[0]}`,
     ]);
   }
   const failed = outcomes.filter((o) => o.error !== undefined).map((o) => o.network);

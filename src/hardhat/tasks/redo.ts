@@ -1,11 +1,13 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import { buildForDeployment } from "../build-contracts.js";
+
 import { formatEvent } from "../ui/format-events.js";
 
-export default async function redoTask(args: { noCompile: boolean }, hre: HardhatRuntimeEnvironment): Promise<void> {
+export default async function redoTask(args: { noCompile: boolean; allowDecommissioned: boolean }, hre: HardhatRuntimeEnvironment): Promise<void> {
   if (!args.noCompile) {
-    await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
+    await buildForDeployment(hre);
   }
   const connection = await hre.network.getOrCreate();
-  await connection.migrations.redo({ onEvent: (event) => formatEvent(event).forEach((line) => console.log(line)) });
+  await connection.migrations.redo({ ...(args.allowDecommissioned ? { allowDecommissioned: true } : {}), onEvent: (event) => formatEvent(event).forEach((line) => console.log(line)) });
 }

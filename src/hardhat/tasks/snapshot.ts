@@ -14,9 +14,9 @@ export default async function snapshotTask(
   }
   const connection = await hre.network.getOrCreate();
   const snapshot = await connection.migrations.snapshot({
-    ...(args.block !== undefined ? { block: args.block } : {}),
-    ...(args.out !== undefined ? { out: args.out } : {}),
-    ...(args.genesis !== undefined ? { genesis: args.genesis } : {}),
+    block: args.block,
+    out: args.out,
+    genesis: args.genesis,
   });
   for (const line of formatSnapshotSummary(snapshot, args)) console.log(line);
   return snapshot;

@@ -24,7 +24,7 @@ export default async function syncTask(
     const result = await hre.migrations.sync({
       from: args.from,
       to: args.to,
-      ...(until !== undefined ? { until } : {}),
+      until,
       pollIntervalMs: Number(args.interval),
       signal: controller.signal,
       onStart: (start) => console.log(formatSyncStart(args.from!, args.to!, start)),

@@ -20,7 +20,7 @@ export function formatSnapshotSummary(snapshot: NetworkSnapshot, files: { out?: 
 /** What `migrate bootstrap` prints. Pure. */
 export function formatBootstrapReport(report: BootstrapReport): string[] {
   return [
-    `Bootstrapped ${report.network.name} (chain ${report.network.chainId}) from chain ${report.source.chainId} block ${report.source.blockNumber}: ${report.accounts} contract(s), ${report.slots} storage slot(s).`,
+    `Bootstrapped ${report.network.name} (chain ${report.network.chainId}) from chain ${report.source.chainId} block ${report.source.blockNumber}: ${report.accounts} contract(s), ${report.slots} storage slot(s), ${report.senders} sending account(s) (nonce and balance).`,
     `Verified slot by slot: code, balance, nonce and every storage slot are equal to the snapshot.`,
     `Registry: ${report.registry}`,
     `Record: ${report.record.store}: ${report.record.ids.length} completed migration(s)` +

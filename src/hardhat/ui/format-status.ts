@@ -1,8 +1,10 @@
 import type { StatusReport } from "../../core/status.js";
+import { colorState, PLAIN, type Palette } from "./colors.js";
 
-/** `migrate status` as a table, one row per migration. Pure. */
-export function formatStatus(report: StatusReport): string {
-  const header = `Migrations on ${report.network.name} (chain ${report.network.chainId}). Record: ${report.store}.`;
+/** `migrate status` as a table, one row per migration, states coloured when `p` has colour. Pure. */
+export function formatStatus(report: StatusReport, p: Palette = PLAIN): string {
+  const kind = `${report.kind.live ? "live network" : "dev chain"} (${report.kind.source === "config" ? "set by migrations.networks." + report.network.name + ".live" : report.kind.client !== undefined ? `detected: ${report.kind.client}` : "detected"})`;
+  const header = `Migrations on ${report.network.name} (chain ${report.network.chainId}, ${kind}). Record: ${report.store}.`;
   if (report.rows.length === 0) {
     return `${header}\nNo migrations.`;
   }
@@ -19,14 +21,16 @@ export function formatStatus(report: StatusReport): string {
   ]);
   const headings = ["id", "migration", "state", "recorded", "transaction"];
   const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  // Pad first, colour after: escape codes must not count as width.
+  const line = (cells: string[], colored = false) =>
+    cells.map((c, i) => (colored && i === 2 ? colorState(p, c, c.padEnd(widths[i]!)) : c.padEnd(widths[i]!))).join("  ").trimEnd();
   const counts = new Map<string, number>();
   for (const row of report.rows) {
     counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
   }
-  const summary = [...counts].map(([state, n]) => `${n} ${state}`).join(", ");
+  const summary = [...counts].map(([state, n]) => colorState(p, state, `${n} ${state}`)).join(", ");
   const advice = report.rows.some((row) => row.state === "interrupted")
     ? ["The network is dirty: `npx hardhat migrate` resumes interrupted migrations without sending anything twice; `npx hardhat migrate --force-clean <id>` abandons one."]
     : [];
-  return [header, line(headings), ...rows.map(line), summary, ...advice].join("\n");
+  return [header, line(headings), ...rows.map((row) => line(row, true)), summary, ...advice].join("\n");
 }

@@ -7,7 +7,7 @@ import type { ChainInfo } from "../../../src/core/chain.js";
 import { parseJournal } from "../../../src/core/journal/journal-entry.js";
 import { FileJournalStorage, MemoryJournalStorage } from "../../../src/core/journal/journal-storage.js";
 import { Journal } from "../../../src/core/journal/journal.js";
-import { tempDir } from "../../helpers/fixture.js";
+import { tempDir } from "../../helpers/temp.js";
 import { fillDisk, mountTmpfs } from "../../helpers/tmpfs.js";
 
 const live: ChainInfo = { chainId: 5, genesisHash: "0xaaaa", clientVersion: "Geth/v1", isDevChain: false };

@@ -9,7 +9,7 @@ import { FileRegistryStorage } from "../../../src/core/registry/file-registry-st
 import { MemoryRegistryStorage } from "../../../src/core/registry/memory-registry-storage.js";
 import type { DeploymentRecord } from "../../../src/core/registry/registry-document.js";
 import { Registry } from "../../../src/core/registry/registry.js";
-import { tempDir } from "../../helpers/fixture.js";
+import { tempDir } from "../../helpers/temp.js";
 
 const chain: ChainInfo = { chainId: 5, genesisHash: "0xaaaa", clientVersion: "Geth/v1", isDevChain: false };
 const devChain: ChainInfo = { ...chain, clientVersion: "HardhatNetwork/3", isDevChain: true };
@@ -129,8 +129,11 @@ describe("Registry", () => {
     expect(restarted.all()).to.deep.equal({});
     expect(notices).to.have.length(1);
     expect(notices[0]).to.contain("the dev chain was restarted");
-    const files = await readdir(path.dirname(file));
-    expect(files.filter((f) => f.startsWith("5.stale-"))).to.have.length(1);
+    // Archived out of the way, in deployments/.archive/ (the docs say to keep it out of git).
+    expect((await readdir(path.dirname(file))).filter((f) => f.includes("stale"))).to.deep.equal([]);
+    const archived = await readdir(path.join(path.dirname(file), ".archive"));
+    expect(archived.filter((f) => f.startsWith("5.stale-") && f.endsWith(".json"))).to.have.length(1);
+    expect(notices[0]).to.contain(path.join(".archive", "5.stale-"));
   });
 
   it("keeps a memory registry for the life of its storage", async () => {

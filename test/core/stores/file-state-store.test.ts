@@ -6,7 +6,7 @@ import { expect } from "chai";
 import type { ChainInfo } from "../../../src/core/chain.js";
 import { FileStateStore } from "../../../src/core/stores/file-state-store.js";
 import { NoneStateStore } from "../../../src/core/stores/none-state-store.js";
-import { tempDir } from "../../helpers/fixture.js";
+import { tempDir } from "../../helpers/temp.js";
 import { describeForgetfulStoreConformance, describeStateStoreConformance } from "./state-store-conformance.js";
 
 const chain: ChainInfo = { chainId: 11155111, genesisHash: "0x25a5", clientVersion: "Geth", isDevChain: false };

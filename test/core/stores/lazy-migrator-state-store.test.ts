@@ -6,6 +6,7 @@ import type { MigrationEvent } from "../../../src/core/events.js";
 import { MemoryRegistryStorage } from "../../../src/core/registry/memory-registry-storage.js";
 import { Registry } from "../../../src/core/registry/registry.js";
 import { LazyMigratorStateStore } from "../../../src/core/stores/lazy-migrator-state-store.js";
+import { createTransactionLayer } from "../../../src/core/transactions/migration-sender.js";
 import { createFixtureHre } from "../../helpers/fixture.js";
 import { describeStateStoreConformance } from "./state-store-conformance.js";
 
@@ -25,6 +26,8 @@ async function openLazyStore(storage = new MemoryRegistryStorage(), events: Migr
     deployer: async () => deployer!,
     readOnly: false,
     emit: (event) => events.push(event),
+    // The store sends through the plugin's transaction path, as every command opens it.
+    layer: createTransactionLayer(connection.provider, { providerAccounts: true }),
   });
   return { store, completed, registry };
 }

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 
-import type { MigrationFile } from "../../src/core/migration-file.js";
-import { formatDuration, formatEvent, formatGas } from "../../src/hardhat/ui/format-events.js";
+import type { MigrationFile } from "../../../src/core/migration-file.js";
+import { formatDuration, formatEvent, formatGas } from "../../../src/hardhat/ui/format-events.js";
 
 const migration: MigrationFile = { id: 1, purpose: "token", fileName: "1_token.ts", path: "/m/1_token.ts", contentHash: "0x" };
 const network = { name: "sepolia", chainId: 11155111 };

@@ -1,10 +1,12 @@
 import { expect } from "chai";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { MigrationsError } from "../../../src/core/errors.js";
-import { MigratorStateStore } from "../../../src/core/stores/migrator-state-store.js";
-import { createFixtureHre } from "../../helpers/fixture.js";
-import { describeStateStoreConformance } from "./state-store-conformance.js";
+import { MigrationsError } from "../../src/core/errors.js";
+import { MigratorStateStore } from "../../src/core/stores/migrator-state-store.js";
+import { storeSender } from "../../src/core/transactions/journaled-step.js";
+import { MigrationSender, createTransactionLayer } from "../../src/core/transactions/migration-sender.js";
+import { createFixtureHre } from "../helpers/fixture.js";
+import { describeStateStoreConformance } from "../core/stores/state-store-conformance.js";
 
 let connection: NetworkConnection;
 
@@ -13,9 +15,12 @@ before(async function () {
   connection = await hre.network.create();
 });
 
+/** The store sends through the plugin's transaction path, as every command gives it. */
 async function deployStore(): Promise<MigratorStateStore> {
   const [deployer] = await connection.ethers.getSigners();
-  return (await MigratorStateStore.deploy(connection.provider, deployer!)).store;
+  const layer = createTransactionLayer(connection.provider, { providerAccounts: true });
+  const sender = new MigrationSender(layer, { id: 0, fileName: "(the Migrator)" });
+  return (await MigratorStateStore.deploy(connection.provider, await storeSender(sender, deployer!))).store;
 }
 
 describeStateStoreConformance("MigratorStateStore", deployStore);

@@ -2,7 +2,7 @@ import path from "node:path";
 
 import { expect } from "chai";
 
-import { resolveMigrationsConfig, validateMigrationsUserConfig } from "../../src/hardhat/config.js";
+import { resolveMigrationsConfig, validateMigrationsUserConfig } from "../../../src/hardhat/config.js";
 
 describe("migrations config", () => {
   it("accepts no section and a full valid one", () => {
@@ -73,17 +73,30 @@ describe("migrations config", () => {
       store: "chain",
       networks: {},
       migrator: undefined,
+      buildProfile: "production",
     });
     expect(resolveMigrationsConfig({ dir: "/abs/m", registryDir: "r" }, "/p")).to.include({ dir: "/abs/m", registryDir: path.resolve("/p/r") });
   });
 
-  it("makes Hardhat refuse an invalid config before anything runs", async () => {
-    const { createFixtureHre } = await import("../helpers/fixture.js");
-    try {
-      await createFixtureHre("basic", { rollback: "no" as unknown as boolean });
-      expect.fail("Hardhat accepted the config");
-    } catch (error) {
-      expect((error as Error).message).to.contain("config.migrations.rollback").and.to.contain("Expected true or false.");
-    }
+  it("says what each field expects, for wrong types as well as wrong values", () => {
+    const messages = (config: unknown) => validateMigrationsUserConfig(config).map((e) => `${e.path.join(".")}: ${e.message}`);
+    expect(messages({ networks: "sepolia" })).to.deep.equal(["migrations.networks: Expected an object of network names to { store, confirmations, … }."]);
+    expect(messages({ networks: { s: { feeBump: true } } })).to.deep.equal(["migrations.networks.s.feeBump: Expected false or { afterSeconds, percent, maxBumps }."]);
+    expect(messages({ networks: { s: { feeBump: { afterSeconds: "60" } } } })).to.deep.equal(["migrations.networks.s.feeBump.afterSeconds: Expected a number of seconds greater than 0."]);
+    expect(messages({ networks: { s: { feeBump: { speed: 2 } } } })).to.deep.equal(["migrations.networks.s.feeBump.speed: Unknown option. Known options: afterSeconds, percent, maxBumps."]);
+    expect(messages({ networks: { s: { store: "disk", confirmations: 1.5 } } })).to.deep.equal([
+      'migrations.networks.s.store: Expected "chain", "file" or "none".',
+      "migrations.networks.s.confirmations: Expected a whole number of blocks (0 or more).",
+    ]);
+    expect(messages({ migrator: "", dir: 3, deployer: 1.5 })).to.deep.equal([
+      "migrations.dir: Expected a non-empty path string.",
+      "migrations.deployer: Expected an account index (0, 1, …) or a 0x-prefixed address.",
+      'migrations.migrator: Expected the artifact name of a contract, e.g. "MyMigrator".',
+    ]);
+    expect(messages({ migrationTimeout: -1, networks: { s: { migrationTimeout: "1h" } } })).to.deep.equal([
+      "migrations.migrationTimeout: Expected a number of seconds (0 for no limit).",
+      "migrations.networks.s.migrationTimeout: Expected a number of seconds (0 for no limit).",
+    ]);
+    expect(messages({ store: "chain", deployer: 2, networks: {}, migrationTimeout: 0 })).to.deep.equal([]);
   });
 });

@@ -1,0 +1,58 @@
+import { isAddress, type Interface } from "ethers";
+
+import { MigrationsError, describeError } from "./errors.js";
+
+/**
+ * Checks `args` against the contract's constructor before anything is sent, so that a missing
+ * argument or a name where an address belongs is reported with the constructor's signature,
+ * the parameter, what it expects and what was given (ethers would try to resolve a non-address
+ * string as an ENS name, which Hardhat's provider does not implement).
+ */
+export function checkConstructorArguments(contract: string, abi: Interface, args: readonly unknown[]): void {
+  const inputs = abi.deploy.inputs;
+  const signature = `constructor(${inputs.map((input) => `${input.type}${input.name !== "" ? ` ${input.name}` : ""}`).join(", ")})`;
+  const fail = (problem: string) => new MigrationsError("CONSTRUCTOR_ARGUMENTS", { contract, signature, problem });
+  if (args.length !== inputs.length) {
+    const missing = inputs.slice(args.length).map((input, i) => `#${args.length + i + 1} ${input.type} ${input.name}`.trimEnd());
+    throw fail(
+      args.length < inputs.length
+        ? `takes ${inputs.length} argument(s) and ${args.length} were given: missing ${missing.join(", ")}`
+        : `takes ${inputs.length} argument(s) and ${args.length} were given: ${args.length - inputs.length} too many`,
+    );
+  }
+  inputs.forEach((input, i) => {
+    const given = args[i];
+    if (input.type === "address" && typeof given === "string" && !isAddress(given)) {
+      throw fail(`expects an address for argument #${i + 1} (${input.name}), given ${JSON.stringify(given)}, which is not one`);
+    }
+  });
+  try {
+    abi.encodeDeploy(args);
+  } catch (error) {
+    const index = inputs.findIndex((input, i) => {
+      try {
+        abi.getAbiCoder().encode([input], [args[i]]);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const input = inputs[index];
+    throw fail(
+      input === undefined
+        ? `rejects the arguments: ${describeError(error)}`
+        : `expects ${input.type} for argument #${index + 1} (${input.name}), given ${show(args[index])}: ${describeError(error)}`,
+    );
+  }
+}
+
+function show(value: unknown): string {
+  if (typeof value === "bigint") {
+    return `${value}n`;
+  }
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
