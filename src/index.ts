@@ -44,8 +44,12 @@ const plugin: HardhatPlugin = definePlugin({
         description: "On dev chains, keep a failed migration's partial state for debugging instead of reverting it",
       })
       .addFlag({ name: "noCompile", description: "Don't build the contracts before migrating" })
+      .addFlag({ name: "verify", description: "Verify each deployed contract on the block explorer after its migration (@nomicfoundation/hardhat-verify)" })
       .addFlag(noColor)
       .setAction(() => import("./hardhat/tasks/migrate.js"))
+      .build(),
+    task(["migrate", "verify"], "Verifies every deployment in the registry not verified yet on the block explorer (retries failures)")
+      .setAction(() => import("./hardhat/tasks/verify.js"))
       .build(),
     task(["migrate", "status"], "Shows every migration's state on the network: up, pending, interrupted, changed or missing file")
       .addFlag({ name: "json", description: "Print the status as JSON" })

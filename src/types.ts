@@ -18,6 +18,8 @@ import type { CutoverReport } from "./core/network-migration/cutover.js";
 import type { SnapshotReader } from "./core/network-migration/snapshot-reader.js";
 import type { SyncOptions, SyncResult } from "./core/network-migration/sync.js";
 import type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
+import type { VerificationOutcome } from "./core/verification/verify-deployments.js";
+import type { VerifyResult } from "./core/verify.js";
 import type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
 import type { ImportIgnitionOptions, ImportIgnitionResult } from "./core/imports/import-ignition.js";
 
@@ -102,6 +104,13 @@ export interface RunMigrationsOptions extends WithUserIds<Omit<MigrateOptions, "
    * besides calling `onEvent`. Colour follows the terminal, `NO_COLOR` and `FORCE_COLOR`.
    */
   readonly reporter?: "console";
+  /**
+   * Verify each contract on the network's block explorer right after its migration completes
+   * (needs @nomicfoundation/hardhat-verify; see docs/verification.md). A refusal is recorded in
+   * the registry and reported through `onVerification`; it does not fail the run.
+   */
+  readonly verify?: boolean;
+  readonly onVerification?: (outcome: VerificationOutcome) => void;
 }
 
 /** The registry of the connection's chain, read from its file (or memory) on every call. */
@@ -156,6 +165,11 @@ export interface ConnectionMigrations {
   run(options?: RunMigrationsOptions): Promise<MigrateResult>;
   /** Every migration's state (up, pending, interrupted, changed, missing file), ordered by id. Sends nothing. */
   status(): Promise<StatusReport>;
+  /**
+   * Verifies every deployment in the registry that is not verified yet (failures are retried),
+   * from the compiler input kept when it was deployed; throws when one is still refused.
+   */
+  verify(options?: { readonly onOutcome?: (outcome: VerificationOutcome) => void }): Promise<VerifyResult>;
   /**
    * Declares an interrupted migration resolved: its journaled transactions are no longer reused
    * or checked, and the next `run()` starts it from scratch. Sends nothing.

@@ -10,6 +10,8 @@ export interface ContractArtifact {
   readonly deployedBytecode?: string;
   /** sourceName => library name => placeholder positions in `bytecode`. */
   readonly linkReferences: Readonly<Record<string, Readonly<Record<string, ReadonlyArray<{ start: number; length: number }>>>>>;
+  /** Hardhat 3: the build info it was compiled in. */
+  readonly buildInfoId?: string;
 }
 
 /** Finds artifacts by contract name or fully qualified name. */

@@ -190,6 +190,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
       deployer: receipt.from,
       args: decodeConstructorArgs(factory.interface, tx.data, bytecode),
       ...(Object.keys(libraries).length > 0 ? { libraries } : {}),
+      ...(artifact.buildInfoId !== undefined ? { buildInfoId: artifact.buildInfoId } : {}),
       migration: migration.id,
     });
     deps.onDeployment({

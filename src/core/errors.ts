@@ -469,6 +469,21 @@ export const ERRORS = {
     message: "{file} exports `{name}` as {value}, which is not a list of names.",
     hint: "Export an array of strings, e.g. `export const networks = [\"sepolia\", \"dev\"];` (\"dev\" matches every dev chain), `export const skipNetworks = [\"mainnet\"];` or `export const tags = [\"oracle\"];`.",
   },
+  VERIFY_PLUGIN_MISSING: {
+    number: 320,
+    message: "Verifying contracts needs @nomicfoundation/hardhat-verify, which this project does not load.",
+    hint: "Install it (`npm install --save-dev @nomicfoundation/hardhat-verify`), add it to `plugins` in hardhat.config.ts (`import hardhatVerify from \"@nomicfoundation/hardhat-verify\"`), and set `verify.etherscan.apiKey`.",
+  },
+  VERIFY_NOT_AVAILABLE: {
+    number: 321,
+    message: "Cannot verify contracts on {network} (chain {chainId}): {reason}",
+    hint: "Verification needs a live network with a block explorer: configure it under `chainDescriptors.<chainId>.blockExplorers.etherscan` when Etherscan does not know the chain, and `verify.etherscan.apiKey`.",
+  },
+  VERIFY_FAILED: {
+    number: 322,
+    message: "{failed} of {total} deployment(s) on {network} are not verified: {names}.",
+    hint: "The registry records each explorer's answer (`verification` of each entry). Fix what it says, then run `npx hardhat migrate verify --network {network}`: it retries only what is not verified, from the compiler input kept when each contract was deployed.",
+  },
 } as const satisfies Record<string, { number: number; message: string; hint: string }>;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,7 @@
 import type { MigrationEventListener } from "./events.js";
+import type { MigrationFile } from "./migration-file.js";
 import type { PlanOptions } from "./planner.js";
+import type { Registry } from "./registry/registry.js";
 
 export interface MigrateOptions extends PlanOptions {
   /** Roll back a failed migration on chains with `evm_snapshot` (default: `migrations.rollback`, true). */
@@ -34,6 +36,11 @@ export interface MigrateOptions extends PlanOptions {
   readonly signal?: AbortSignal;
   /** Run even though a cutover decommissioned this network (default: refuse, NETWORK_DECOMMISSIONED). */
   readonly allowDecommissioned?: boolean;
+  /**
+   * Called after each migration is recorded, with the run's registry (the adapter keeps the
+   * compiler inputs of its deployments and, with `--verify`, verifies them here).
+   */
+  readonly afterMigration?: (migration: MigrationFile, registry: Registry) => Promise<void>;
 }
 
 /** What a run on a network that is not a dev chain asks confirmation for. */

@@ -80,6 +80,7 @@ async function migrateLocked<ContextT>(
       throw Object.assign(new MigrationsError("INTERRUPTED", { where: `before ${migration.fileName}` }), { result: outcome.result(), rolledBack: false });
     }
     outcome.runs.push(await runMigration(host, session, run, rollback, migration, () => outcome.result(), timeoutMs));
+    await options.afterMigration?.(migration, session.registry);
   }
   if (deployer !== undefined && pending.length > 0) {
     await reportAccount(host.provider, deployer, "after", session.emit);

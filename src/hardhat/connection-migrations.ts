@@ -33,7 +33,10 @@ import type {
 import type { StoreKind } from "./config.js";
 import { ConnectionFixtures } from "./connection-fixtures.js";
 import { ConnectionHost } from "./connection-host.js";
+import { ConnectionVerification } from "./connection-verification.js";
 import { asPluginErrors } from "./plugin-error.js";
+import type { VerificationOutcome } from "../core/verification/verify-deployments.js";
+import { verifyRegistry, type VerifyResult } from "../core/verify.js";
 import { simulateOnFork } from "./simulate.js";
 import { withReporter } from "./ui/with-reporter.js";
 import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
@@ -48,6 +51,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   readonly registry: RegistryView;
   readonly #host: ConnectionHost;
   readonly #fixtures: ConnectionFixtures;
+  readonly #verification: ConnectionVerification;
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
@@ -55,6 +59,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   ) {
     this.#host = new ConnectionHost(hre, connection);
     this.#fixtures = new ConnectionFixtures(this.#host);
+    this.#verification = new ConnectionVerification(hre, connection);
     this.registry = this.#registryView();
   }
 
@@ -79,6 +84,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
           ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
         });
       }
+      const explorer = options.verify === true && options.dryRun !== true ? await this.#verification.explorer() : undefined;
       const host = await this.#host.host({
         readOnly: options.dryRun === true,
         ...(options.parameters !== undefined ? { parametersFile: options.parameters } : {}),
@@ -86,6 +92,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       return migrate(host, {
         ...plan,
         ...(tags !== undefined ? { tags } : {}),
+        afterMigration: this.#verification.afterMigration(explorer, options.onVerification),
         rollback: options.rollback ?? this.hre.config.migrations.rollback,
         ...this.#migrationTimeout(options),
         ...(options.dryRun === true ? { dryRun: true } : {}),
@@ -111,6 +118,19 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
 
   forceClean(id: number | string): Promise<ForceCleanResult> {
     return asPluginErrors(async () => forceClean(await this.host(), parseMigrationId("--force-clean", id)), () => this.#redact);
+  }
+
+  verify(options: { readonly onOutcome?: (outcome: VerificationOutcome) => void } = {}): Promise<VerifyResult> {
+    return asPluginErrors(async () => {
+      const explorer = await this.#verification.explorer();
+      return verifyRegistry(await this.host(), {
+        explorer,
+        builds: this.#verification.builds,
+        keepFromArtifacts: this.#verification.keepFromArtifacts,
+        currentBuild: this.#verification.currentBuild,
+        ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
+      });
+    }, () => this.#redact);
   }
 
   rebuildRegistry(): Promise<RebuildReport> {

@@ -19,6 +19,19 @@ export interface DeploymentRecord {
   readonly migration: number;
   /** Set when the entry is an ERC-1967 proxy (`ctx.deployProxy`); `address` is the proxy's. */
   readonly proxy?: ProxyRecord;
+  /** Hardhat build info id it was compiled in; its compiler input is kept in `<registryDir>/build-info/`. */
+  readonly buildInfoId?: string;
+  /** Source verification of `address`, by explorer (`etherscan`). See docs/verification.md. */
+  readonly verification?: Readonly<Record<string, VerificationRecord>>;
+}
+
+/** Whether a deployment's source is verified on one block explorer. */
+export interface VerificationRecord {
+  readonly status: "verified" | "failed";
+  /** The contract's page on the explorer. */
+  readonly url?: string;
+  /** Why the explorer refused it (status "failed"). */
+  readonly message?: string;
 }
 
 /**
@@ -39,8 +52,10 @@ export interface ProxyRecord {
    * against it even after its source changed. Absent when recorded with `unsafeSkipStorageCheck`.
    */
   readonly storageLayout?: StorageLayout;
-  /** Hardhat build info id the implementation was compiled in (informative). */
+  /** Hardhat build info id the implementation was compiled in (its kept compiler input verifies it). */
   readonly buildInfoId?: string;
+  /** Source verification of `implementation`, by explorer. */
+  readonly implementationVerification?: Readonly<Record<string, VerificationRecord>>;
 }
 
 /** The current deployment under a name, with earlier deployments under the same name. */

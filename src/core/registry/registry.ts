@@ -9,6 +9,7 @@ import {
   type NetworkMigrationInfo,
   type RegistryDocument,
   type RegistryEntry,
+  type VerificationRecord,
 } from "./registry-document.js";
 import { stableStringify } from "../json-file.js";
 import { MemoryRegistryStorage } from "./memory-registry-storage.js";
@@ -186,6 +187,27 @@ export class Registry implements RegistryReader {
       }
     }
     await this.#replace({ ...this.#doc, contracts });
+  }
+
+  /**
+   * Records `explorer`'s verdict on the source of `address`: the entry `name` itself, or its
+   * proxy's implementation. Nothing changes when `name` no longer points at `address`.
+   */
+  async recordVerification(name: string, address: string, explorer: string, record: VerificationRecord): Promise<void> {
+    const entry = this.#doc.contracts[name];
+    if (entry === undefined) {
+      return;
+    }
+    let updated: RegistryEntry;
+    if (entry.address.toLowerCase() === address.toLowerCase()) {
+      updated = { ...entry, verification: { ...entry.verification, [explorer]: record } };
+    } else if (entry.proxy !== undefined && entry.proxy.implementation.toLowerCase() === address.toLowerCase()) {
+      const proxy = { ...entry.proxy, implementationVerification: { ...entry.proxy.implementationVerification, [explorer]: record } };
+      updated = { ...entry, proxy };
+    } else {
+      return;
+    }
+    await this.#replace({ ...this.#doc, contracts: { ...this.#doc.contracts, [name]: updated } });
   }
 
   get networkMigration(): NetworkMigrationInfo | undefined {

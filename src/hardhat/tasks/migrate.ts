@@ -11,6 +11,7 @@ import { ConsoleReporter } from "../ui/console-reporter.js";
 import { formatGas } from "../ui/format-events.js";
 import { formatInterruption } from "../ui/format-interruption.js";
 import { inProcessNote } from "../ui/in-process-note.js";
+import { formatVerificationOutcome } from "../ui/format-verification.js";
 import type { RunMigrationsOptions } from "../../types.js";
 
 interface MigrateTaskArguments {
@@ -29,6 +30,7 @@ interface MigrateTaskArguments {
   yes: boolean;
   allowDecommissioned: boolean;
   forceClean?: string;
+  verify: boolean;
   noColor?: boolean;
   migrationTimeout?: string;
 }
@@ -168,6 +170,7 @@ async function runMigrate(
     signal,
     ...(args.allowDecommissioned ? { allowDecommissioned: true } : {}),
     ...(args.noCompile ? {} : { beforeSend: build }),
+    ...(args.verify ? { verify: true, onVerification: (outcome) => print([formatVerificationOutcome(outcome)]) } : {}),
   };
   if (args.networks === undefined) {
     const connection = await hre.network.getOrCreate();

@@ -1,0 +1,90 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { describeError, MigrationsError } from "../core/errors.js";
+import type { MigrationFile } from "../core/migration-file.js";
+import type { Registry } from "../core/registry/registry.js";
+import { FileKeptBuilds, type KeptBuild } from "../core/verification/kept-builds.js";
+import {
+  verificationTargets,
+  verifyTargets,
+  type VerificationExplorer,
+  type VerificationOutcome,
+} from "../core/verification/verify-deployments.js";
+import { etherscanExplorer } from "./etherscan-explorer.js";
+import { hardhatKeptBuild } from "./hardhat-kept-build.js";
+
+/**
+ * Keeps the compiler input of what each migration deployed (always, on networks whose registry is
+ * on disk), and verifies it on the explorer (`migrate --verify`, `migrate verify`).
+ */
+export class ConnectionVerification {
+  readonly builds: FileKeptBuilds;
+
+  constructor(
+    readonly hre: HardhatRuntimeEnvironment,
+    readonly connection: NetworkConnection,
+  ) {
+    this.builds = new FileKeptBuilds(hre.config.migrations.registryDir);
+  }
+
+  /** Whether the registry of this connection is on disk (an in-process chain's is in memory). */
+  get keepsFiles(): boolean {
+    return this.connection.networkConfig.type !== "edr-simulated" || this.hre.config.migrations.inProcessRegistry === "file";
+  }
+
+  /** Copies Hardhat's build `id` under the registry directory, once; nothing when Hardhat no longer has it. */
+  readonly keepFromArtifacts = async (id: string): Promise<void> => {
+    if (await this.builds.has(id)) {
+      return;
+    }
+    const build = await hardhatKeptBuild(this.hre.artifacts, id);
+    if (build !== undefined) {
+      await this.builds.keep(build);
+    }
+  };
+
+  /** The build `artifact` is compiled in now. */
+  readonly currentBuild = async (artifact: string): Promise<KeptBuild | undefined> => {
+    const id = await this.hre.artifacts.getBuildInfoId(artifact).catch(() => undefined);
+    return id === undefined ? undefined : hardhatKeptBuild(this.hre.artifacts, id);
+  };
+
+  /** The explorer of this network, checked to be usable (plugin loaded, explorer configured). */
+  async explorer(): Promise<VerificationExplorer> {
+    const explorer = etherscanExplorer(this.connection);
+    const chainId = Number(await this.connection.provider.request({ method: "eth_chainId" }));
+    if (this.connection.networkConfig.type === "edr-simulated") {
+      throw new MigrationsError("VERIFY_NOT_AVAILABLE", { network: this.connection.networkName, chainId, reason: "it is an in-process network, which no explorer sees." });
+    }
+    try {
+      await explorer.contractUrl("0x0000000000000000000000000000000000000000");
+    } catch (error) {
+      throw new MigrationsError("VERIFY_NOT_AVAILABLE", { network: this.connection.networkName, chainId, reason: describeError(error) }, { cause: error });
+    }
+    return explorer;
+  }
+
+  /**
+   * What runs after each migration of `migrate`: keeps the builds of its deployments, then, with
+   * `explorer`, verifies them. Verification failures are recorded in the registry and reported,
+   * never thrown: the migration is complete either way.
+   */
+  afterMigration(explorer: VerificationExplorer | undefined, onOutcome?: (outcome: VerificationOutcome) => void) {
+    return async (migration: MigrationFile, registry: Registry): Promise<void> => {
+      if (!this.keepsFiles) {
+        return;
+      }
+      const targets = verificationTargets(registry.all(), explorer?.name ?? "etherscan", migration.id);
+      for (const id of new Set(targets.map((t) => t.buildInfoId).filter((id) => id !== undefined))) {
+        await this.keepFromArtifacts(id);
+      }
+      if (explorer !== undefined) {
+        await verifyTargets(
+          { registry, explorer, builds: this.builds, provider: this.connection.provider, keepFromArtifacts: this.keepFromArtifacts, currentBuild: this.currentBuild, ...(onOutcome !== undefined ? { onOutcome } : {}) },
+          targets,
+        );
+      }
+    };
+  }
+}

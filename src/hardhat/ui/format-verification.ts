@@ -1,0 +1,20 @@
+import type { VerificationOutcome } from "../../core/verification/verify-deployments.js";
+import type { VerifyResult } from "../../core/verify.js";
+
+/** One line per verified (or refused, or skipped) address. */
+export function formatVerificationOutcome(outcome: VerificationOutcome): string {
+  const what = `${outcome.name}${outcome.role === "contract" ? "" : ` (${outcome.role})`} at ${outcome.address}`;
+  switch (outcome.status) {
+    case "verified":
+      return `  verified: ${what}${outcome.url !== undefined ? ` ${outcome.url}` : ""}`;
+    case "failed":
+      return `  NOT verified: ${what}: ${outcome.message}`;
+    case "skipped":
+      return `  skipped: ${what}: ${outcome.message}`;
+  }
+}
+
+export function formatVerifyResult(result: VerifyResult): string[] {
+  const verified = result.outcomes.filter((o) => o.status === "verified").length;
+  return [`${verified} of ${result.outcomes.length} address(es) verified on ${result.network} (chain ${result.chainId}).`];
+}
