@@ -58,7 +58,7 @@ describe("a migration that exits or hangs fails the run, explained, and leaves n
     const where = await project(exitsWithZero, { "1_token.js": deployToken });
     const result = await hardhat(where, ["migrate"]);
     expectExplainedFailure(result, "HHM254: Migration 2_bad.js called process.exit(0); a migration cannot end the process, so it was stopped and treated as failed.");
-    expect(result.stdout).to.match(/1_token\.js\n {2}Token/);
+    expect(result.stdout).to.match(/1_token\.js\n(?: {4}tx 0x[0-9a-f]{64} \(create, nonce \d+\) sent\n) {2}Token/);
     expect(existsSync(path.join(where.registryDir, "31337.lock"))).to.equal(false);
 
     const status = await hardhat(where, ["migrate", "status"]);
