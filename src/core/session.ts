@@ -33,6 +33,13 @@ export interface MigrationHost<ContextT> {
   readonly store?: Exclude<StateStoreKind, "memory">;
   /** Creation bytecode of a custom Migrator (checked by the host); default: the shipped one. */
   readonly migratorBytecode?: string;
+  /** Which interface the custom Migrator implements (see migrator-interface.ts); default 1. */
+  readonly migratorDesign?: 1 | 2;
+  /**
+   * A 32-byte salt: the Migrator is deployed through the CREATE2 factory, at one address on every
+   * chain for the same deployer (the factory must be on the chain; dev chains get it installed).
+   */
+  readonly migratorSalt?: string;
   /** The configured deployer. */
   getDeployer(): Promise<Signer>;
   /** A signer for `ctx.deploy(..., { from })`. */
@@ -157,14 +164,23 @@ export async function deployMigrator<ContextT>(
   layer?: TransactionLayer,
 ): Promise<{ store: MigratorStateStore; gasUsed: bigint; address: string }> {
   const deployer = await session.deployer();
+  const custom = host.migratorBytecode === undefined ? {} : { custom: { bytecode: host.migratorBytecode, design: host.migratorDesign ?? 1 } };
+  const chain = { isDevChain: session.chain.isDevChain, network: host.networkName };
+  const salt = host.migratorSalt === undefined ? {} : { salt: host.migratorSalt };
   let deployed;
   if (layer === undefined) {
-    deployed = await MigratorStateStore.deploy(host.provider, deployer, host.migratorBytecode);
+    deployed = await MigratorStateStore.deploy(host.provider, deployer, { ...custom, ...salt, chain });
   } else {
     const file = { id: MIGRATOR_STEP_ID, fileName: "(the Migrator)" };
     const sender = new MigrationSender(layer, file, layer.journal?.interrupted().get(MIGRATOR_STEP_ID));
     await layer.journal?.migrationStarted(MIGRATOR_STEP_ID, file.fileName, "0x");
-    deployed = await MigratorStateStore.deploy(host.provider, sender.signer(deployer), host.migratorBytecode, (tx) => sender.wait(tx));
+    deployed = await MigratorStateStore.deploy(host.provider, sender.signer(deployer), {
+      ...custom,
+      ...salt,
+      chain,
+      wait: (tx) => sender.wait(tx),
+      replaysNext: (tx) => sender.replaysNext(tx),
+    });
   }
   await session.registry.setMigrator(deployed.record);
   await layer?.journal?.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });

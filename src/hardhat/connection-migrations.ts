@@ -15,7 +15,7 @@ import { FileJournalStorage, MemoryJournalStorage, type JournalStorage } from ".
 import { createRedactor } from "../core/redact.js";
 import { defaultTransactionPolicy, type TransactionPolicy } from "../core/transactions/transaction-policy.js";
 import { migrate, type MigrationHost } from "../core/migrate.js";
-import { missingMigratorFunctions } from "../core/migrator-interface.js";
+import { migratorDesign } from "../core/migrator-interface.js";
 import { parseMigrationId } from "../core/planner.js";
 import { FileRegistryStorage } from "../core/registry/file-registry-storage.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
@@ -338,26 +338,26 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   }
 
   /** The bytecode of the configured custom Migrator, after checking its interface. */
-  async #customMigratorBytecode(): Promise<string | undefined> {
+  async #customMigrator(): Promise<{ migratorBytecode: string; migratorDesign: 1 | 2 } | undefined> {
     const name = this.hre.config.migrations.migrator;
     if (name === undefined) {
       return undefined;
     }
     const artifact = await this.hre.artifacts.readArtifact(name);
-    const missing = missingMigratorFunctions(artifact.abi);
+    const { design, missing } = migratorDesign(artifact.abi);
     if (missing.length > 0 || artifact.bytecode === "0x") {
       throw new MigrationsError("CUSTOM_MIGRATOR_INVALID", {
         name,
         reason: missing.length > 0 ? `it lacks ${missing.join(", ")}` : "it is abstract or an interface (no bytecode)",
       });
     }
-    return artifact.bytecode;
+    return { migratorBytecode: artifact.bytecode, migratorDesign: design };
   }
 
   /** The engine's view of this connection. */
   async host(): Promise<MigrationHost<MigrationContext>> {
     const { hre, connection } = this;
-    const migratorBytecode = await this.#customMigratorBytecode();
+    const customMigrator = await this.#customMigrator();
     this.#redact = createRedactor(await networkSecrets(connection));
     const redact = this.#redact;
     return {
@@ -367,7 +367,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       migrationsDir: hre.config.migrations.dir,
       artifacts: this.#artifacts(),
       store: this.storeKind,
-      ...(migratorBytecode !== undefined ? { migratorBytecode } : {}),
+      ...customMigrator,
       getDeployer: () => this.#deployer(),
       getSigner: (address) => connection.ethers.getSigner(address),
       registryStorage: (chain) => this.#registryStorage(chain),

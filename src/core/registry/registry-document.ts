@@ -54,6 +54,14 @@ export interface MigratorRecord {
   readonly transactionHash: string;
   readonly blockNumber: number;
   readonly deployer: string;
+  /**
+   * Which record the Migrator keeps: 2 = one version slot, the set in its events (deployed since
+   * the gas-floor redesign); absent = 1, the set of ids in storage (Migrators deployed before).
+   */
+  readonly design?: 2;
+  /** Deployed through a CREATE2 factory: the salt and the factory (same address on every chain). */
+  readonly salt?: string;
+  readonly factory?: string;
 }
 
 /** The other chain of a network migration. */

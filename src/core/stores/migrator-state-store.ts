@@ -1,14 +1,44 @@
-import { Contract, ContractFactory, Interface, type Signer, type TransactionReceipt, type TransactionResponse } from "ethers";
+import { AbiCoder, concat, Contract, ContractFactory, type Signer, type TransactionReceipt, type TransactionResponse, ZeroHash } from "ethers";
 
-import { MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, ensureCreate2Factory, hasCode } from "../deterministic/create2-factory.js";
+import { type Create2SendPath, deployDeterministic } from "../deterministic/deploy-deterministic.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
+import { COMPLETED_CALL, LEGACY_MIGRATOR_INTERFACE, decodeIdArray } from "./legacy-migrator.js";
+import { MIGRATOR_INTERFACE, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
 import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
 
-export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
+export { MIGRATOR_INTERFACE } from "./migrator-events.js";
 
-/** The record kept on chain by the shipped Migrator contract (contracts/Migrator.sol). */
+/** Which record a Migrator keeps: 2 = version slot + events (shipped), 1 = set in storage (earlier versions). */
+export type MigratorDesign = 1 | 2;
+
+/** What the store knows of a version-2 record, shared by its `connect`ed copies. */
+interface KnownRecord {
+  version: bigint;
+  events: RecordEvent[];
+}
+
+/** Options of `MigratorStateStore.deploy`. */
+export interface MigratorDeployOptions {
+  /** Creation bytecode of a custom Migrator (its constructor takes no arguments) and its design. */
+  readonly custom?: { readonly bytecode: string; readonly design: MigratorDesign };
+  /** Waits for a transaction sent through `signer` (the journaled sender's wait). */
+  readonly wait?: (tx: TransactionResponse) => Promise<TransactionReceipt | null>;
+  readonly replaysNext?: Create2SendPath["replaysNext"];
+  /** The chain: on a dev chain a missing CREATE2 factory is installed. */
+  readonly chain?: { readonly isDevChain: boolean; readonly network: string };
+  /** Deploy the Migrator itself through the CREATE2 factory with this 32-byte salt: one address on every chain. */
+  readonly salt?: string;
+}
+
+/**
+ * The record kept on chain by the shipped Migrator (contracts/Migrator.sol, design 2: one slot
+ * with the owner and a version, the set in its events, every change a compare-and-swap on the
+ * version), or by a Migrator of the earlier design (1: the set in storage) that a registry names.
+ */
 export class MigratorStateStore implements MigrationStateStore {
   readonly kind = "chain";
   readonly remembers = true;
@@ -22,83 +52,130 @@ export class MigratorStateStore implements MigrationStateStore {
     private readonly fromBlock: number,
     /** Sender of the view calls (its deployer): a call without one makes Hardhat ask eth_accounts first. */
     private readonly from: string | undefined,
-    /**
-     * Set by `connect`: records go through the signer (a migration's journaling sender) and are
-     * waited for with this; otherwise they are one raw eth_sendTransaction and a receipt.
-     */
+    readonly design: MigratorDesign,
+    private readonly known: KnownRecord,
+    /** Set by `connect`: records go through the signer (a migration's journaling sender), waited for with this. */
     private readonly waitFor?: (tx: TransactionResponse) => Promise<TransactionReceipt | null>,
   ) {
-    this.#contract = new Contract(address, MIGRATOR_INTERFACE, signer ?? null);
+    this.#contract = new Contract(address, design === 2 ? MIGRATOR_INTERFACE : LEGACY_MIGRATOR_INTERFACE, signer ?? null);
   }
 
   /** The same Migrator, sending through `signer` and waiting with `wait` (a migration's sender). */
   connect(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigratorStateStore {
-    return new MigratorStateStore(this.address, this.provider, signer, this.fromBlock, this.from, wait);
+    return new MigratorStateStore(this.address, this.provider, signer, this.fromBlock, this.from, this.design, this.known, wait);
   }
 
   get description(): string {
     return `Migrator ${this.address}`;
   }
 
-  /** Deploys a new Migrator owned by `signer`. */
+  /**
+   * Deploys a new Migrator owned by `signer`. The shipped design needs its chain's shared
+   * MigratorAdmin, deployed first (once per chain, through the CREATE2 factory when the chain has
+   * it, so at one address everywhere; a plain deployment otherwise).
+   */
   static async deploy(
     provider: Eip1193Provider,
     signer: Signer,
-    bytecode: string = MIGRATOR_ARTIFACT.bytecode,
-    wait: (tx: TransactionResponse) => Promise<TransactionReceipt | null> = (tx) => tx.wait(),
+    options: MigratorDeployOptions = {},
   ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
-    const factory = new ContractFactory(MIGRATOR_INTERFACE, bytecode, signer);
-    const contract = await factory.deploy();
-    const receipt = await wait(contract.deploymentTransaction()!);
-    if (receipt === null || receipt.status !== 1) {
-      throw new Error("The Migrator deployment transaction failed.");
-    }
-    const address = await contract.getAddress();
+    const wait = options.wait ?? ((tx: TransactionResponse) => tx.wait());
+    const path: Create2SendPath = { signer, wait, ...(options.replaysNext !== undefined ? { replaysNext: options.replaysNext } : {}) };
     const deployer = await signer.getAddress();
+    const design = options.custom?.design ?? 2;
+    let gasUsed = 0n;
+    let initCode = options.custom?.bytecode ?? MIGRATOR_ARTIFACT.bytecode;
+    const chain = options.chain ?? { isDevChain: true, network: "this network" };
+    const factoryThere = await factoryAvailable(provider, chain, options.salt !== undefined);
+    if (options.custom === undefined) {
+      let admin: string;
+      if (factoryThere) {
+        const deployed = await deployDeterministic(provider, path, "MigratorAdmin", ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode);
+        admin = deployed.address;
+        gasUsed += deployed.receipt?.gasUsed ?? 0n;
+      } else {
+        const created = await createPlain(signer, wait, MIGRATOR_ADMIN_ARTIFACT.bytecode);
+        admin = created.address;
+        gasUsed += created.receipt.gasUsed;
+      }
+      initCode = concat([MIGRATOR_ARTIFACT.bytecode, AbiCoder.defaultAbiCoder().encode(["address", "address"], [deployer, admin])]);
+    }
+    let address: string;
+    let receipt: TransactionReceipt | undefined;
+    if (options.salt !== undefined) {
+      const deployed = await deployDeterministic(provider, path, "the Migrator", options.salt, initCode);
+      address = deployed.address;
+      receipt = deployed.receipt;
+    } else {
+      const created = await createPlain(signer, wait, initCode);
+      address = created.address;
+      receipt = created.receipt;
+    }
+    gasUsed += receipt?.gasUsed ?? 0n;
+    const blockNumber = receipt?.blockNumber ?? 0;
     return {
-      store: new MigratorStateStore(address, provider, signer, receipt.blockNumber, deployer),
+      store: new MigratorStateStore(address, provider, signer, blockNumber, deployer, design, { version: 0n, events: [] }),
       record: {
         address,
-        transactionHash: receipt.hash,
-        blockNumber: receipt.blockNumber,
+        transactionHash: receipt?.hash ?? ZeroHash,
+        blockNumber,
         deployer,
+        ...(design === 2 ? { design: 2 as const } : {}),
+        ...(options.salt !== undefined ? { salt: options.salt, factory: DETERMINISTIC_DEPLOYMENT_PROXY.address } : {}),
       },
-      gasUsed: receipt.gasUsed,
+      gasUsed,
     };
   }
 
+  /** Where `deploy` with `salt` puts the Migrator of `owner` (the shipped design, factory on the chain). */
+  static deterministicAddress(owner: string, salt: string): string {
+    const admin = create2Address(ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode);
+    return create2Address(salt, concat([MIGRATOR_ARTIFACT.bytecode, AbiCoder.defaultAbiCoder().encode(["address", "address"], [owner, admin])]));
+  }
+
   /**
-   * Attaches to the Migrator and reads its record (one round trip). With a `signer`, also checks
-   * that it owns the Migrator; without one the store can only read. Resolves `undefined` when
-   * there is no code at the address.
+   * Attaches to the Migrator and reads its record: one round trip (its version, owner and events
+   * asked at once; design 1: `completed()` and owner). With a `signer`, also checks that it owns
+   * the Migrator; without one the store can only read. Resolves `undefined` when there is no code
+   * at the address.
    */
   static async attach(
     provider: Eip1193Provider,
     signer: Signer | undefined,
-    migrator: Pick<MigratorRecord, "address" | "blockNumber"> & { readonly deployer?: string },
+    migrator: Pick<MigratorRecord, "address" | "blockNumber"> & { readonly deployer?: string; readonly design?: MigratorDesign },
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
     const { address, deployer: from } = migrator;
-    let completedRaw: string;
+    const design: MigratorDesign = migrator.design === 2 ? 2 : 1;
+    const incompatible = (error: unknown) =>
+      new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
+    let known: KnownRecord;
+    let completed: Set<number>;
     let owner: string | undefined;
     try {
-      const [raw, ownerRaw] = await Promise.all([
-        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed"), from),
-        signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from),
-      ]);
-      completedRaw = raw;
-      if (raw === "0x" && (await provider.request({ method: "eth_getCode", params: [address, "latest"] })) === "0x") {
+      const ownerCall = signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from);
+      if (design === 2) {
+        const [record, ownerRaw] = await Promise.all([readRecord(provider, address, migrator.blockNumber, from), ownerCall]);
+        known = record;
+        completed = completedOf(record.events);
+        owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
+      } else {
+        const [raw, ownerRaw] = await Promise.all([ethCall(provider, address, COMPLETED_CALL, from), ownerCall]);
+        if (raw === "0x" && !(await hasCode(provider, address))) {
+          return undefined;
+        }
+        completed = decodeIdArray(raw);
+        known = { version: 0n, events: [] };
+        owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
+      }
+    } catch (error) {
+      if (MigrationsError.is(error) && error.code !== "MIGRATOR_INCOMPATIBLE") {
+        throw error;
+      }
+      if (!(await hasCode(provider, address))) {
         return undefined;
       }
-      owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
-    } catch (error) {
-      throw new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
-    }
-    let completed: Set<number>;
-    try {
-      completed = decodeCompleted(completedRaw);
-    } catch (error) {
-      throw new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
+      throw incompatible(error);
     }
     if (signer !== undefined && owner !== undefined) {
       const deployer = await signer.getAddress();
@@ -106,40 +183,35 @@ export class MigratorStateStore implements MigrationStateStore {
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
       }
     }
-    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber, from), completed };
+    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber, from, design, known), completed };
   }
 
   async completed(): Promise<Set<number>> {
-    return decodeCompleted(await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("completed"), this.from));
+    if (this.design === 1) {
+      return decodeIdArray(await ethCall(this.provider, this.address, COMPLETED_CALL, this.from));
+    }
+    return completedOf(await this.#refresh());
   }
 
   /**
-   * The completed set (one call) with each id's content hash and recording transaction, from the
-   * Migrator's events since its deployment (one eth_getLogs), in the order they were recorded.
+   * The completed set with each id's content hash and recording transaction, in the order they
+   * were recorded, from the Migrator's events since its deployment (design 2: the events the
+   * set was read from, no further request).
    */
   async records(known?: ReadonlySet<number>): Promise<MigrationRecord[]> {
-    const completedTopic = MIGRATOR_INTERFACE.getEvent("MigrationCompleted")!.topicHash;
-    const [completed, logs] = await Promise.all([
-      known ?? this.completed(),
-      this.provider.request({
-        method: "eth_getLogs",
-        params: [{ address: this.address, topics: [completedTopic], fromBlock: `0x${this.fromBlock.toString(16)}`, toBlock: "latest" }],
-      }) as Promise<Array<{ topics: string[]; data: string; transactionHash: string; blockNumber: string; logIndex: string }>>,
-    ]);
+    const [completed, events] =
+      this.design === 2
+        ? [undefined, this.known.events.length === Number(this.known.version) && known !== undefined ? this.known.events : await this.#refresh()]
+        : await Promise.all([known ?? this.completed(), readRecordEvents(this.provider, this.address, this.fromBlock, "latest")]);
     const latest = new Map<number, MigrationRecord>();
-    for (const log of logs) {
-      const event = decodeCompletedEvent(log);
-      if (event === undefined) {
-        continue;
+    for (const event of events) {
+      latest.delete(event.id);
+      if (event.contentHash !== undefined) {
+        latest.set(event.id, { id: event.id, contentHash: event.contentHash, transactionHash: event.transactionHash, blockNumber: event.blockNumber });
       }
-      const { id, contentHash } = event;
-      latest.delete(id);
-      latest.set(id, {
-        id,
-        contentHash,
-        transactionHash: log.transactionHash,
-        blockNumber: Number(BigInt(log.blockNumber)),
-      });
+    }
+    if (completed === undefined) {
+      return [...latest.values()];
     }
     const records = [...latest.values()].filter((r) => completed.has(r.id));
     for (const id of completed) {
@@ -151,18 +223,69 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 
   async record(id: number, contentHash: string): Promise<StoreReceipt> {
-    return this.#send("record", [id, contentHash], id);
+    return this.#change("record", id, contentHash);
   }
 
   async unrecord(id: number): Promise<StoreReceipt> {
-    return this.#send("unrecord", [id], id);
+    if (this.design === 2 && !completedOf(this.known.events).has(id) && !(await this.completed()).has(id)) {
+      throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: this.description });
+    }
+    return this.#change("unrecord", id, undefined);
+  }
+
+  async #refresh(): Promise<RecordEvent[]> {
+    const record = await readRecord(this.provider, this.address, this.fromBlock, this.from);
+    this.known.version = record.version;
+    this.known.events = record.events;
+    return record.events;
   }
 
   /**
-   * Sends `record`/`unrecord` as one `eth_sendTransaction` from the owner and fetches its receipt:
-   * the node (or Hardhat's account handlers) fills in gas, fees and nonce, so the record costs two
-   * round trips instead of the six of an ethers contract call (block, fees, estimate, send, the
-   * transaction by hash, receipt).
+   * Design 2: sends the change computed from the version this store last read. A StaleVersion
+   * revert means another runner changed the record: read it again; if that runner recorded this
+   * very id, that is MIGRATION_ALREADY_RECORDED (the on-chain duplicate guard), else retry.
+   */
+  async #change(method: "record" | "unrecord", id: number, contentHash: string | undefined): Promise<StoreReceipt> {
+    if (method === "record" && this.design === 2 && completedOf(this.known.events).has(id)) {
+      // The record as of the version this store holds has it: the contract would accept a
+      // duplicate computed from the current version, so the check is here.
+      throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description });
+    }
+    for (let attempt = 0; ; attempt++) {
+      const key = this.design === 2 ? (this.known.version << 64n) | BigInt(id) : BigInt(id);
+      const args = method === "record" ? [key, contentHash] : [key];
+      try {
+        const receipt = await this.#send(method, args, id);
+        if (this.design === 2) {
+          this.known.version += 1n;
+          this.known.events = [
+            ...this.known.events,
+            { id, ...(contentHash !== undefined ? { contentHash } : {}), transactionHash: receipt.transactionHash ?? ZeroHash, blockNumber: receipt.blockNumber ?? 0 },
+          ];
+        }
+        return receipt;
+      } catch (error) {
+        if (this.design !== 2 || revertName(error) !== "StaleVersion") {
+          throw error;
+        }
+        const now = completedOf(await this.#refresh());
+        if (method === "record" && now.has(id)) {
+          throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description }, { cause: error });
+        }
+        if (method === "unrecord" && !now.has(id)) {
+          throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: this.description }, { cause: error });
+        }
+        if (attempt >= 4) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  /**
+   * Sends `record`/`unrecord`: through the connected signer (journaled), or as one
+   * `eth_sendTransaction` from the owner and its receipt (two round trips instead of an ethers
+   * contract call's six).
    */
   async #send(method: "record" | "unrecord", args: unknown[], id: number): Promise<StoreReceipt> {
     try {
@@ -177,10 +300,12 @@ export class MigratorStateStore implements MigrationStateStore {
         return receipt === null ? {} : { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
       }
       const from = await this.#runnerAddress();
-      const data = MIGRATOR_INTERFACE.encodeFunctionData(method, args);
+      const data = this.#contract.interface.encodeFunctionData(method, args);
       const hash = (await this.provider.request({ method: "eth_sendTransaction", params: [{ from, to: this.address, data }] })) as string;
       const receipt = await minedReceipt(this.provider, hash);
       if (BigInt(receipt.status) !== 1n) {
+        // Find out why by replaying the call.
+        await this.provider.request({ method: "eth_call", params: [{ from, to: this.address, data }, "latest"] });
         throw new Error(`The ${method}(${id}) transaction ${hash} reverted.`);
       }
       return { transactionHash: hash, blockNumber: Number(BigInt(receipt.blockNumber)), gasUsed: BigInt(receipt.gasUsed) };
@@ -208,6 +333,32 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 }
 
+/** Whether deployments can go through the CREATE2 factory (installing it on a dev chain); `required`: or fail. */
+async function factoryAvailable(provider: Eip1193Provider, chain: { isDevChain: boolean; network: string }, required: boolean): Promise<boolean> {
+  try {
+    await ensureCreate2Factory(provider, chain, "the Migrator");
+    return true;
+  } catch (error) {
+    if (required || !MigrationsError.is(error, "CREATE2_FACTORY_MISSING")) {
+      throw error;
+    }
+    return false;
+  }
+}
+
+async function createPlain(
+  signer: Signer,
+  wait: (tx: TransactionResponse) => Promise<TransactionReceipt | null>,
+  initCode: string,
+): Promise<{ address: string; receipt: TransactionReceipt }> {
+  const contract = await new ContractFactory([], initCode, signer).deploy();
+  const receipt = await wait(contract.deploymentTransaction()!);
+  if (receipt === null || receipt.status !== 1) {
+    throw new Error("The Migrator deployment transaction failed.");
+  }
+  return { address: await contract.getAddress(), receipt };
+}
+
 /**
  * The receipt of `hash`, asked for at once (an automining dev chain has it already), then every
  * 250 ms up to every 2 s while the transaction is pending.
@@ -222,29 +373,11 @@ async function minedReceipt(provider: Eip1193Provider, hash: string): Promise<{ 
   }
 }
 
-/**
- * `MigrationCompleted(uint256 indexed id, bytes32 contentHash)` read straight from its topics and
- * data (the id is topic 1, the hash the 32 bytes of data): `status` reads one per recorded
- * migration, and ethers' generic `parseLog` costs more than the rest of `status` for a thousand.
- */
-function decodeCompletedEvent(log: { topics: string[]; data: string }): { id: number; contentHash: string } | undefined {
-  if (log.topics.length === 2 && /^0x[0-9a-fA-F]{64}$/.test(log.data)) {
-    return { id: Number(BigInt(log.topics[1]!)), contentHash: log.data.toLowerCase() };
-  }
-  const parsed = MIGRATOR_INTERFACE.parseLog(log);
-  return parsed === null ? undefined : { id: Number(parsed.args[0] as bigint), contentHash: parsed.args[1] as string };
-}
-
 async function ethCall(provider: Eip1193Provider, to: string, data: string, from: string | undefined): Promise<string> {
   return (await provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to, data }, "latest"] })) as string;
 }
 
-function decodeCompleted(raw: string): Set<number> {
-  const [ids] = MIGRATOR_INTERFACE.decodeFunctionResult("completed", raw) as unknown as [bigint[]];
-  return new Set(ids.map((id) => Number(id)));
-}
-
-/** The name of the Migrator custom error inside whatever ethers or the node threw. */
+/** The name of a Migrator custom error (either design) inside whatever ethers or the node threw. */
 export function revertName(error: unknown): string | undefined {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
@@ -259,13 +392,15 @@ export function revertName(error: unknown): string | undefined {
       return e.revert.name;
     }
     if (typeof e.data === "string" && e.data.startsWith("0x") && e.data.length >= 10) {
-      try {
-        const parsed = MIGRATOR_INTERFACE.parseError(e.data);
-        if (parsed !== null) {
-          return parsed.name;
+      for (const iface of [MIGRATOR_INTERFACE, LEGACY_MIGRATOR_INTERFACE]) {
+        try {
+          const parsed = iface.parseError(e.data);
+          if (parsed !== null) {
+            return parsed.name;
+          }
+        } catch {
+          // not one of this design's
         }
-      } catch {
-        // not one of ours
       }
     }
     queue.push(e.error, e.cause, e.info, e.data);

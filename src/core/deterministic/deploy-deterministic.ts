@@ -1,0 +1,57 @@
+import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
+
+import { MigrationsError, describeError } from "../errors.js";
+import type { Eip1193Provider } from "../provider.js";
+import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, create2Transaction, hasCode } from "./create2-factory.js";
+
+/** How a CREATE2 deployment is sent: through the run's journaled sender. */
+export interface Create2SendPath {
+  /** The signer whose transactions go through the journaled path. */
+  readonly signer: Signer;
+  readonly wait: (tx: TransactionResponse) => Promise<TransactionReceipt | null>;
+  /** Whether the next send replays a journaled step with this payload (see MigrationSender.replaysNext). */
+  readonly replaysNext?: (tx: { to: string; data: string }) => boolean;
+}
+
+export interface Create2Deployment {
+  readonly address: string;
+  /** Absent when the contract was already there and nothing was sent. */
+  readonly receipt?: TransactionReceipt;
+}
+
+/**
+ * Deploys `initCode` at its CREATE2 address through the factory (which must be on the chain: see
+ * ensureCreate2Factory), or finds it already there: a contract at the address is reused, never
+ * deployed a second time (the factory's CREATE2 would revert). An interrupted run's journaled
+ * CREATE2 is replayed through the sender, which finds the mined transaction instead of sending.
+ */
+export async function deployDeterministic(
+  provider: Eip1193Provider,
+  path: Create2SendPath,
+  name: string,
+  salt: string,
+  initCode: string,
+): Promise<Create2Deployment> {
+  const factory = DETERMINISTIC_DEPLOYMENT_PROXY.address;
+  const address = create2Address(salt, initCode, factory);
+  const tx = create2Transaction(salt, initCode, factory);
+  if (path.replaysNext?.(tx) !== true && (await hasCode(provider, address))) {
+    return { address };
+  }
+  let receipt: TransactionReceipt | null;
+  try {
+    receipt = await path.wait(await path.signer.sendTransaction(tx));
+  } catch (error) {
+    if (MigrationsError.is(error)) {
+      throw error;
+    }
+    throw new MigrationsError("CREATE2_DEPLOYMENT_FAILED", { name, factory, address, reason: describeError(error) }, { cause: error });
+  }
+  if (receipt !== null && receipt.status !== 1) {
+    throw new MigrationsError("CREATE2_DEPLOYMENT_FAILED", { name, factory, address, reason: `the transaction ${receipt.hash} reverted` });
+  }
+  if (!(await hasCode(provider, address))) {
+    throw new MigrationsError("CREATE2_DEPLOYMENT_FAILED", { name, factory, address, reason: "the factory left no code at the address" });
+  }
+  return { address, ...(receipt !== null ? { receipt } : {}) };
+}
