@@ -59,9 +59,22 @@ export interface MigratorRecord {
    * the gas-floor redesign); absent = 1, the set of ids in storage (Migrators deployed before).
    */
   readonly design?: 2;
+  /** Design 2: the shared MigratorAdmin its rare calls (unrecord, ownership) run in. */
+  readonly admin?: string;
+  /**
+   * Design 2 on a chain bootstrapped from another (a network migration): the record as copied,
+   * whose events stayed on the source chain. The record is this plus the events emitted here.
+   */
+  readonly baseline?: MigratorBaseline;
   /** Deployed through a CREATE2 factory: the salt and the factory (same address on every chain). */
   readonly salt?: string;
   readonly factory?: string;
+}
+
+export interface MigratorBaseline {
+  /** The Migrator's version when its state was copied. */
+  readonly version: number;
+  readonly records: ReadonlyArray<{ readonly id: number; readonly contentHash?: string }>;
 }
 
 /** The other chain of a network migration. */

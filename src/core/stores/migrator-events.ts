@@ -1,8 +1,9 @@
 import { MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
-import { Interface } from "ethers";
+import { Interface, ZeroHash } from "ethers";
 
 import { MigrationsError } from "../errors.js";
 import { type Eip1193Provider, headBlock } from "../provider.js";
+import type { MigratorBaseline } from "../registry/registry-document.js";
 
 export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
 export const COMPLETED_TOPIC = MIGRATOR_INTERFACE.getEvent("MigrationCompleted")!.topicHash;
@@ -13,8 +14,9 @@ export interface RecordEvent {
   readonly id: number;
   /** `undefined` for an unrecord. */
   readonly contentHash?: string;
-  readonly transactionHash: string;
-  readonly blockNumber: number;
+  /** Absent for a change copied from another chain (a baseline). */
+  readonly transactionHash?: string;
+  readonly blockNumber?: number;
 }
 
 interface RawLog {
@@ -80,13 +82,17 @@ export async function readRecord(
   address: string,
   fromBlock: number,
   from: string | undefined,
+  baseline?: MigratorBaseline,
 ): Promise<{ version: bigint; events: RecordEvent[] }> {
+  const copied: RecordEvent[] = (baseline?.records ?? []).map((r) => ({ id: r.id, contentHash: r.contentHash ?? ZeroHash }));
+  // The baseline stands for `baseline.version` changes whose events are on another chain.
+  const before = BigInt(baseline?.version ?? 0);
   const versionCall = MIGRATOR_INTERFACE.encodeFunctionData("version");
   const call = () => provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to: address, data: versionCall }, "latest"] }) as Promise<string>;
   const [rawVersion, events] = await Promise.all([call(), readRecordEvents(provider, address, fromBlock, "latest")]);
   const version = BigInt(rawVersion);
-  if (BigInt(events.length) === version) {
-    return { version, events };
+  if (before + BigInt(events.length) === version) {
+    return { version, events: [...copied, ...events] };
   }
   // A record landed between the two reads, or the node truncated the logs: read both up to one block.
   const head = await headBlock(provider);
@@ -95,10 +101,10 @@ export async function readRecord(
   const pieces = splitRange(fromBlock, head, 8);
   const parts = await Promise.all(pieces.map(([a, b]) => readRecordEvents(provider, address, a, b)));
   const all = parts.flat();
-  if (BigInt(all.length) !== pinnedVersion) {
-    throw new MigrationsError("MIGRATOR_LOGS_INCOMPLETE", { address, version: pinnedVersion.toString(), found: all.length, fromBlock, toBlock: head });
+  if (before + BigInt(all.length) !== pinnedVersion) {
+    throw new MigrationsError("MIGRATOR_LOGS_INCOMPLETE", { address, version: (pinnedVersion - before).toString(), found: all.length, fromBlock, toBlock: head });
   }
-  return { version: pinnedVersion, events: all };
+  return { version: pinnedVersion, events: [...copied, ...all] };
 }
 
 /** The completed set the events leave: each id recorded and not unrecorded since. */

@@ -4,7 +4,7 @@ import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../generated/migr
 import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, ensureCreate2Factory, hasCode } from "../deterministic/create2-factory.js";
 import { type Create2SendPath, deployDeterministic } from "../deterministic/deploy-deterministic.js";
 import { MigrationsError, describeError } from "../errors.js";
-import type { MigratorRecord } from "../registry/registry-document.js";
+import type { MigratorBaseline, MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
 import { COMPLETED_CALL, LEGACY_MIGRATOR_INTERFACE, decodeIdArray } from "./legacy-migrator.js";
 import { MIGRATOR_INTERFACE, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
@@ -54,6 +54,7 @@ export class MigratorStateStore implements MigrationStateStore {
     private readonly from: string | undefined,
     readonly design: MigratorDesign,
     private readonly known: KnownRecord,
+    private readonly baseline: MigratorBaseline | undefined,
     /** Set by `connect`: records go through the signer (a migration's journaling sender), waited for with this. */
     private readonly waitFor?: (tx: TransactionResponse) => Promise<TransactionReceipt | null>,
   ) {
@@ -62,7 +63,7 @@ export class MigratorStateStore implements MigrationStateStore {
 
   /** The same Migrator, sending through `signer` and waiting with `wait` (a migration's sender). */
   connect(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigratorStateStore {
-    return new MigratorStateStore(this.address, this.provider, signer, this.fromBlock, this.from, this.design, this.known, wait);
+    return new MigratorStateStore(this.address, this.provider, signer, this.fromBlock, this.from, this.design, this.known, this.baseline, wait);
   }
 
   get description(): string {
@@ -85,10 +86,10 @@ export class MigratorStateStore implements MigrationStateStore {
     const design = options.custom?.design ?? 2;
     let gasUsed = 0n;
     let initCode = options.custom?.bytecode ?? MIGRATOR_ARTIFACT.bytecode;
+    let admin: string | undefined;
     const chain = options.chain ?? { isDevChain: true, network: "this network" };
     const factoryThere = await factoryAvailable(provider, chain, options.salt !== undefined);
     if (options.custom === undefined) {
-      let admin: string;
       if (factoryThere) {
         const deployed = await deployDeterministic(provider, path, "MigratorAdmin", ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode);
         admin = deployed.address;
@@ -114,13 +115,14 @@ export class MigratorStateStore implements MigrationStateStore {
     gasUsed += receipt?.gasUsed ?? 0n;
     const blockNumber = receipt?.blockNumber ?? 0;
     return {
-      store: new MigratorStateStore(address, provider, signer, blockNumber, deployer, design, { version: 0n, events: [] }),
+      store: new MigratorStateStore(address, provider, signer, blockNumber, deployer, design, { version: 0n, events: [] }, undefined),
       record: {
         address,
         transactionHash: receipt?.hash ?? ZeroHash,
         blockNumber,
         deployer,
         ...(design === 2 ? { design: 2 as const } : {}),
+        ...(admin !== undefined ? { admin } : {}),
         ...(options.salt !== undefined ? { salt: options.salt, factory: DETERMINISTIC_DEPLOYMENT_PROXY.address } : {}),
       },
       gasUsed,
@@ -142,7 +144,7 @@ export class MigratorStateStore implements MigrationStateStore {
   static async attach(
     provider: Eip1193Provider,
     signer: Signer | undefined,
-    migrator: Pick<MigratorRecord, "address" | "blockNumber"> & { readonly deployer?: string; readonly design?: MigratorDesign },
+    migrator: Pick<MigratorRecord, "address" | "blockNumber" | "baseline"> & { readonly deployer?: string; readonly design?: MigratorDesign },
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
     const { address, deployer: from } = migrator;
@@ -155,7 +157,7 @@ export class MigratorStateStore implements MigrationStateStore {
     try {
       const ownerCall = signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from);
       if (design === 2) {
-        const [record, ownerRaw] = await Promise.all([readRecord(provider, address, migrator.blockNumber, from), ownerCall]);
+        const [record, ownerRaw] = await Promise.all([readRecord(provider, address, migrator.blockNumber, from, migrator.baseline), ownerCall]);
         known = record;
         completed = completedOf(record.events);
         owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
@@ -183,7 +185,7 @@ export class MigratorStateStore implements MigrationStateStore {
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
       }
     }
-    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber, from, design, known), completed };
+    return { store: new MigratorStateStore(address, provider, signer, migrator.blockNumber, from, design, known, migrator.baseline), completed };
   }
 
   async completed(): Promise<Set<number>> {
@@ -201,13 +203,18 @@ export class MigratorStateStore implements MigrationStateStore {
   async records(known?: ReadonlySet<number>): Promise<MigrationRecord[]> {
     const [completed, events] =
       this.design === 2
-        ? [undefined, this.known.events.length === Number(this.known.version) && known !== undefined ? this.known.events : await this.#refresh()]
+        ? [undefined, known !== undefined ? this.known.events : await this.#refresh()]
         : await Promise.all([known ?? this.completed(), readRecordEvents(this.provider, this.address, this.fromBlock, "latest")]);
     const latest = new Map<number, MigrationRecord>();
     for (const event of events) {
       latest.delete(event.id);
       if (event.contentHash !== undefined) {
-        latest.set(event.id, { id: event.id, contentHash: event.contentHash, transactionHash: event.transactionHash, blockNumber: event.blockNumber });
+        latest.set(event.id, {
+          id: event.id,
+          contentHash: event.contentHash,
+          ...(event.transactionHash !== undefined ? { transactionHash: event.transactionHash } : {}),
+          ...(event.blockNumber !== undefined ? { blockNumber: event.blockNumber } : {}),
+        });
       }
     }
     if (completed === undefined) {
@@ -234,7 +241,7 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 
   async #refresh(): Promise<RecordEvent[]> {
-    const record = await readRecord(this.provider, this.address, this.fromBlock, this.from);
+    const record = await readRecord(this.provider, this.address, this.fromBlock, this.from, this.baseline);
     this.known.version = record.version;
     this.known.events = record.events;
     return record.events;
