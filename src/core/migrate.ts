@@ -191,6 +191,7 @@ async function migrateLocked<ContextT>(
         importModule: (url) => host.importModule(url),
         extendContext: (core) => host.extendContext(core),
         accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
+        ...(host.deploySalt !== undefined ? { defaultSalt: host.deploySalt } : {}),
         emit,
         sender,
       });

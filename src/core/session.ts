@@ -40,6 +40,8 @@ export interface MigrationHost<ContextT> {
    * chain for the same deployer (the factory must be on the chain; dev chains get it installed).
    */
   readonly migratorSalt?: string;
+  /** Default 32-byte salt of `ctx.deploy` on this network (deterministic deployments). */
+  readonly deploySalt?: string;
   /** The configured deployer. */
   getDeployer(): Promise<Signer>;
   /** A signer for `ctx.deploy(..., { from })`. */

@@ -27,6 +27,17 @@ export interface MigrationsUserConfig {
    * implement the shipped Migrator's interface (checked before it is deployed).
    */
   migrator?: string;
+  /**
+   * Default salt of every `ctx.deploy` (deterministic deployments through the CREATE2 factory,
+   * same address on every chain); a deployment's own `salt` (or `salt: false`) wins.
+   */
+  salt?: string;
+  /**
+   * Deploy the Migrator through the CREATE2 factory with this salt: one Migrator address on every
+   * chain for the same deployer. Use a salt of your project's own (two projects of one deployer
+   * with the same salt would share a Migrator).
+   */
+  migratorSalt?: string;
 }
 
 export type StoreKind = "chain" | "file" | "none";
@@ -35,6 +46,8 @@ export type StoreKind = "chain" | "file" | "none";
 export interface NetworkMigrationsUserConfig {
   /** Overrides `migrations.store` on this network. */
   store?: StoreKind;
+  /** Overrides `migrations.salt` on this network (`false`: no default salt here). */
+  salt?: string | false;
   /** Blocks a transaction needs before it counts (default 1 = mined; 0 only on dev chains). */
   confirmations?: number;
   /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
@@ -57,6 +70,8 @@ export interface MigrationsConfig {
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
+  salt: string | undefined;
+  migratorSalt: string | undefined;
 }
 
 const STORE_KINDS: readonly string[] = ["chain", "file", "none"];
@@ -103,6 +118,11 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
   if (c.migrator !== undefined && (typeof c.migrator !== "string" || c.migrator === "")) {
     add("migrator", "Expected the artifact name of a contract, e.g. \"MyMigrator\".");
   }
+  for (const field of ["salt", "migratorSalt"] as const) {
+    if (c[field] !== undefined && (typeof c[field] !== "string" || c[field] === "")) {
+      add(field, "Expected a 32-byte hex string or any other non-empty text (hashed into one).");
+    }
+  }
   if (c.networks !== undefined) {
     if (c.networks === null || typeof c.networks !== "object" || Array.isArray(c.networks)) {
       add("networks", "Expected an object of network names to { store }.");
@@ -112,7 +132,7 @@ export function validateMigrationsUserConfig(config: unknown): ConfigValidationE
       }
     }
   }
-  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator"]);
+  const known = new Set(["dir", "registryDir", "deployer", "rollback", "inProcessRegistry", "store", "networks", "migrator", "salt", "migratorSalt"]);
   for (const key of Object.keys(c)) {
     if (!known.has(key)) {
       add(key, `Unknown option. Known options: ${[...known].join(", ")}.`);
@@ -132,10 +152,12 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
     migrator: config?.migrator,
+    salt: config?.salt,
+    migratorSalt: config?.migratorSalt,
   };
 }
 
-const NETWORK_KEYS = ["store", "confirmations", "txTimeout", "pollInterval", "feeBump"];
+const NETWORK_KEYS = ["store", "salt", "confirmations", "txTimeout", "pollInterval", "feeBump"];
 
 function validateNetworkEntry(name: string, value: unknown): ConfigValidationError[] {
   const at = (field: string) => ["migrations", "networks", name, field];
@@ -146,6 +168,9 @@ function validateNetworkEntry(name: string, value: unknown): ConfigValidationErr
   const errors: ConfigValidationError[] = [];
   if (v.store !== undefined && !STORE_KINDS.includes(v.store as string)) {
     errors.push({ path: at("store"), message: `Expected "chain", "file" or "none".` });
+  }
+  if (v.salt !== undefined && v.salt !== false && (typeof v.salt !== "string" || v.salt === "")) {
+    errors.push({ path: at("salt"), message: "Expected a salt string, or false." });
   }
   if (v.confirmations !== undefined && !(Number.isInteger(v.confirmations) && (v.confirmations as number) >= 0)) {
     errors.push({ path: at("confirmations"), message: "Expected a whole number of blocks (0 or more)." });

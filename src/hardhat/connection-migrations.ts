@@ -16,6 +16,7 @@ import { createRedactor } from "../core/redact.js";
 import { defaultTransactionPolicy, type TransactionPolicy } from "../core/transactions/transaction-policy.js";
 import { migrate, type MigrationHost } from "../core/migrate.js";
 import { migratorDesign } from "../core/migrator-interface.js";
+import { normalizeSalt } from "../core/deterministic/create2-factory.js";
 import { parseMigrationId } from "../core/planner.js";
 import { FileRegistryStorage } from "../core/registry/file-registry-storage.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
@@ -354,6 +355,17 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     return { migratorBytecode: artifact.bytecode, migratorDesign: design };
   }
 
+  /** The configured salts (`migrations.salt` / per network, `migrations.migratorSalt`), as 32 bytes. */
+  #salts(): { deploySalt?: string; migratorSalt?: string } {
+    const { migrations } = this.hre.config;
+    const perNetwork = migrations.networks[this.connection.networkName]?.salt;
+    const deploy = perNetwork === false ? undefined : (perNetwork ?? migrations.salt);
+    return {
+      ...(deploy !== undefined ? { deploySalt: normalizeSalt(deploy, "migrations.salt") } : {}),
+      ...(migrations.migratorSalt !== undefined ? { migratorSalt: normalizeSalt(migrations.migratorSalt, "migrations.migratorSalt") } : {}),
+    };
+  }
+
   /** The engine's view of this connection. */
   async host(): Promise<MigrationHost<MigrationContext>> {
     const { hre, connection } = this;
@@ -368,6 +380,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       artifacts: this.#artifacts(),
       store: this.storeKind,
       ...customMigrator,
+      ...this.#salts(),
       getDeployer: () => this.#deployer(),
       getSigner: (address) => connection.ethers.getSigner(address),
       registryStorage: (chain) => this.#registryStorage(chain),

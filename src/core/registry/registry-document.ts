@@ -17,6 +17,11 @@ export interface DeploymentRecord {
   readonly libraries?: Readonly<Record<string, string>>;
   /** The migration that deployed it (for a proxy: deployed or upgraded it). */
   readonly migration: number;
+  /**
+   * Deployed through a CREATE2 factory (`ctx.deploy(…, { salt })`): the 32-byte salt and the
+   * factory; `reused` when the contract was already at its address and this run sent nothing.
+   */
+  readonly create2?: { readonly salt: string; readonly factory: string; readonly reused?: true };
   /** Set when the entry is an ERC-1967 proxy (`ctx.deployProxy`); `address` is the proxy's. */
   readonly proxy?: ProxyRecord;
 }

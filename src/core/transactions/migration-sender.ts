@@ -97,6 +97,11 @@ export class MigrationSender {
     return recorded !== undefined && recorded.fingerprint.to === (tx.to === null ? null : tx.to.toLowerCase()) && recorded.fingerprint.data === keccak256(tx.data);
   }
 
+  /** The run's node, and whether it is a dev chain (deterministic deployments check code there first). */
+  get chain(): { readonly provider: Eip1193Provider; readonly isDevChain: boolean } {
+    return { provider: this.layer.provider, isDevChain: this.layer.isDevChain };
+  }
+
   /** `inner`, with every transaction sent through it going through this sender. */
   signer(inner: Signer, kind: StepFingerprint["kind"] = "call"): TrackingSigner {
     return new TrackingSigner(inner, (signer, tx) => this.send(signer, tx, kind));
