@@ -136,7 +136,8 @@ export async function openStateStore<ContextT>(
   if (known === undefined) {
     return { store: undefined, completed: new Set() };
   }
-  const signer = options.readOnly === true ? undefined : await session.deployer();
+  // The deployer is resolved while the record is read (one round trip for both).
+  const signer = options.readOnly === true ? undefined : session.deployer();
   const attached = await MigratorStateStore.attach(host.provider, signer, known, session.registry.storage.location);
   if (attached !== undefined) {
     return attached;

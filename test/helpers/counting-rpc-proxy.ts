@@ -7,25 +7,50 @@ import { createServer, request, type Server } from "node:http";
 export class CountingRpcProxy {
   httpRequests = 0;
   calls = 0;
+  /**
+   * Sequential round trips: a request that starts while another is in flight joins its round
+   * (calls sent at once count as one), one that starts when none is in flight opens a new one.
+   */
+  rounds = 0;
+  #inFlight = 0;
   readonly methods = new Map<string, number>();
   #server: Server | undefined;
 
-  constructor(private readonly target: string) {}
+  /** `latencyMs`: each request waits that long before it is forwarded (a remote node's round trip). */
+  constructor(
+    private readonly target: string,
+    private readonly latencyMs = 0,
+  ) {}
 
   reset(): void {
     this.httpRequests = 0;
     this.calls = 0;
+    this.rounds = 0;
     this.methods.clear();
   }
 
   async start(): Promise<string> {
     const target = new URL(this.target);
     this.#server = createServer((req, res) => {
+      if (this.#inFlight === 0) {
+        this.rounds += 1;
+      }
+      this.#inFlight += 1;
+      res.on("close", () => {
+        this.#inFlight -= 1;
+      });
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const body = Buffer.concat(chunks);
         this.#count(body);
+        if (this.latencyMs > 0) {
+          setTimeout(() => forward(body), this.latencyMs);
+        } else {
+          forward(body);
+        }
+      });
+      const forward = (body: Buffer) => {
         const upstream = request(
           { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: { ...req.headers, host: target.host } },
           (upstreamRes) => {
@@ -38,7 +63,7 @@ export class CountingRpcProxy {
           res.end(String(error));
         });
         upstream.end(body);
-      });
+      };
     });
     this.#server.keepAliveTimeout = 1000;
     await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));

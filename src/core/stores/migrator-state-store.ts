@@ -143,11 +143,14 @@ export class MigratorStateStore implements MigrationStateStore {
    */
   static async attach(
     provider: Eip1193Provider,
-    signer: Signer | undefined,
+    signerOrPromise: Signer | Promise<Signer> | undefined,
     migrator: Pick<MigratorRecord, "address" | "blockNumber" | "baseline"> & { readonly deployer?: string; readonly design?: MigratorDesign },
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
     const { address, deployer: from } = migrator;
+    // Resolved while the record is read: the owner check needs it only at the end.
+    const signerPromise = signerOrPromise === undefined ? undefined : Promise.resolve(signerOrPromise);
+    signerPromise?.catch(() => {});
     const design: MigratorDesign = migrator.design === 2 ? 2 : 1;
     const incompatible = (error: unknown) =>
       new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
@@ -155,7 +158,7 @@ export class MigratorStateStore implements MigrationStateStore {
     let completed: Set<number>;
     let owner: string | undefined;
     try {
-      const ownerCall = signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from);
+      const ownerCall = signerPromise === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from);
       if (design === 2) {
         const [record, ownerRaw] = await Promise.all([readRecord(provider, address, migrator.blockNumber, from, migrator.baseline), ownerCall]);
         known = record;
@@ -179,6 +182,7 @@ export class MigratorStateStore implements MigrationStateStore {
       }
       throw incompatible(error);
     }
+    const signer = await signerPromise;
     if (signer !== undefined && owner !== undefined) {
       const deployer = await signer.getAddress();
       if (owner.toLowerCase() !== deployer.toLowerCase()) {
