@@ -14,8 +14,8 @@ import {
 
 import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from "./artifacts.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, ensureCreate2Factory, normalizeSalt } from "./deterministic/create2-factory.js";
-import { deployDeterministic } from "./deterministic/deploy-deterministic.js";
-import { type Eip1193Provider, headBlock } from "./provider.js";
+import { type Create2Host, deployDeterministic } from "./deterministic/deploy-deterministic.js";
+import { headBlock } from "./provider.js";
 import { MigrationsError, describeError } from "./errors.js";
 import { toJsonValue } from "./json-value.js";
 import { linkBytecode } from "./linking.js";
@@ -123,13 +123,7 @@ export interface ContextDependencies {
   readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
   readonly onLog: (message: string) => void;
   /** What deterministic deployments need: the node, the chain, the journal's replay check, the default salt. */
-  readonly create2?: {
-    readonly provider: Eip1193Provider;
-    readonly isDevChain: boolean;
-    readonly network: string;
-    readonly replaysNext?: (tx: { to: string; data: string }) => boolean;
-    readonly defaultSalt?: string;
-  };
+  readonly create2?: Create2Host;
 }
 
 export function createCoreContext(deps: ContextDependencies): CoreMigrationContext {
@@ -264,6 +258,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     signerFor: deps.signerFor,
     onDeployment: deps.onDeployment,
     onLog: (message) => deps.onLog(message),
+    ...(deps.create2 !== undefined ? { create2: deps.create2 } : {}),
   };
   const deployProxyWith = (contractName: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) =>
     Array.isArray(argsOrOptions)

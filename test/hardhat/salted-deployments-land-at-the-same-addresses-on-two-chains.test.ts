@@ -13,7 +13,7 @@ import { blockNumber, rpc } from "../helpers/rpc.js";
 interface Registry {
   chainId: number;
   migrator: { address: string; salt?: string; factory?: string; design?: number };
-  contracts: Record<string, { address: string; create2?: { salt: string; factory: string; reused?: true }; libraries?: Record<string, string> }>;
+  contracts: Record<string, { address: string; create2?: { salt: string; factory: string; reused?: true }; libraries?: Record<string, string>; proxy?: { implementation: string; admin?: string } }>;
 }
 
 /** Transactions sent to the CREATE2 factory in blocks [from, head]. */
@@ -46,6 +46,7 @@ export default async function ({ deploy, registry }) {
   if ((await vault.getFunction("rate")()) !== 3n) throw new Error("the Vault returned is not the one deployed");
   await deploy("Token", ["plain", 1n], { as: "Plain" });
 }`,
+
     });
     const build = await runHardhat(fixtureRoot("basic"), ["build", "--quiet"]);
     expect(build.code, build.stderr).to.equal(0);
@@ -96,6 +97,39 @@ export default async function ({ deploy, registry }) {
     expect(b.contracts.Vault!.libraries).to.deep.equal({ ConvertLib: a.contracts.ConvertLib!.address });
     // The unsalted one depends on the deployer's nonce, as before.
     expect(a.contracts.Plain!.create2).to.equal(undefined);
+  });
+
+  it("deployProxy with a salt puts the proxy, its implementation and its ProxyAdmin at one address on both chains", async () => {
+    const proxiesDir = await migrationsDir({
+      "1_proxies.js": `
+export default async function ({ deployProxy, deployer }) {
+  const me = await deployer.getAddress();
+  const box = await deployProxy("Box", [42n, me], { salt: "box", owner: me });
+  if ((await box.getFunction("value")()) !== 42n) throw new Error("not initialised");
+  await deployProxy("Counter", [me], { kind: "uups", salt: "counter" });
+}`,
+    });
+    const build = await runHardhat(fixtureRoot("upgrades"), ["build", "--quiet"]);
+    expect(build.code, build.stderr).to.equal(0);
+    const registries: Registry[] = [];
+    for (const node of nodes) {
+      const registryDir = await tempDir("hhm-salted-proxies-");
+      const run = await runHardhat(fixtureRoot("upgrades"), ["migrate", "--network", "testnode", "--no-compile"], {
+        MIGRATIONS_TEST_RPC_URL: node.url,
+        MIGRATIONS_TEST_DIR: proxiesDir,
+        MIGRATIONS_TEST_REGISTRY_DIR: registryDir,
+      });
+      expect(run.code, `${run.stdout}\n${run.stderr}`).to.equal(0);
+      const chainId = Number(BigInt(await rpc<string>(node.url, "eth_chainId")));
+      registries.push(JSON.parse(await readFile(path.join(registryDir, `${chainId}.json`), "utf8")) as Registry);
+    }
+    const [a, b] = registries as [Registry, Registry];
+    for (const name of ["Box", "Counter"]) {
+      expect(b.contracts[name]!.address, name).to.equal(a.contracts[name]!.address);
+      expect(b.contracts[name]!.proxy!.implementation, name).to.equal(a.contracts[name]!.proxy!.implementation);
+      expect(a.contracts[name]!.create2?.salt, name).to.equal(normalizeSalt(name.toLowerCase(), "t"));
+    }
+    expect(b.contracts.Box!.proxy!.admin).to.equal(a.contracts.Box!.proxy!.admin);
   });
 
   for (const point of ["tx-after-send", "tx-after-mined"]) {

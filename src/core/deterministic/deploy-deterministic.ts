@@ -13,6 +13,15 @@ export interface Create2SendPath {
   readonly replaysNext?: (tx: { to: string; data: string }) => boolean;
 }
 
+/** What a migration's deterministic deployments need from the run: the node, the chain, the journal's replay check, the default salt. */
+export interface Create2Host {
+  readonly provider: Eip1193Provider;
+  readonly isDevChain: boolean;
+  readonly network: string;
+  readonly replaysNext?: (tx: { to: string; data: string }) => boolean;
+  readonly defaultSalt?: string;
+}
+
 export interface Create2Deployment {
   readonly address: string;
   /** Absent when the contract was already there and nothing was sent. */
