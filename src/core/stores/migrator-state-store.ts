@@ -1,37 +1,24 @@
-import { AbiCoder, concat, Contract, ContractFactory, type Signer, type TransactionReceipt, type TransactionResponse, ZeroHash } from "ethers";
+import { AbiCoder, concat, Contract, type Signer, type TransactionReceipt, type TransactionResponse, ZeroHash } from "ethers";
 
 import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
-import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, ensureCreate2Factory, hasCode } from "../deterministic/create2-factory.js";
-import { type Create2SendPath, deployDeterministic } from "../deterministic/deploy-deterministic.js";
+import { create2Address, hasCode } from "../deterministic/create2-factory.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { MigratorBaseline, MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
 import { COMPLETED_CALL, LEGACY_MIGRATOR_INTERFACE, decodeIdArray } from "./legacy-migrator.js";
 import { MIGRATOR_INTERFACE, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
+import { deployMigratorContract, type MigratorDeployOptions, type MigratorDesign } from "./migrator-deployment.js";
+import { ethCall, minedReceipt, revertName } from "./migrator-rpc.js";
 import type { MigrationRecord, MigrationStateStore, StoreReceipt } from "./state-store.js";
 
 export { MIGRATOR_INTERFACE } from "./migrator-events.js";
-
-/** Which record a Migrator keeps: 2 = version slot + events (shipped), 1 = set in storage (earlier versions). */
-export type MigratorDesign = 1 | 2;
+export { revertName } from "./migrator-rpc.js";
+export type { MigratorDeployOptions, MigratorDesign } from "./migrator-deployment.js";
 
 /** What the store knows of a version-2 record, shared by its `connect`ed copies. */
 interface KnownRecord {
   version: bigint;
   events: RecordEvent[];
-}
-
-/** Options of `MigratorStateStore.deploy`. */
-export interface MigratorDeployOptions {
-  /** Creation bytecode of a custom Migrator (its constructor takes no arguments) and its design. */
-  readonly custom?: { readonly bytecode: string; readonly design: MigratorDesign };
-  /** Waits for a transaction sent through `signer` (the journaled sender's wait). */
-  readonly wait?: (tx: TransactionResponse) => Promise<TransactionReceipt | null>;
-  readonly replaysNext?: Create2SendPath["replaysNext"];
-  /** The chain: on a dev chain a missing CREATE2 factory is installed. */
-  readonly chain?: { readonly isDevChain: boolean; readonly network: string };
-  /** Deploy the Migrator itself through the CREATE2 factory with this 32-byte salt: one address on every chain. */
-  readonly salt?: string;
 }
 
 /**
@@ -80,53 +67,9 @@ export class MigratorStateStore implements MigrationStateStore {
     signer: Signer,
     options: MigratorDeployOptions = {},
   ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
-    const wait = options.wait ?? ((tx: TransactionResponse) => tx.wait());
-    const path: Create2SendPath = { signer, wait, ...(options.replaysNext !== undefined ? { replaysNext: options.replaysNext } : {}) };
-    const deployer = await signer.getAddress();
-    const design = options.custom?.design ?? 2;
-    let gasUsed = 0n;
-    let initCode = options.custom?.bytecode ?? MIGRATOR_ARTIFACT.bytecode;
-    let admin: string | undefined;
-    const chain = options.chain ?? { isDevChain: true, network: "this network" };
-    const factoryThere = await factoryAvailable(provider, chain, options.salt !== undefined);
-    if (options.custom === undefined) {
-      if (factoryThere) {
-        const deployed = await deployDeterministic(provider, path, "MigratorAdmin", ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode);
-        admin = deployed.address;
-        gasUsed += deployed.receipt?.gasUsed ?? 0n;
-      } else {
-        const created = await createPlain(signer, wait, MIGRATOR_ADMIN_ARTIFACT.bytecode);
-        admin = created.address;
-        gasUsed += created.receipt.gasUsed;
-      }
-      initCode = concat([MIGRATOR_ARTIFACT.bytecode, AbiCoder.defaultAbiCoder().encode(["address", "address"], [deployer, admin])]);
-    }
-    let address: string;
-    let receipt: TransactionReceipt | undefined;
-    if (options.salt !== undefined) {
-      const deployed = await deployDeterministic(provider, path, "the Migrator", options.salt, initCode);
-      address = deployed.address;
-      receipt = deployed.receipt;
-    } else {
-      const created = await createPlain(signer, wait, initCode);
-      address = created.address;
-      receipt = created.receipt;
-    }
-    gasUsed += receipt?.gasUsed ?? 0n;
-    const blockNumber = receipt?.blockNumber ?? 0;
-    return {
-      store: new MigratorStateStore(address, provider, signer, blockNumber, deployer, design, { version: 0n, events: [] }, undefined),
-      record: {
-        address,
-        transactionHash: receipt?.hash ?? ZeroHash,
-        blockNumber,
-        deployer,
-        ...(design === 2 ? { design: 2 as const } : {}),
-        ...(admin !== undefined ? { admin } : {}),
-        ...(options.salt !== undefined ? { salt: options.salt, factory: DETERMINISTIC_DEPLOYMENT_PROXY.address } : {}),
-      },
-      gasUsed,
-    };
+    const { record, gasUsed, design } = await deployMigratorContract(provider, signer, options);
+    const store = new MigratorStateStore(record.address, provider, signer, record.blockNumber, record.deployer, design, { version: 0n, events: [] }, undefined);
+    return { store, record, gasUsed };
   }
 
   /** Where `deploy` with `salt` puts the Migrator of `owner` (the shipped design, factory on the chain). */
@@ -342,79 +285,4 @@ export class MigratorStateStore implements MigrationStateStore {
   async #runnerAddress(): Promise<string> {
     return (this.#contract.runner as Signer).getAddress();
   }
-}
-
-/** Whether deployments can go through the CREATE2 factory (installing it on a dev chain); `required`: or fail. */
-async function factoryAvailable(provider: Eip1193Provider, chain: { isDevChain: boolean; network: string }, required: boolean): Promise<boolean> {
-  try {
-    await ensureCreate2Factory(provider, chain, "the Migrator");
-    return true;
-  } catch (error) {
-    if (required || !MigrationsError.is(error, "CREATE2_FACTORY_MISSING")) {
-      throw error;
-    }
-    return false;
-  }
-}
-
-async function createPlain(
-  signer: Signer,
-  wait: (tx: TransactionResponse) => Promise<TransactionReceipt | null>,
-  initCode: string,
-): Promise<{ address: string; receipt: TransactionReceipt }> {
-  const contract = await new ContractFactory([], initCode, signer).deploy();
-  const receipt = await wait(contract.deploymentTransaction()!);
-  if (receipt === null || receipt.status !== 1) {
-    throw new Error("The Migrator deployment transaction failed.");
-  }
-  return { address: await contract.getAddress(), receipt };
-}
-
-/**
- * The receipt of `hash`, asked for at once (an automining dev chain has it already), then every
- * 250 ms up to every 2 s while the transaction is pending.
- */
-async function minedReceipt(provider: Eip1193Provider, hash: string): Promise<{ status: string; blockNumber: string; gasUsed: string }> {
-  for (let delay = 250; ; delay = Math.min(delay * 2, 2000)) {
-    const receipt = (await provider.request({ method: "eth_getTransactionReceipt", params: [hash] })) as { status: string; blockNumber: string; gasUsed: string } | null;
-    if (receipt !== null) {
-      return receipt;
-    }
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
-}
-
-async function ethCall(provider: Eip1193Provider, to: string, data: string, from: string | undefined): Promise<string> {
-  return (await provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to, data }, "latest"] })) as string;
-}
-
-/** The name of a Migrator custom error (either design) inside whatever ethers or the node threw. */
-export function revertName(error: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const item = queue.shift();
-    if (item === null || typeof item !== "object" || seen.has(item)) {
-      continue;
-    }
-    seen.add(item);
-    const e = item as { revert?: { name?: unknown }; data?: unknown; error?: unknown; cause?: unknown; info?: unknown };
-    if (typeof e.revert?.name === "string") {
-      return e.revert.name;
-    }
-    if (typeof e.data === "string" && e.data.startsWith("0x") && e.data.length >= 10) {
-      for (const iface of [MIGRATOR_INTERFACE, LEGACY_MIGRATOR_INTERFACE]) {
-        try {
-          const parsed = iface.parseError(e.data);
-          if (parsed !== null) {
-            return parsed.name;
-          }
-        } catch {
-          // not one of this design's
-        }
-      }
-    }
-    queue.push(e.error, e.cause, e.info, e.data);
-  }
-  return undefined;
 }
