@@ -2,11 +2,9 @@ import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { executeMigration, loadMigration } from "./executor.js";
 import { requireKnownId } from "./planner.js";
-import type { ChainInfo } from "./chain.js";
-import { openSession, openStateStore, withRunLock, type MigrationHost, type Session } from "./session.js";
+import { openSession, openStateStore, openTransactionLayer, withRunLock, type MigrationHost, type Session } from "./session.js";
 import { DevChainSnapshots } from "./snapshots.js";
-import { MigrationSender, createTransactionLayer } from "./transactions/migration-sender.js";
-import { defaultTransactionPolicy } from "./transactions/transaction-policy.js";
+import { MigrationSender } from "./transactions/migration-sender.js";
 import type { MigrationRecord, MigrationStateStore } from "./stores/state-store.js";
 
 export interface DownOptions {
@@ -38,17 +36,17 @@ export interface DownResult {
  * taken before the earliest of them, if the node still has it. Anything else is refused.
  */
 export async function migrateDown<ContextT>(host: MigrationHost<ContextT>, options: DownOptions = {}): Promise<DownResult> {
-  return withRunLock(host, (chain) => migrateDownLocked(host, options, chain));
+  return withRunLock(host, () => migrateDownLocked(host, options));
 }
 
-async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, options: DownOptions, chain: ChainInfo): Promise<DownResult> {
+async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, options: DownOptions): Promise<DownResult> {
   const emit: MigrationEventListener = options.onEvent ?? (() => {});
-  const session = await openSession(host, emit, { chain });
+  const session = await openSession(host, emit);
   const { store, completed } = await openStateStore(host, session);
-  if (store === undefined || !store.remembers || completed.size === 0) {
+  if (!store.remembers || completed.size === 0) {
     throw new MigrationsError("NOTHING_TO_UNDO", {
       reason:
-        store?.remembers === false
+        !store.remembers
           ? `The state store of ${host.networkName} is "none": it keeps no record of what ran, so nothing can be undone.`
           : `No migration is recorded as completed on ${host.networkName}.`,
     });
@@ -60,7 +58,7 @@ async function migrateDownLocked<ContextT>(host: MigrationHost<ContextT>, option
   const downs = await Promise.all(
     targets.map(async (record) => {
       const file = session.migrations.find((m) => m.id === record.id);
-      return file === undefined ? undefined : loadMigration(file, (url) => host.importModule(url), "down");
+      return file === undefined ? undefined : loadMigration(file, (url) => host.scripts.importModule(url), "down");
     }),
   );
   if (downs.every((fn) => fn !== undefined)) {
@@ -117,20 +115,13 @@ async function undoWithDownFunctions<ContextT>(
         entry: "down",
         network: session.network,
         deployer: await session.deployer(),
-        signerFor: (address) => host.getSigner(address),
+        signerFor: (address) => host.signers.signer(address),
         artifacts: host.artifacts,
         registry: session.registry,
-        importModule: (url) => host.importModule(url),
-        extendContext: (core) => host.extendContext(core),
+        importModule: (url) => host.scripts.importModule(url),
+        extendContext: (core) => host.scripts.extendContext(core),
         emit: session.emit,
-        sender: new MigrationSender(
-          createTransactionLayer(host.provider, {
-            isDevChain: session.chain.isDevChain,
-            providerAccounts: host.providerAccounts === true,
-            policy: host.transactionPolicy?.(session.chain) ?? defaultTransactionPolicy(session.chain.isDevChain),
-          }),
-          migration,
-        ),
+        sender: new MigrationSender(openTransactionLayer(host), migration),
       });
       const receipt = await store.unrecord(migration.id);
       await session.registry.restore(checkpoint);
@@ -165,7 +156,7 @@ async function undoWithSnapshot<ContextT>(
   targets: readonly MigrationRecord[],
   without: readonly string[],
 ): Promise<DownResult> {
-  const journal = host.snapshotJournal?.(session.chain);
+  const journal = host.workspace.snapshots;
   const snapshots = (await journal?.load()) ?? new Map<number, string>();
   const earliest = targets[targets.length - 1]!;
   const snapshot = snapshots.get(earliest.id);

@@ -14,8 +14,8 @@ export interface ForceCleanResult {
  * gets a line saying so (nothing is deleted); the next run starts the migration from scratch.
  */
 export async function forceClean<ContextT>(host: MigrationHost<ContextT>, id: number): Promise<ForceCleanResult> {
-  return withRunLock(host, async (chain) => {
-    const session = await openSession(host, () => {}, { chain });
+  return withRunLock(host, async () => {
+    const session = await openSession(host, () => {});
     const journal = await openJournal(host, session);
     const attempt = journal?.interrupted().get(id);
     if (journal === undefined || attempt === undefined) {

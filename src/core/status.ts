@@ -92,10 +92,10 @@ export async function migrationStatus<ContextT>(
     openStateStore(host, session, { readOnly: true }),
     openJournal(host, session, { readOnly: true }),
   ]);
-  const records = store === undefined ? [] : await store.records(completed);
+  const records = await store.records(completed);
   return {
     network: session.network,
-    store: store?.description ?? "Migrator (not deployed yet)",
+    store: store.undeployed === true ? "Migrator (not deployed yet)" : store.description,
     rows: statusRows(session.migrations, records, journal?.interrupted()),
   };
 }

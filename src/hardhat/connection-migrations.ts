@@ -1,37 +1,22 @@
-import path from "node:path";
-
-import { Contract, type Signer } from "ethers";
+import { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { ArtifactResolver, ContractArtifact } from "../core/artifacts.js";
-import { inspectChain, type ChainInfo } from "../core/chain.js";
-import { createMigrationRegistry } from "../core/context.js";
+import type { ChainInfo } from "../core/chain.js";
 import { migrateDown, type DownResult } from "../core/down.js";
-import { MigrationsError, describeError } from "../core/errors.js";
-import { FixtureCache } from "../core/fixture-cache.js";
+import { MigrationsError } from "../core/errors.js";
 import { forceClean, type ForceCleanResult } from "../core/force-clean.js";
-import { FileJournalStorage, MemoryJournalStorage, type JournalStorage } from "../core/journal/journal-storage.js";
-import { createRedactor } from "../core/redact.js";
-import { defaultTransactionPolicy, type TransactionPolicy } from "../core/transactions/transaction-policy.js";
 import { migrate, type MigrationHost } from "../core/migrate.js";
-import { migratorDesign } from "../core/migrator-interface.js";
-import { normalizeSalt } from "../core/deterministic/create2-factory.js";
 import { parseMigrationId } from "../core/planner.js";
-import { FileRegistryStorage } from "../core/registry/file-registry-storage.js";
-import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
 import { Registry } from "../core/registry/registry.js";
-import type { RegistryDocument } from "../core/registry/registry-document.js";
-import type { RegistryStorage } from "../core/registry/registry-storage.js";
 import type { MigrateResult } from "../core/results.js";
-import { openSession, openStateStore, deployMigrator } from "../core/session.js";
-import { FileSnapshotJournal, MemorySnapshotJournal, type SnapshotJournal } from "../core/snapshot-journal.js";
+import { exportState, importState } from "../core/state-transfer.js";
 import { migrationStatus, type StatusReport } from "../core/status.js";
 import { bootstrapNetwork, type BootstrapReport } from "../core/network-migration/bootstrap.js";
 import { formatSnapshot, parseSnapshot, readSnapshotFile, type NetworkSnapshot } from "../core/network-migration/snapshot-document.js";
 import { genesisAlloc, takeSnapshot } from "../core/network-migration/take-snapshot.js";
 import { stableStringify, writeFileAtomic } from "../core/json-file.js";
-import { STATE_FILE_FORMAT, parseStateFile, type StateFileDocument } from "../core/stores/file-state-store.js";
+import type { StateFileDocument } from "../core/stores/file-state-store.js";
 import type {
   ConnectionMigrations,
   DownOptions,
@@ -43,41 +28,34 @@ import type {
   RegistryView,
   RunMigrationsOptions,
 } from "../types.js";
-import { hardhatArtifactResolver } from "./artifact-resolver.js";
-import { importMigrationModule } from "./import-module.js";
+import type { StoreKind } from "./config.js";
+import { ConnectionFixtures } from "./connection-fixtures.js";
+import { ConnectionHost } from "./connection-host.js";
 import { asPluginErrors } from "./plugin-error.js";
-import { networkSecrets } from "./secrets.js";
 import { simulateOnFork } from "./simulate.js";
 import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
 import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
 
-/** `connection.migrations`: the engine bound to one network connection. */
+/**
+ * `connection.migrations`: the engine bound to one network connection. Each method builds the
+ * host for the operation (`ConnectionHost`) and calls one core function.
+ */
 export class HardhatConnectionMigrations implements ConnectionMigrations {
   readonly registry: RegistryView;
-  #chain: Promise<ChainInfo> | undefined;
-  #fixtures: FixtureCache<{ result: MigrateResult; doc: RegistryDocument }> | undefined;
-  /** Fixtures keep their registry here, starting from the network's: never in files. */
-  #fixtureRegistry: { storage: MemoryRegistryStorage; base: unknown } | undefined;
-  /** In-process chains live as long as their connection, and so do their registry and snapshots. */
-  readonly #memoryRegistry = new MemoryRegistryStorage();
-  readonly #memorySnapshots = new MemorySnapshotJournal();
-  readonly #memoryJournal = new MemoryJournalStorage();
-  /** Removes this network's secrets from messages; knows the config's secrets once `host()` ran. */
-  #redact: (text: string) => string = createRedactor([]);
-  /** The deployer, resolved once per connection (its accounts do not change). */
-  #deployerSigner: Promise<Signer> | undefined;
-  /** Artifacts read by fixtures' registries: once per connection, as fixtures are themselves cached. */
-  #fixtureArtifacts: ArtifactResolver | undefined;
+  readonly #host: ConnectionHost;
+  readonly #fixtures: ConnectionFixtures;
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
     readonly connection: NetworkConnection,
   ) {
+    this.#host = new ConnectionHost(hre, connection);
+    this.#fixtures = new ConnectionFixtures(this.#host);
     this.registry = this.#registryView();
   }
 
-  get #inProcess(): boolean {
-    return this.connection.networkConfig.type === "edr-simulated";
+  get #redact(): (text: string) => string {
+    return this.#host.redact;
   }
 
   run(options: RunMigrationsOptions = {}): Promise<MigrateResult> {
@@ -88,7 +66,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...optionalId("--only", "only", options.only),
       };
       if (options.simulate === true) {
-        return simulateOnFork(this, { ...plan, ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}) });
+        return simulateOnFork(this.#host, { ...plan, ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}) });
       }
       return migrate(await this.host(), {
         ...plan,
@@ -130,41 +108,11 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   }
 
   exportState(): Promise<StateFileDocument> {
-    return asPluginErrors(async () => {
-      const host = await this.host();
-      const session = await openSession(host, () => {}, { readOnly: true });
-      const { store, completed } = await openStateStore(host, session, { readOnly: true });
-      return {
-        format: STATE_FILE_FORMAT,
-        chainId: session.chain.chainId,
-        genesisHash: session.chain.genesisHash,
-        migrations: store === undefined ? [] : await store.records(completed),
-      };
-    });
+    return asPluginErrors(async () => exportState(await this.host()));
   }
 
   importState(state: unknown, source = "the imported state"): Promise<ImportStateResult> {
-    return asPluginErrors(async () => {
-      const host = await this.host();
-      const session = await openSession(host, () => {});
-      const doc = parseStateFile(state, source, session.chain);
-      let { store, completed } = await openStateStore(host, session);
-      if (store === undefined) {
-        store = (await deployMigrator(host, session)).store;
-        completed = new Set();
-      }
-      const imported: number[] = [];
-      const skipped: number[] = [];
-      for (const record of doc.migrations) {
-        if (completed.has(record.id)) {
-          skipped.push(record.id);
-          continue;
-        }
-        await store.record(record.id, record.contentHash ?? `0x${"0".repeat(64)}`);
-        imported.push(record.id);
-      }
-      return { store: store.description, imported, skipped };
-    });
+    return asPluginErrors(async () => importState(await this.host(), state, source));
   }
 
   snapshot(options: SnapshotOptions = {}): Promise<NetworkSnapshot> {
@@ -199,209 +147,28 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
   }
 
   fixture(options: FixtureOptions = {}): Promise<MigrationsFixture> {
-    return asPluginErrors(async () => {
-      const to = options.to === undefined ? undefined : parseMigrationId("to", options.to);
-      this.#fixtures ??= new FixtureCache(this.connection.provider, this.connection.networkName, async () => {
-        if (this.#fixtureRegistry === undefined) {
-          const base = await this.#registryStorage(await this.chainInfo()).load();
-          this.#fixtureRegistry = { storage: new MemoryRegistryStorage(base), base };
-        } else if (this.#fixtureRegistry.base !== undefined) {
-          await this.#fixtureRegistry.storage.save(this.#fixtureRegistry.base as RegistryDocument);
-        } else {
-          await this.#fixtureRegistry.storage.archive();
-        }
-      });
-      const { result, doc } = await this.#fixtures.load(
-        JSON.stringify({ to }),
-        async () => {
-          const { storage } = this.#fixtureRegistry!;
-          const result = await migrate(
-            { ...(await this.host()), registryStorage: () => storage, journalStorage: () => new MemoryJournalStorage(), lockFile: () => undefined },
-            { ...(to !== undefined ? { to } : {}), rollback: this.hre.config.migrations.rollback },
-          );
-          return { result, doc: (await Registry.open(storage, await this.chainInfo())).document };
-        },
-        async (value) => this.#fixtureRegistry!.storage.save(value.doc),
-      );
-      return {
-        result,
-        registry: createMigrationRegistry(Registry.fromDocument(doc), (this.#fixtureArtifacts ??= this.#artifacts()), await this.#deployer()),
-      };
-    });
+    return asPluginErrors(async () => this.#fixtures.load(options));
   }
 
   chainInfo(): Promise<ChainInfo> {
-    this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.#inProcess });
-    return this.#chain;
+    return this.#host.chain();
   }
 
   /** The state store configured for this network. */
-  get storeKind(): "chain" | "file" | "none" {
-    const { migrations } = this.hre.config;
-    return migrations.networks[this.connection.networkName]?.store ?? migrations.store;
+  get storeKind(): StoreKind {
+    return this.#host.storeKind;
   }
 
-  #registryStorage(chain: ChainInfo): RegistryStorage {
-    if (this.#inProcess && this.hre.config.migrations.inProcessRegistry === "memory") {
-      return this.#memoryRegistry;
-    }
-    return new FileRegistryStorage(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.json`));
-  }
-
-  /** Keeps journal and lock beside the registry: in memory for an in-process memory registry. */
-  #journalStorage(chain: ChainInfo): JournalStorage {
-    if (this.#inProcess && this.hre.config.migrations.inProcessRegistry === "memory") {
-      return this.#memoryJournal;
-    }
-    return new FileJournalStorage(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.journal.jsonl`), !chain.isDevChain);
-  }
-
-  #lockFile(chain: ChainInfo): string | undefined {
-    if (this.#inProcess && this.hre.config.migrations.inProcessRegistry === "memory") {
-      return undefined;
-    }
-    return path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.lock`);
-  }
-
-  /** The network's `confirmations`, `txTimeout`, `pollInterval` and `feeBump` over the defaults. */
-  #transactionPolicy(chain: ChainInfo): TransactionPolicy {
-    const configured = this.hre.config.migrations.networks[this.connection.networkName] ?? {};
-    const defaults = defaultTransactionPolicy(chain.isDevChain);
-    if (configured.confirmations === 0 && !chain.isDevChain) {
-      throw new MigrationsError("INVALID_OPTION", {
-        option: `migrations.networks.${this.connection.networkName}.confirmations`,
-        reason: "0 is only allowed on dev chains; on a live network a transaction counts once mined (1) or later.",
-      });
-    }
-    const bump = configured.feeBump;
-    return {
-      confirmations: configured.confirmations ?? defaults.confirmations,
-      timeoutMs: configured.txTimeout !== undefined ? configured.txTimeout * 1000 : defaults.timeoutMs,
-      pollMs: configured.pollInterval !== undefined ? configured.pollInterval * 1000 : defaults.pollMs,
-      ...(bump !== undefined && bump !== false
-        ? { feeBump: { afterMs: (bump.afterSeconds ?? 60) * 1000, percent: bump.percent ?? 20, maxBumps: bump.maxBumps ?? 5 } }
-        : {}),
-    };
-  }
-
-  #snapshotJournal(chain: ChainInfo): SnapshotJournal {
-    return this.#inProcess
-      ? this.#memorySnapshots
-      : new FileSnapshotJournal(path.join(this.hre.config.migrations.registryDir, `${chain.chainId}.snapshots.json`), chain);
-  }
-
-  #deployer(): Promise<Signer> {
-    if (this.#deployerSigner === undefined) {
-      this.#deployerSigner = this.#resolveDeployer();
-      this.#deployerSigner.catch(() => (this.#deployerSigner = undefined));
-    }
-    return this.#deployerSigner;
-  }
-
-  async #resolveDeployer(): Promise<Signer> {
-    const configured = this.hre.config.migrations.deployer;
-    const { ethers } = this.connection;
-    try {
-      if (typeof configured === "string") {
-        return await ethers.getSigner(configured);
-      }
-      const signers = await ethers.getSigners();
-      const signer = signers[configured];
-      if (signer === undefined) {
-        throw new Error(`the network has ${signers.length} account(s), so there is no account #${configured}`);
-      }
-      return signer;
-    } catch (error) {
-      throw new MigrationsError(
-        "SIGNER_NOT_AVAILABLE",
-        { deployer: typeof configured === "number" ? `account #${configured}` : configured, network: this.connection.networkName, reason: describeError(error) },
-        { cause: error },
-      );
-    }
-  }
-
-  /** Artifacts by name, each read from disk once per run (or per fixture): a run does not rebuild. */
-  #artifacts(): ArtifactResolver {
-    const base = hardhatArtifactResolver(this.hre.artifacts);
-    const read = new Map<string, Promise<ContractArtifact>>();
-    return {
-      ...base,
-      readArtifact: (name) => {
-        let artifact = read.get(name);
-        if (artifact === undefined) {
-          artifact = base.readArtifact(name);
-          artifact.catch(() => read.delete(name));
-          read.set(name, artifact);
-        }
-        return artifact;
-      },
-    };
-  }
-
-  /** The bytecode of the configured custom Migrator, after checking its interface. */
-  async #customMigrator(): Promise<{ migratorBytecode: string; migratorDesign: 1 | 2 } | undefined> {
-    const name = this.hre.config.migrations.migrator;
-    if (name === undefined) {
-      return undefined;
-    }
-    const artifact = await this.hre.artifacts.readArtifact(name);
-    const { design, missing } = migratorDesign(artifact.abi);
-    if (missing.length > 0 || artifact.bytecode === "0x") {
-      throw new MigrationsError("CUSTOM_MIGRATOR_INVALID", {
-        name,
-        reason: missing.length > 0 ? `it lacks ${missing.join(", ")}` : "it is abstract or an interface (no bytecode)",
-      });
-    }
-    return { migratorBytecode: artifact.bytecode, migratorDesign: design };
-  }
-
-  /** The configured salts (`migrations.salt` / per network, `migrations.migratorSalt`), as 32 bytes. */
-  #salts(): { deploySalt?: string; migratorSalt?: string } {
-    const { migrations } = this.hre.config;
-    const perNetwork = migrations.networks[this.connection.networkName]?.salt;
-    const deploy = perNetwork === false ? undefined : (perNetwork ?? migrations.salt);
-    return {
-      ...(deploy !== undefined ? { deploySalt: normalizeSalt(deploy, "migrations.salt") } : {}),
-      ...(migrations.migratorSalt !== undefined ? { migratorSalt: normalizeSalt(migrations.migratorSalt, "migrations.migratorSalt") } : {}),
-    };
-  }
-
-  /** The engine's view of this connection. */
-  async host(): Promise<MigrationHost<MigrationContext>> {
-    const { hre, connection } = this;
-    const customMigrator = await this.#customMigrator();
-    this.#redact = createRedactor(await networkSecrets(connection));
-    const redact = this.#redact;
-    return {
-      networkName: connection.networkName,
-      provider: connection.provider,
-      inProcess: this.#inProcess,
-      migrationsDir: hre.config.migrations.dir,
-      artifacts: this.#artifacts(),
-      store: this.storeKind,
-      ...customMigrator,
-      ...this.#salts(),
-      getDeployer: () => this.#deployer(),
-      getSigner: (address) => connection.ethers.getSigner(address),
-      registryStorage: (chain) => this.#registryStorage(chain),
-      stateFile: (chain) => path.join(hre.config.migrations.registryDir, `${chain.chainId}.migrations.json`),
-      snapshotJournal: (chain) => this.#snapshotJournal(chain),
-      providerAccounts: true,
-      journalStorage: (chain) => this.#journalStorage(chain),
-      lockFile: (chain) => this.#lockFile(chain),
-      transactionPolicy: (chain) => this.#transactionPolicy(chain),
-      redact,
-      syncCheckpointFile: (chain) => path.join(hre.config.migrations.registryDir, `${chain.chainId}.sync.json`),
-      importModule: importMigrationModule,
-      extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
-    };
+  /** The engine's view of this connection, for one operation. */
+  host(): Promise<MigrationHost<MigrationContext>> {
+    return this.#host.host();
   }
 
   #registryView(): RegistryView {
     const read = <T>(use: (registry: Registry) => T | Promise<T>) =>
       asPluginErrors(async () => {
         const chain = await this.chainInfo();
-        return use(await Registry.open(this.#registryStorage(chain), chain, { readOnly: true }));
+        return use(await Registry.open(this.#host.workspace(chain).registry, chain, { readOnly: true }));
       });
     return {
       get: (name) => read((r) => r.get(name)),
@@ -412,7 +179,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         read(async (r) => {
           const entry = r.get(name);
           const artifact = await this.hre.artifacts.readArtifact(entry.artifact);
-          return new Contract(entry.address, artifact.abi, await this.#deployer());
+          return new Contract(entry.address, artifact.abi, await this.#host.deployer());
         }),
     };
   }

@@ -9,9 +9,11 @@ import { headBlock } from "../core/provider.js";
 import { MemoryRegistryStorage } from "../core/registry/memory-registry-storage.js";
 import type { RegistryDocument } from "../core/registry/registry-document.js";
 import type { MigrateResult } from "../core/results.js";
-import { MemorySnapshotJournal } from "../core/snapshot-journal.js";
+import { exportState } from "../core/state-transfer.js";
 import { MemoryStateStore } from "../core/stores/memory-state-store.js";
-import type { HardhatConnectionMigrations } from "./connection-migrations.js";
+import type { MigrationStateStore } from "../core/stores/state-store.js";
+import { MemoryChainWorkspace } from "../core/workspace/memory-chain-workspace.js";
+import type { ConnectionHost } from "./connection-host.js";
 
 /**
  * `migrate --dry-run --simulate`: runs the pending migrations on an in-process EDR fork of the
@@ -19,7 +21,7 @@ import type { HardhatConnectionMigrations } from "./connection-migrations.js";
  * record, and reports what they did. Nothing is sent to the network and no file is written.
  */
 export async function simulateOnFork(
-  target: HardhatConnectionMigrations,
+  target: ConnectionHost,
   options: PlanOptions & { readonly onEvent?: MigrationEventListener },
 ): Promise<MigrateResult> {
   const { connection, hre } = target;
@@ -29,11 +31,11 @@ export async function simulateOnFork(
   }
   const url = await config.url.get();
   const targetHost = await target.host();
-  const targetChain = await target.chainInfo();
+  const storeKind = target.storeKind;
   const [registryDoc, deployerAddress, exported] = await Promise.all([
-    targetHost.registryStorage(targetChain).load() as Promise<RegistryDocument | undefined>,
-    targetHost.getDeployer().then((signer) => signer.getAddress()),
-    target.storeKind === "chain" ? undefined : target.exportState(),
+    targetHost.workspace.registry.load() as Promise<RegistryDocument | undefined>,
+    targetHost.signers.deployer().then((signer) => signer.getAddress()),
+    storeKind === "chain" ? undefined : exportState(targetHost),
   ]);
   const blockNumber = await headBlock(connection.provider);
 
@@ -41,7 +43,7 @@ export async function simulateOnFork(
   try {
     fork = await hre.network.create({
       network: "default",
-      override: { chainId: targetChain.chainId, forking: { enabled: true, url, blockNumber } },
+      override: { chainId: targetHost.chain.chainId, forking: { enabled: true, url, blockNumber } },
     });
   } catch (error) {
     throw new MigrationsError("SIMULATION_UNAVAILABLE", { network: connection.networkName, reason: describeError(error) }, { cause: error });
@@ -51,12 +53,18 @@ export async function simulateOnFork(
     // does not know for custom chains: mine one local block first.
     await fork.provider.request({ method: "evm_mine" });
     const forkChain = await inspectChain(fork.provider, { inProcess: true });
-    const registry = new MemoryRegistryStorage(
-      registryDoc === undefined ? undefined : { ...registryDoc, chainId: forkChain.chainId, genesisHash: forkChain.genesisHash },
+    const workspace = new MemoryChainWorkspace(
+      new MemoryRegistryStorage(registryDoc === undefined ? undefined : { ...registryDoc, chainId: forkChain.chainId, genesisHash: forkChain.genesisHash }),
     );
-    const record = new MemoryStateStore();
-    for (const r of exported?.migrations ?? []) {
-      await record.record(r.id, r.contentHash ?? "0x");
+    let store: MigrationStateStore;
+    if (storeKind === "file") {
+      const record = new MemoryStateStore();
+      for (const r of exported?.migrations ?? []) {
+        await record.record(r.id, r.contentHash ?? "0x");
+      }
+      store = record;
+    } else {
+      store = target.stateStore(storeKind, fork.provider, forkChain, workspace, await target.customMigrator());
     }
     const impersonate = async (address: string): Promise<Signer> => {
       await fork.provider.request({ method: "hardhat_impersonateAccount", params: [address] });
@@ -66,22 +74,15 @@ export async function simulateOnFork(
       type: "notice",
       message: `Simulating on an in-process fork of ${connection.networkName} at block ${blockNumber}, as ${deployerAddress}: nothing is sent to ${connection.networkName}.`,
     });
-    return await migrate(
-      {
-        ...targetHost,
-        networkName: `${connection.networkName} (fork)`,
-        provider: fork.provider,
-        inProcess: true,
-        getDeployer: () => impersonate(deployerAddress),
-        getSigner: impersonate,
-        registryStorage: () => registry,
-        ...(target.storeKind === "chain" ? {} : { stateStore: () => (target.storeKind === "none" ? undefined : record) }),
-        store: target.storeKind,
-        snapshotJournal: () => new MemorySnapshotJournal(),
-        extendContext: (core) => ({ ...core, hre, connection: fork, ethers: fork.ethers }),
-      },
-      { ...options, rollback: true },
-    );
+    const host = target.assemble({
+      networkName: `${connection.networkName} (fork)`,
+      connection: fork,
+      chain: forkChain,
+      workspace,
+      store,
+      signers: { deployer: () => impersonate(deployerAddress), signer: impersonate, viaProvider: true },
+    });
+    return await migrate(host, { ...options, rollback: true });
   } finally {
     await fork.close();
   }

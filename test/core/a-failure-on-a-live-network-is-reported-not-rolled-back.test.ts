@@ -8,6 +8,9 @@ import type { Eip1193Provider } from "../../src/core/provider.js";
 import { MemoryRegistryStorage } from "../../src/core/registry/memory-registry-storage.js";
 import { Registry } from "../../src/core/registry/registry.js";
 import { inspectChain } from "../../src/core/chain.js";
+import { LazyMigratorStateStore } from "../../src/core/stores/lazy-migrator-state-store.js";
+import { defaultTransactionPolicy } from "../../src/core/transactions/transaction-policy.js";
+import { MemoryChainWorkspace } from "../../src/core/workspace/memory-chain-workspace.js";
 import { createFixtureHre, migrationsDir } from "../helpers/fixture.js";
 import { deployToken } from "../helpers/migrations.js";
 
@@ -27,24 +30,40 @@ function liveLooking(provider: Eip1193Provider, calls: string[]): Eip1193Provide
   };
 }
 
+/** A host over `provider` that keeps its registry in `storage`, no journal, and the Migrator store. */
+async function liveLookingHost(
+  provider: Eip1193Provider,
+  connection: NetworkConnection,
+  storage: MemoryRegistryStorage,
+  artifacts: ArtifactResolver,
+  dir: string,
+): Promise<MigrationHost<unknown>> {
+  const chain = await inspectChain(provider);
+  return {
+    networkName: "mainnet-like",
+    provider,
+    chain,
+    workspace: { ...new MemoryChainWorkspace(storage), journal: undefined },
+    store: new LazyMigratorStateStore(provider),
+    policy: defaultTransactionPolicy(chain.isDevChain),
+    signers: {
+      deployer: async () => (await connection.ethers.getSigners())[0]!,
+      signer: (address) => connection.ethers.getSigner(address),
+      viaProvider: false,
+    },
+    migrationsDir: dir,
+    artifacts,
+    scripts: { importModule: (url) => import(url), extendContext: (core) => core },
+  };
+}
+
 async function liveHost(files: Record<string, string>) {
   const hre = await createFixtureHre("basic");
   const connection: NetworkConnection = await hre.network.create();
   const calls: string[] = [];
   const storage = new MemoryRegistryStorage();
   const artifacts: ArtifactResolver = { readArtifact: async (name) => (await hre.artifacts.readArtifact(name)) as unknown as ContractArtifact };
-  const host: MigrationHost<unknown> = {
-    networkName: "mainnet-like",
-    provider: liveLooking(connection.provider, calls),
-    inProcess: false,
-    migrationsDir: await migrationsDir(files),
-    artifacts,
-    getDeployer: async () => (await connection.ethers.getSigners())[0]!,
-    getSigner: (address) => connection.ethers.getSigner(address),
-    registryStorage: () => storage,
-    importModule: (url) => import(url),
-    extendContext: (core) => core,
-  };
+  const host = await liveLookingHost(liveLooking(connection.provider, calls), connection, storage, artifacts, await migrationsDir(files));
   return { host, calls, connection };
 }
 
@@ -82,18 +101,7 @@ describe("a failing migration on a network without snapshots (a live network)", 
       "1_token.js": deployToken,
       "2_half.js": `export default async function ({ deploy }) { await deploy("ConvertLib"); throw new Error("second step failed"); }`,
     });
-    const host: MigrationHost<unknown> = {
-      networkName: "mainnet-like",
-      provider,
-      inProcess: false,
-      migrationsDir: dir,
-      artifacts,
-      getDeployer: async () => (await connection.ethers.getSigners())[0]!,
-      getSigner: (address) => connection.ethers.getSigner(address),
-      registryStorage: () => storage,
-      importModule: (url) => import(url),
-      extendContext: (core) => core,
-    };
+    const host = await liveLookingHost(provider, connection, storage, artifacts, dir);
 
     let message = "";
     try {

@@ -1,7 +1,6 @@
-import { inspectChain } from "../chain.js";
 import { MigrationsError } from "../errors.js";
 import { MIGRATOR_INTERFACE } from "../stores/migrator-events.js";
-import { openSession, openStateStore, deployMigrator, type MigrationHost } from "../session.js";
+import { openSession, openStateStore, type MigrationHost } from "../session.js";
 import { diffAccounts, formatDifferences, readAccounts, type AccountState } from "./account-state.js";
 import { devStateWriter } from "./dev-state-writer.js";
 import type { NetworkSnapshot } from "./snapshot-document.js";
@@ -37,7 +36,7 @@ export function expectedStates(snapshot: NetworkSnapshot): Map<string, AccountSt
  * the ids are written to the state file.
  */
 export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: NetworkSnapshot): Promise<BootstrapReport> {
-  const chain = await inspectChain(host.provider, { inProcess: host.inProcess });
+  const { chain } = host;
   if (chain.chainId === snapshot.source.chainId) {
     throw new MigrationsError("NETWORK_MIGRATION_SAME_CHAIN", {
       network: host.networkName,
@@ -95,14 +94,10 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     const records = snapshot.record.migrations.map((r) => ({ id: r.id, ...(r.contentHash !== undefined ? { contentHash: r.contentHash } : {}) }));
     await session.registry.setMigrator({ ...migrator, baseline: { version: Number(BigInt(version)), records } });
   }
-  let { store, completed } = await openStateStore(host, session);
+  const { store, completed } = await openStateStore(host, session);
   const ids = snapshot.record.migrations.map((r) => r.id);
   const recorded: number[] = [];
   if (ids.some((id) => !completed.has(id))) {
-    if (store === undefined) {
-      store = (await deployMigrator(host, session)).store;
-      completed = new Set();
-    }
     for (const record of snapshot.record.migrations) {
       if (!completed.has(record.id)) {
         await store.record(record.id, record.contentHash ?? `0x${"0".repeat(64)}`);
@@ -111,7 +106,7 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     }
   }
 
-  const checkpointFile = host.syncCheckpointFile?.(chain);
+  const checkpointFile = host.workspace.syncCheckpointFile;
   if (checkpointFile !== undefined) {
     await writeSyncCheckpoint(checkpointFile, {
       format: SYNC_CHECKPOINT_FORMAT,
@@ -130,7 +125,7 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     slots,
     equal: true,
     registry: session.registry.storage.location,
-    record: { store: store?.description ?? "none", ids, recorded },
+    record: { store: store.description, ids, recorded },
     checkpoint: checkpointFile,
   };
 }

@@ -1,6 +1,6 @@
 import { keccak256 } from "ethers";
 
-import { inspectChain, type ChainInfo } from "../chain.js";
+import type { ChainInfo } from "../chain.js";
 import { MigrationsError } from "../errors.js";
 import { headBlock } from "../provider.js";
 import { Registry } from "../registry/registry.js";
@@ -56,11 +56,8 @@ export interface SyncPair {
 
 /** Opens a bootstrapped pair: the target's checkpoint must name the source chain. */
 export async function openSyncPair<C>(source: MigrationHost<C>, target: MigrationHost<C>): Promise<SyncPair> {
-  const [sourceChain, targetChain] = await Promise.all([
-    inspectChain(source.provider, { inProcess: source.inProcess }),
-    inspectChain(target.provider, { inProcess: target.inProcess }),
-  ]);
-  const checkpointFile = target.syncCheckpointFile?.(targetChain);
+  const [sourceChain, targetChain] = [source.chain, target.chain];
+  const checkpointFile = target.workspace.syncCheckpointFile;
   const notBootstrapped = (reason: string) =>
     new MigrationsError("SYNC_NOT_BOOTSTRAPPED", { target: `${target.networkName} (chain ${targetChain.chainId})`, source: `${source.networkName} (chain ${sourceChain.chainId})`, reason });
   if (checkpointFile === undefined) {
@@ -95,9 +92,9 @@ export async function markWindow<C>(
   targetInfo: Omit<NetworkMigrationInfo, "role" | "peer" | "startedAtBlock" | "snapshotChecksum">,
 ): Promise<void> {
   const startedAtBlock = pair.checkpoint.startedAtBlock;
-  const sourceRegistry = await Registry.open(source.registryStorage(pair.sourceChain), pair.sourceChain);
+  const sourceRegistry = await Registry.open(source.workspace.registry, pair.sourceChain);
   await sourceRegistry.setNetworkMigration({ role: "source", ...sourceInfo, peer: pair.targetPeer, startedAtBlock });
-  const targetRegistry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain);
+  const targetRegistry = await Registry.open(target.workspace.registry, pair.targetChain);
   await targetRegistry.setNetworkMigration({
     role: "target",
     ...targetInfo,
@@ -125,7 +122,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  */
 export async function syncNetworks<C>(source: MigrationHost<C>, target: MigrationHost<C>, options: SyncOptions = {}): Promise<SyncResult> {
   const pair = await openSyncPair(source, target);
-  const targetRegistry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain, { readOnly: true });
+  const targetRegistry = await Registry.open(target.workspace.registry, pair.targetChain, { readOnly: true });
   if (targetRegistry.networkMigration?.status === "active") {
     throw new MigrationsError("SYNC_NOT_BOOTSTRAPPED", {
       target: target.networkName,
@@ -155,7 +152,7 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
       continue;
     }
     const block = checkpoint.syncedToBlock + 1;
-    const registry = registryAtBlock((await Registry.open(source.registryStorage(pair.sourceChain), pair.sourceChain, { readOnly: true })).document, block);
+    const registry = registryAtBlock((await Registry.open(source.workspace.registry, pair.sourceChain, { readOnly: true })).document, block);
     const names = registeredAccounts(registry);
     const watched = new Set(names.keys());
     const accounts: Record<string, TrackedAccount> = { ...checkpoint.accounts };
@@ -207,7 +204,7 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
     options.onProgress?.({ block, head: latest, lag, slots, accounts: changedAccounts });
   }
 
-  const registry = await Registry.open(target.registryStorage(pair.targetChain), pair.targetChain);
+  const registry = await Registry.open(target.workspace.registry, pair.targetChain);
   const info = registry.networkMigration;
   if (info !== undefined) {
     await registry.setNetworkMigration({ ...info, syncedToBlock: checkpoint.syncedToBlock });

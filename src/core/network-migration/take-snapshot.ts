@@ -2,6 +2,7 @@ import { MigrationsError } from "../errors.js";
 import { headBlock } from "../provider.js";
 import type { RegistryDocument, RegistryEntry } from "../registry/registry-document.js";
 import { openSession, openStateStore, type MigrationHost } from "../session.js";
+import type { StateStoreKind } from "../stores/state-store.js";
 import { readAccounts } from "./account-state.js";
 import { discoverStorage } from "./discover-storage.js";
 import { sealSnapshot, type NetworkSnapshot, type SnapshotAccount } from "./snapshot-document.js";
@@ -70,7 +71,7 @@ export async function takeSnapshot<C>(host: MigrationHost<C>, options: TakeSnaps
   }
   const blockInfo = (await host.provider.request({ method: "eth_getBlockByNumber", params: [`0x${block.toString(16)}`, false] })) as { hash: string };
   const registry = registryAtBlock(session.registry.document, block);
-  const records = (store === undefined ? [] : await store.records(completed)).filter((r) => r.blockNumber === undefined || r.blockNumber <= block);
+  const records = (await store.records(completed)).filter((r) => r.blockNumber === undefined || r.blockNumber <= block);
 
   const names = registeredAccounts(registry);
   const fromBlock = firstDeploymentBlock(registry);
@@ -99,7 +100,7 @@ export async function takeSnapshot<C>(host: MigrationHost<C>, options: TakeSnaps
     format: "hardhat-migrations/network-snapshot@1",
     source: { network: host.networkName, chainId: session.chain.chainId, genesisHash: session.chain.genesisHash, blockNumber: block, blockHash: blockInfo.hash },
     registry,
-    record: { store: host.store ?? "chain", migrations: records },
+    record: { store: snapshotStoreKind(store.kind), migrations: records },
     accounts,
     discovery: { fromBlock, toBlock: block, transactions: discovered.transactions, method: tracer.method ?? "prestateTracer", warnings },
   });
@@ -114,3 +115,8 @@ export function genesisAlloc(snapshot: NetworkSnapshot): { alloc: Record<string,
   return { alloc };
 }
 
+
+/** The snapshot names the source's store kind; an in-memory record (a test's) travels as data, like the file store's. */
+function snapshotStoreKind(kind: StateStoreKind): "chain" | "file" | "none" {
+  return kind === "memory" ? "file" : kind;
+}

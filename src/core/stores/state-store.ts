@@ -1,5 +1,10 @@
 import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
 
+import type { ChainInfo } from "../chain.js";
+import type { MigrationEventListener } from "../events.js";
+import type { Registry } from "../registry/registry.js";
+import type { TransactionLayer } from "../transactions/migration-sender.js";
+
 /** What recording (or unrecording) a migration cost, when it cost anything. */
 export interface StoreReceipt {
   readonly transactionHash?: string;
@@ -21,6 +26,21 @@ export interface MigrationRecord {
 }
 
 export type StateStoreKind = "chain" | "file" | "none" | "memory";
+
+/** What one run (migrate, status, down, an import…) gives the store it opens. */
+export interface StateStoreRun {
+  readonly networkName: string;
+  readonly chain: ChainInfo;
+  /** The run's registry (the Migrator store finds and records its contract there). */
+  readonly registry: Registry;
+  /** The configured deployer, resolved on first use. */
+  deployer(): Promise<Signer>;
+  /** status, dry runs, snapshots: read only, never deploy or write. */
+  readonly readOnly: boolean;
+  readonly emit: MigrationEventListener;
+  /** The run's journaled transaction layer, when it sends: a store's own deployment goes through it. */
+  readonly layer?: TransactionLayer;
+}
 
 /**
  * Where the engine keeps which migrations completed on a network.
@@ -51,4 +71,22 @@ export interface MigrationStateStore {
    */
   connect?(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigrationStateStore;
   unrecord(id: number): Promise<StoreReceipt>;
+  /**
+   * Called by the engine once per run, before anything else, when present; resolves the completed
+   * set (as `completed()` would). A store whose medium is on chain finds it here.
+   */
+  open?(run: StateStoreRun): Promise<Set<number>>;
+  /**
+   * True while the store's medium does not exist yet (the Migrator before its deployment): it is
+   * created by `prepare()`, or lazily by the first `record()`. Absent: the store is always ready.
+   */
+  readonly undeployed?: boolean;
+  /**
+   * Creates the medium now if it does not exist yet (the engine calls it before the first pending
+   * migration, so that the Migrator is deployed before the migrations' own transactions).
+   * Resolves what that cost, or undefined when there was nothing to create.
+   */
+  prepare?(): Promise<{ readonly address: string; readonly gasUsed: bigint } | undefined>;
+  /** `--reset`: starts a clean record (a new Migrator). Absent: the engine unrecords every id. */
+  reset?(): Promise<void>;
 }

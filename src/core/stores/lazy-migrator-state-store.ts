@@ -1,0 +1,151 @@
+import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
+
+import { MigrationsError } from "../errors.js";
+import type { Eip1193Provider } from "../provider.js";
+import { MigrationSender } from "../transactions/migration-sender.js";
+import { MigratorStateStore } from "./migrator-state-store.js";
+import type { MigrationRecord, MigrationStateStore, StateStoreRun, StoreReceipt } from "./state-store.js";
+
+/** The journal's pseudo migration id of the Migrator's own deployment (real ids are positive). */
+export const MIGRATOR_STEP_ID = 0;
+
+/**
+ * The Migrator store as a host injects it: before `open` it knows only the provider (and a custom
+ * Migrator's bytecode); `open` finds the Migrator the registry names, and when there is none the
+ * store deploys one on `prepare()` or its first `record()`. With the run's transaction layer the
+ * deployment is journaled (as migration 0) and resumed like a migration's, so a run killed while
+ * deploying it does not leave a second Migrator behind.
+ */
+export class LazyMigratorStateStore implements MigrationStateStore {
+  readonly kind = "chain";
+  readonly remembers = true;
+  #run: StateStoreRun | undefined;
+  #migrator: MigratorStateStore | undefined;
+
+  constructor(
+    private readonly provider: Eip1193Provider,
+    /**
+     * `custom`: a custom Migrator's creation bytecode and design (checked by the host); default the
+     * shipped one. `salt`: deploy it through the CREATE2 factory (one address on every chain).
+     */
+    private readonly options: { readonly custom?: { readonly bytecode: string; readonly design: 1 | 2 }; readonly salt?: string } = {},
+  ) {}
+
+  get undeployed(): boolean {
+    return this.#migrator === undefined;
+  }
+
+  get description(): string {
+    return this.#migrator?.description ?? "none";
+  }
+
+  async open(run: StateStoreRun): Promise<Set<number>> {
+    this.#run = run;
+    this.#migrator = undefined;
+    const journal = run.layer?.journal;
+    if (journal !== undefined && run.registry.migrator !== undefined && journal.interrupted().has(MIGRATOR_STEP_ID)) {
+      // The Migrator was deployed and registered just before the process died.
+      await journal.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
+    }
+    const known = run.registry.migrator;
+    if (known === undefined) {
+      return new Set();
+    }
+    // The deployer is resolved while the record is read (one round trip for both).
+    const signer = run.readOnly ? undefined : run.deployer();
+    const attached = await MigratorStateStore.attach(this.provider, signer, known, run.registry.storage.location);
+    if (attached !== undefined) {
+      this.#migrator = attached.store;
+      return attached.completed;
+    }
+    if (!run.chain.isDevChain) {
+      throw new MigrationsError("MIGRATOR_NOT_FOUND", { address: known.address, network: run.networkName, file: run.registry.storage.location });
+    }
+    if (!run.readOnly) {
+      await run.registry.discard(`the Migrator at ${known.address} has no code (the dev chain was reset)`, (message) =>
+        run.emit({ type: "notice", message }),
+      );
+    }
+    return new Set();
+  }
+
+  async prepare(): Promise<{ address: string; gasUsed: bigint } | undefined> {
+    return this.#migrator === undefined ? this.#deploy() : undefined;
+  }
+
+  /** A new, empty Migrator (the current one stays on chain, no longer used). */
+  async reset(): Promise<void> {
+    if (this.#migrator !== undefined) {
+      await this.#deploy();
+    }
+  }
+
+  async completed(): Promise<Set<number>> {
+    return (await this.#migrator?.completed()) ?? new Set();
+  }
+
+  async records(completed?: ReadonlySet<number>): Promise<MigrationRecord[]> {
+    return (await this.#migrator?.records(completed)) ?? [];
+  }
+
+  async record(id: number, contentHash: string): Promise<StoreReceipt> {
+    return (await this.#deployed()).record(id, contentHash);
+  }
+
+  async unrecord(id: number): Promise<StoreReceipt> {
+    if (this.#migrator === undefined) {
+      // No Migrator: nothing is recorded (and nothing is deployed to say so).
+      throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: "the Migrator (not deployed yet)" });
+    }
+    return this.#migrator.unrecord(id);
+  }
+
+  connect(signer: Signer, wait: (tx: TransactionResponse) => Promise<TransactionReceipt>): MigrationStateStore {
+    const connected = async () => (await this.#deployed()).connect(signer, wait);
+    return {
+      kind: this.kind,
+      remembers: true,
+      description: this.description,
+      completed: () => this.completed(),
+      records: (completed) => this.records(completed),
+      record: async (id, contentHash) => (await connected()).record(id, contentHash),
+      unrecord: async (id) => (await connected()).unrecord(id),
+    };
+  }
+
+  async #deployed(): Promise<MigratorStateStore> {
+    if (this.#migrator === undefined) {
+      await this.#deploy();
+    }
+    return this.#migrator!;
+  }
+
+  /** Deploys a Migrator from the deployer and records it in the registry. */
+  async #deploy(): Promise<{ address: string; gasUsed: bigint }> {
+    const run = this.#run;
+    if (run === undefined || run.readOnly) {
+      throw new Error("The Migrator store was not opened for writing.");
+    }
+    const deployer = await run.deployer();
+    const layer = run.layer;
+    const options = { ...this.options, chain: { isDevChain: run.chain.isDevChain, network: run.networkName } };
+    let deployed;
+    if (layer === undefined) {
+      deployed = await MigratorStateStore.deploy(this.provider, deployer, options);
+    } else {
+      const file = { id: MIGRATOR_STEP_ID, fileName: "(the Migrator)" };
+      const sender = new MigrationSender(layer, file, layer.journal?.interrupted().get(MIGRATOR_STEP_ID));
+      await layer.journal?.migrationStarted(MIGRATOR_STEP_ID, file.fileName, "0x");
+      deployed = await MigratorStateStore.deploy(this.provider, sender.signer(deployer), {
+        ...options,
+        wait: (tx) => sender.wait(tx),
+        replaysNext: (tx) => sender.replaysNext(tx),
+      });
+    }
+    await run.registry.setMigrator(deployed.record);
+    await layer?.journal?.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
+    run.emit({ type: "migrator-deployed", address: deployed.record.address, gasUsed: deployed.gasUsed });
+    this.#migrator = deployed.store;
+    return { address: deployed.record.address, gasUsed: deployed.gasUsed };
+  }
+}

@@ -1,0 +1,182 @@
+import type { Signer } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { inspectChain, type ChainInfo } from "../core/chain.js";
+import { MigrationsError } from "../core/errors.js";
+import { normalizeSalt } from "../core/deterministic/create2-factory.js";
+import { migratorDesign } from "../core/migrator-interface.js";
+import { headBlock, type Eip1193Provider } from "../core/provider.js";
+import { createRedactor } from "../core/redact.js";
+import type { HostSigners, MigrationHost } from "../core/session.js";
+import { FileStateStore } from "../core/stores/file-state-store.js";
+import { LazyMigratorStateStore } from "../core/stores/lazy-migrator-state-store.js";
+import { NoneStateStore } from "../core/stores/none-state-store.js";
+import type { MigrationStateStore } from "../core/stores/state-store.js";
+import type { ChainWorkspace } from "../core/workspace/chain-workspace.js";
+import { FileChainWorkspace } from "../core/workspace/file-chain-workspace.js";
+import { MemoryChainWorkspace } from "../core/workspace/memory-chain-workspace.js";
+import type { MigrationContext } from "../types.js";
+import { cachedArtifactResolver } from "./cached-artifacts.js";
+import type { StoreKind } from "./config.js";
+import { resolveConfiguredDeployer } from "./configured-deployer.js";
+import { importMigrationModule } from "./import-module.js";
+import { networkTransactionPolicy } from "./network-transaction-policy.js";
+import { networkSecrets } from "./secrets.js";
+
+/**
+ * Builds the engine's `MigrationHost` for one network connection: resolves the chain, then its
+ * workspace (where registry, journal, snapshots, lock and state file live), its state store
+ * instance, transaction policy and signers, from the Hardhat config. What must outlive one
+ * operation lives here: the in-memory workspace of an in-process chain and the resolved deployer.
+ */
+/** A custom Migrator (`migrations.migrator`): its creation bytecode and which design it implements. */
+export interface CustomMigrator {
+  readonly bytecode: string;
+  readonly design: 1 | 2;
+}
+
+export class ConnectionHost {
+  /** In-process chains live as long as their connection, and so do their registry, journal and snapshots. */
+  readonly memory = new MemoryChainWorkspace();
+  /** Removes this network's secrets from messages; knows the config's secrets once `host()` ran. */
+  redact: (text: string) => string = createRedactor([]);
+  #chain: Promise<ChainInfo> | undefined;
+  #deployer: Promise<Signer> | undefined;
+
+  constructor(
+    readonly hre: HardhatRuntimeEnvironment,
+    readonly connection: NetworkConnection,
+  ) {}
+
+  get inProcess(): boolean {
+    return this.connection.networkConfig.type === "edr-simulated";
+  }
+
+  /** The state store configured for this network. */
+  get storeKind(): StoreKind {
+    const { migrations } = this.hre.config;
+    return migrations.networks[this.connection.networkName]?.store ?? migrations.store;
+  }
+
+  /** The connection's chain, inspected once (for registry reads between operations). */
+  chain(): Promise<ChainInfo> {
+    this.#chain ??= inspectChain(this.connection.provider, { inProcess: this.inProcess });
+    return this.#chain;
+  }
+
+  /**
+   * Where `chain`'s state lives: files under `registryDir`, except on an in-process chain, whose
+   * dev snapshots are in memory, and whose registry, journal and lock are too unless
+   * `inProcessRegistry` is "file".
+   */
+  workspace(chain: ChainInfo): ChainWorkspace {
+    const files = new FileChainWorkspace(this.hre.config.migrations.registryDir, chain, this.redact);
+    if (!this.inProcess) {
+      return files;
+    }
+    if (this.hre.config.migrations.inProcessRegistry === "memory") {
+      return { ...this.memory, redact: this.redact, stateFile: files.stateFile, syncCheckpointFile: files.syncCheckpointFile };
+    }
+    return { ...files, snapshots: this.memory.snapshots };
+  }
+
+  /** The configured store, as an instance over `provider` (the Migrator deploys itself when first needed). */
+  stateStore(kind: StoreKind, provider: Eip1193Provider, chain: ChainInfo, workspace: ChainWorkspace, custom: CustomMigrator | undefined): MigrationStateStore {
+    if (kind === "none") {
+      return new NoneStateStore();
+    }
+    if (kind === "file") {
+      const file = workspace.stateFile ?? new FileChainWorkspace(this.hre.config.migrations.registryDir, chain).stateFile;
+      return new FileStateStore(file, chain, () => headBlock(provider));
+    }
+    const migratorSalt = this.hre.config.migrations.migratorSalt;
+    return new LazyMigratorStateStore(provider, {
+      ...(custom !== undefined ? { custom } : {}),
+      ...(migratorSalt !== undefined ? { salt: normalizeSalt(migratorSalt, "migrations.migratorSalt") } : {}),
+    });
+  }
+
+  /** The configured deployer, resolved once per connection (its accounts do not change). */
+  deployer(): Promise<Signer> {
+    if (this.#deployer === undefined) {
+      this.#deployer = resolveConfiguredDeployer(this.hre.config.migrations.deployer, this.connection);
+      this.#deployer.catch(() => (this.#deployer = undefined));
+    }
+    return this.#deployer;
+  }
+
+  /** The configured default salt of `ctx.deploy` on this network (`migrations.salt`, per network), as 32 bytes. */
+  deploySalt(): string | undefined {
+    const { migrations } = this.hre.config;
+    const perNetwork = migrations.networks[this.connection.networkName]?.salt;
+    const salt = perNetwork === false ? undefined : (perNetwork ?? migrations.salt);
+    return salt === undefined ? undefined : normalizeSalt(salt, "migrations.salt");
+  }
+
+  /** The configured custom Migrator's bytecode and design, after checking its interface. */
+  async customMigrator(): Promise<CustomMigrator | undefined> {
+    const name = this.hre.config.migrations.migrator;
+    if (name === undefined) {
+      return undefined;
+    }
+    const artifact = await this.hre.artifacts.readArtifact(name);
+    const { design, missing } = migratorDesign(artifact.abi);
+    if (missing.length > 0 || artifact.bytecode === "0x") {
+      throw new MigrationsError("CUSTOM_MIGRATOR_INVALID", {
+        name,
+        reason: missing.length > 0 ? `it lacks ${missing.join(", ")}` : "it is abstract or an interface (no bytecode)",
+      });
+    }
+    return { bytecode: artifact.bytecode, design };
+  }
+
+  /** The engine's view of this connection, for one operation. */
+  async host(): Promise<MigrationHost<MigrationContext>> {
+    const { connection } = this;
+    const custom = await this.customMigrator();
+    this.redact = createRedactor(await networkSecrets(connection));
+    const chain = await inspectChain(connection.provider, { inProcess: this.inProcess });
+    const workspace = this.workspace(chain);
+    return this.assemble({
+      connection,
+      chain,
+      workspace,
+      store: this.stateStore(this.storeKind, connection.provider, chain, workspace, custom),
+      signers: { deployer: () => this.deployer(), signer: (address) => connection.ethers.getSigner(address), viaProvider: true },
+    });
+  }
+
+  /**
+   * A host over `parts.connection` (this one, or an in-process fork of it) with this network's
+   * migrations, artifacts and transaction settings.
+   */
+  assemble(parts: {
+    networkName?: string;
+    connection: NetworkConnection;
+    chain: ChainInfo;
+    workspace: ChainWorkspace;
+    store: MigrationStateStore;
+    signers: HostSigners;
+  }): MigrationHost<MigrationContext> {
+    const { hre } = this;
+    const { connection, chain } = parts;
+    const networkName = this.connection.networkName;
+    return {
+      networkName: parts.networkName ?? networkName,
+      provider: connection.provider,
+      chain,
+      workspace: parts.workspace,
+      store: parts.store,
+      ...(this.deploySalt() !== undefined ? { deploySalt: this.deploySalt()! } : {}),
+      policy: networkTransactionPolicy(networkName, hre.config.migrations.networks[networkName], chain),
+      signers: parts.signers,
+      migrationsDir: hre.config.migrations.dir,
+      artifacts: cachedArtifactResolver(hre.artifacts),
+      scripts: {
+        importModule: importMigrationModule,
+        extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
+      },
+    };
+  }
+}
