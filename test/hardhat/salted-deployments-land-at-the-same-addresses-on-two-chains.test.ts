@@ -97,6 +97,17 @@ export default async function ({ deploy, registry }) {
     expect(b.contracts.Vault!.libraries).to.deep.equal({ ConvertLib: a.contracts.ConvertLib!.address });
     // The unsalted one depends on the deployer's nonce, as before.
     expect(a.contracts.Plain!.create2).to.equal(undefined);
+
+    // Another clone of the project, without the registry: it finds the Migrator at its CREATE2
+    // address with its record, and runs nothing again.
+    const clone = await tempDir("hhm-salted-clone-");
+    const head = await blockNumber(nodes[0]!.url);
+    const fresh = await migrate(nodes[0]!.url, clone);
+    expect(fresh.code, `${fresh.stdout}\n${fresh.stderr}`).to.equal(0);
+    expect(fresh.stdout).to.contain(`Using the Migrator already at ${a.migrator.address}`);
+    expect(await blockNumber(nodes[0]!.url), "the clone sent a transaction").to.equal(head);
+    const adopted = JSON.parse(await readFile(path.join(clone, "31337.json"), "utf8")) as Registry;
+    expect(adopted.migrator.address).to.equal(a.migrator.address);
   });
 
   it("deployProxy with a salt puts the proxy, its implementation and its ProxyAdmin at one address on both chains", async () => {

@@ -1,4 +1,8 @@
-import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
+import { type Signer, type TransactionReceipt, type TransactionResponse, ZeroHash } from "ethers";
+
+import { MIGRATOR_ADMIN_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, hasCode } from "../deterministic/create2-factory.js";
+import type { MigratorRecord } from "../registry/registry-document.js";
 
 import { MigrationsError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
@@ -47,7 +51,7 @@ export class LazyMigratorStateStore implements MigrationStateStore {
       // The Migrator was deployed and registered just before the process died.
       await journal.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
     }
-    const known = run.registry.migrator;
+    const known = run.registry.migrator ?? (await this.#deterministic(run));
     if (known === undefined) {
       return new Set();
     }
@@ -67,6 +71,38 @@ export class LazyMigratorStateStore implements MigrationStateStore {
       );
     }
     return new Set();
+  }
+
+  /**
+   * With a Migrator salt and no Migrator in the registry: the Migrator already at its CREATE2
+   * address (this project's, deployed from another clone or before the registry was lost) is
+   * adopted with its record, instead of being "deployed" again over migrations that already ran.
+   */
+  async #deterministic(run: StateStoreRun): Promise<MigratorRecord | undefined> {
+    const { salt, custom } = this.options;
+    if (salt === undefined || custom !== undefined) {
+      return undefined;
+    }
+    const deployer = await (await run.deployer()).getAddress();
+    const address = MigratorStateStore.deterministicAddress(deployer, salt);
+    if (!(await hasCode(this.provider, address))) {
+      return undefined;
+    }
+    const record: MigratorRecord = {
+      address,
+      transactionHash: ZeroHash,
+      blockNumber: 0,
+      deployer,
+      design: 2,
+      admin: create2Address(ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode),
+      salt,
+      factory: DETERMINISTIC_DEPLOYMENT_PROXY.address,
+    };
+    if (!run.readOnly) {
+      await run.registry.setMigrator(record);
+      run.emit({ type: "notice", message: `Using the Migrator already at ${address} (its CREATE2 address for this deployer and salt).` });
+    }
+    return record;
   }
 
   async prepare(): Promise<{ address: string; gasUsed: bigint } | undefined> {
