@@ -62,6 +62,8 @@ describe("migrations config", () => {
       store: "chain",
       networks: {},
       migrator: undefined,
+      salt: undefined,
+      migratorSalt: undefined,
     });
     expect(resolveMigrationsConfig({ dir: "/abs/m", registryDir: "r" }, "/p")).to.include({ dir: "/abs/m", registryDir: path.resolve("/p/r") });
   });
