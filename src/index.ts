@@ -111,6 +111,12 @@ const plugin: HardhatPlugin = definePlugin({
       .addOption(id("completed", "Also record the migrations up to this id as completed"))
       .setAction(() => import("./hardhat/tasks/import-hardhat-deploy.js"))
       .build(),
+    task(["migrate", "import", "ignition"], "Imports a Hardhat Ignition deployment (ignition/deployments/<id>) into the registry")
+      .addOption(id("deploymentId", "Ignition's deployment id (default: chain-<chainId> of the network)"))
+      .addOption(id("dir", "The Ignition deployment folder (default: ignition/deployments/<deployment id>)"))
+      .addOption(id("completed", "Also record the migrations up to this id as completed"))
+      .setAction(() => import("./hardhat/tasks/import-ignition.js"))
+      .build(),
   ],
 });
 

@@ -19,6 +19,7 @@ import type { SnapshotReader } from "./core/network-migration/snapshot-reader.js
 import type { SyncOptions, SyncResult } from "./core/network-migration/sync.js";
 import type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
 import type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
+import type { ImportIgnitionOptions, ImportIgnitionResult } from "./core/imports/import-ignition.js";
 
 export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
 export type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
@@ -46,6 +47,7 @@ export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
 export type { StateFileDocument } from "./core/stores/file-state-store.js";
 export type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
 export type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
+export type { ImportIgnitionOptions, ImportIgnitionResult } from "./core/imports/import-ignition.js";
 export type { TruffleBN } from "./core/truffle/bn.js";
 export type { MigrationRecord } from "./core/stores/state-store.js";
 export type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
@@ -168,7 +170,7 @@ export interface ConnectionMigrations {
    * or checked, and the next `run()` starts it from scratch. Sends nothing.
    */
   forceClean(id: number | string): Promise<ForceCleanResult>;
-  /** Undoes the most recently completed migrations (see the README's "Undoing migrations"). */
+  /** Undoes the most recently completed migrations (see docs/undo-and-rollback.md). */
   down(options?: DownOptions): Promise<DownResult>;
   /** Undoes the most recent migration and runs it again. */
   redo(options?: Pick<RunMigrationsOptions, "onEvent">): Promise<{ down: DownResult; up: MigrateResult }>;
@@ -188,6 +190,12 @@ export interface ConnectionMigrations {
    */
   importHardhatDeploy(options: ImportHardhatDeployOptions): Promise<ImportHardhatDeployResult>;
   /**
+   * Imports a Hardhat Ignition deployment folder (`ignition/deployments/<id>`) of this chain into
+   * the registry (each completed future under its name within the module); with `completed`,
+   * records the migrations up to that id as complete.
+   */
+  importIgnition(options: ImportIgnitionOptions): Promise<ImportIgnitionResult>;
+  /**
    * Test fixture: the first call runs the migrations on this connection and snapshots the chain;
    * every later call (with the same options) reverts to that snapshot in milliseconds. Needs
    * evm_snapshot (the in-process network, hardhat node, anvil, ganache). Never writes registry files.
@@ -196,7 +204,7 @@ export interface ConnectionMigrations {
   readonly registry: RegistryView;
   /**
    * Captures the network's registered contracts (code, balance, nonce, every non-zero storage
-   * slot), registry and record at one block (see the README's "Network migrations").
+   * slot), registry and record at one block (see docs/network-migrations.md).
    */
   snapshot(options?: SnapshotOptions): Promise<NetworkSnapshot>;
   /**
@@ -236,7 +244,7 @@ export interface HardhatMigrations {
   exportDeployments(format?: "json" | "ts"): Promise<string>;
   /**
    * Zero-downtime network migration: replays the old network's state changes to registered
-   * contracts onto the new one, block by block, from its checkpoint (see the README).
+   * contracts onto the new one, block by block, from its checkpoint (see docs/network-migrations.md).
    */
   sync(options: SyncNetworksOptions): Promise<SyncResult>;
   /** Final sync, slot-by-slot verification, then the old registry is decommissioned and the new one active. */

@@ -199,6 +199,21 @@ export const ERRORS = {
     message: "The hardhat-deploy folder {dir} belongs to {what}, but {network} is chain {chainId} (genesis {genesis}). Nothing was imported.",
     hint: "Import the folder of this network (deployments/<network>), or connect to the chain it was deployed to with --network.",
   },
+  IGNITION_DEPLOYMENT_NOT_FOUND: {
+    number: 310,
+    message: "No Ignition deployment in {dir}: {reason}",
+    hint: "Point --dir at an Ignition deployment folder (ignition/deployments/<deployment id>, with a journal.jsonl), or pass --deployment-id.",
+  },
+  IGNITION_WRONG_CHAIN: {
+    number: 311,
+    message: "The Ignition deployment {dir} was made on chain {fileChainId}, but {network} is chain {chainId}. Nothing was imported.",
+    hint: "Import the deployment of this network (ignition/deployments/chain-{chainId}), or connect to the chain it was deployed to with --network.",
+  },
+  IGNITION_JOURNAL_UNREADABLE: {
+    number: 312,
+    message: "Line {line} of Ignition's journal {file} is not JSON. Nothing was imported.",
+    hint: "Restore the deployment folder from version control; Ignition itself cannot resume from a damaged journal either.",
+  },
   IMPORTED_CONTRACT_HAS_NO_CODE: {
     number: 214,
     message: "{source} lists deployments that have no code on {network} (chain {chainId}): {names}. Nothing was imported.",
@@ -302,7 +317,7 @@ export const ERRORS = {
   STORAGE_LAYOUT_INCOMPATIBLE: {
     number: 220,
     message: "Upgrading the proxy {name} to {contract} would corrupt its storage; {count} incompatible variable(s):\n{report}\nNothing was sent.",
-    hint: "Keep every existing variable where it is: append new ones after the last one (or inside a __gap). If the change is intended, this is not a rolling upgrade: it needs a network migration (README: \"Network migrations\": snapshot + bootstrap, or sync + cutover). Experts: allow pure renames with { renames: { old: \"new\" } }, or skip the check with { unsafeSkipStorageCheck: true }.",
+    hint: "Keep every existing variable where it is: append new ones after the last one (or inside a __gap). If the change is intended, this is not a rolling upgrade: it needs a network migration (docs/network-migrations.md: snapshot + bootstrap, or sync + cutover). Experts: allow pure renames with { renames: { old: \"new\" } }, or skip the check with { unsafeSkipStorageCheck: true }.",
   },
   STORAGE_LAYOUT_UNAVAILABLE: {
     number: 221,

@@ -34,6 +34,7 @@ import { ConnectionHost } from "./connection-host.js";
 import { asPluginErrors } from "./plugin-error.js";
 import { simulateOnFork } from "./simulate.js";
 import { importHardhatDeploy, type ImportHardhatDeployOptions, type ImportHardhatDeployResult } from "../core/imports/import-hardhat-deploy.js";
+import { importIgnition, type ImportIgnitionOptions, type ImportIgnitionResult } from "../core/imports/import-ignition.js";
 import { importTruffle, type ImportTruffleOptions, type ImportTruffleResult } from "../core/imports/import-truffle.js";
 
 /**
@@ -144,6 +145,10 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
 
   importHardhatDeploy(options: ImportHardhatDeployOptions): Promise<ImportHardhatDeployResult> {
     return asPluginErrors(async () => importHardhatDeploy(await this.host(), options));
+  }
+
+  importIgnition(options: ImportIgnitionOptions): Promise<ImportIgnitionResult> {
+    return asPluginErrors(async () => importIgnition(await this.host(), options));
   }
 
   fixture(options: FixtureOptions = {}): Promise<MigrationsFixture> {

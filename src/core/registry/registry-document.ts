@@ -92,7 +92,7 @@ export interface NetworkPeer {
 
 /**
  * The migration window, written in the registries of both chains of a network migration (see
- * the README's "Network migrations"): on the old chain `role: "source"`, status `migrating` then
+ * docs/network-migrations.md): on the old chain `role: "source"`, status `migrating` then
  * `decommissioned`; on the new one `role: "target"`, status `bootstrapped`, `syncing`, then
  * `active`. `peer` names the other chain, so clients and tools can find the new endpoint.
  */

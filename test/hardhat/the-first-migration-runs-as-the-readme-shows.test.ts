@@ -1,0 +1,102 @@
+// The walkthrough of README.md and docs/getting-started.md, run as a reader would: the two
+// migration files as printed, `migrate` in-process, then on a `hardhat node`, twice, and
+// `migrate status`. The output blocks of the pages must be what the commands print (durations and
+// paths aside).
+import { expect } from "chai";
+
+import { runHardhat } from "../helpers/cli.js";
+import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
+import { freePort, startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+
+import { type CodeBlock, codeBlocks, readPage, where } from "../docs/markdown.js";
+
+/**
+ * What may differ between two runs: durations, the project's path, transaction hashes (they cover
+ * each file's content hash: a changed comment in a page's migration changes them), and the
+ * network's name (the fixture project calls its node `testnode`, the pages `localhost`).
+ */
+function normalize(output: string): string[] {
+  return output
+    .replace(/\btestnode\b/g, "localhost")
+    .replace(/\b\d+ ms\b/g, "<n> ms")
+    .replace(/\b\d+(\.\d+)? s\./g, "<n> s.")
+    .replace(/^Registry: (?!memory).*$/gm, "Registry: <path>")
+    .replace(/\b0x[0-9a-f]{64}\b/g, "<hash>")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+}
+
+function outputBlocks(page: string): CodeBlock[] {
+  return codeBlocks(page).filter((block) => block.lang === "output");
+}
+
+/** The output a page shows must be the real one: the message says which block to update. */
+function expectShown(actual: string, page: string, start: string): void {
+  const block = blockStarting(page, start);
+  expect(normalize(actual), `${where(block)} is not what the command prints: paste the real output (below, as +/-) into it.\nThe command printed:\n${actual}`).to.deep.equal(normalize(block.code));
+}
+
+function blockStarting(page: string, start: string): CodeBlock {
+  const found = outputBlocks(page).filter((block) => block.code.startsWith(start));
+  expect(found, `${page} has one output block starting with "${start}"`).to.have.length(1);
+  return found[0]!;
+}
+
+describe("the first migration runs as README.md and docs/getting-started.md show", function () {
+  let node: RunningNode;
+  let dir: string;
+  let registryDir: string;
+  const project = fixtureRoot("basic");
+  const env = () => ({ MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: registryDir });
+
+  before(async () => {
+    // The README's migration files, as printed (their first line names the file).
+    const files: Record<string, string> = {};
+    for (const block of codeBlocks("README.md").filter((b) => b.lang === "ts")) {
+      const name = /^\/\/ migrations\/(\S+)/.exec(block.code)?.[1];
+      if (name !== undefined) {
+        files[name] = block.code;
+      }
+    }
+    expect(Object.keys(files)).to.deep.equal(["1_deploy_token.ts", "2_deploy_vault.ts"]);
+    dir = await migrationsDir(files);
+    registryDir = await tempDir("hhm-docs-registry-");
+    node = await startHardhatNode(project);
+  });
+
+  after(async () => {
+    await node?.stop();
+  });
+
+  it("in-process: `npx hardhat migrate` prints what getting-started shows", async () => {
+    const run = await runHardhat(project, ["migrate"], env());
+    expect(run.code, run.stderr).to.equal(0);
+    expectShown(run.stdout, "docs/getting-started.md", "Migrating default");
+  });
+
+  it("without a node: `--network localhost` fails with the HHE703 the pages name", async () => {
+    const nowhere = `http://127.0.0.1:${await freePort()}`;
+    const run = await runHardhat(project, ["migrate", "--network", "testnode"], { ...env(), MIGRATIONS_TEST_RPC_URL: nowhere });
+    const said = `HHE703: Cannot connect to the network "testnode"`;
+    expect(run.code).to.not.equal(0);
+    expect(run.stdout + run.stderr).to.contain(said);
+    for (const page of ["README.md", "docs/getting-started.md", "docs/troubleshooting.md"]) {
+      expect(readPage(page), page).to.contain(said.replace("testnode", "localhost"));
+    }
+  });
+
+  it("on a node: `--network localhost` prints what both pages show, then nothing to do, then the status", async () => {
+    const first = await runHardhat(project, ["migrate", "--network", "testnode"], env());
+    expect(first.code, first.stderr).to.equal(0);
+    expectShown(first.stdout, "README.md", "Migrating localhost");
+    expectShown(first.stdout, "docs/getting-started.md", "Migrating localhost");
+
+    const second = await runHardhat(project, ["migrate", "--network", "testnode"], env());
+    expect(second.code, second.stderr).to.equal(0);
+    expectShown(second.stdout, "docs/getting-started.md", "Nothing to migrate");
+
+    const status = await runHardhat(project, ["migrate", "status", "--network", "testnode"], env());
+    expect(status.code, status.stderr).to.equal(0);
+    expectShown(status.stdout, "docs/getting-started.md", "Migrations on localhost");
+  });
+});
