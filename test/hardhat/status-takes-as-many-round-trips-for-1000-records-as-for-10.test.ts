@@ -47,8 +47,8 @@ describe("status takes as many round trips for 1,000 records as for 10", functio
   it("reading the record (version, owner, events) is one round trip, for 10 and for 1,000 records", async () => {
     for (const n of [10, 1000]) {
       const { address } = await projectWith(n);
-      // 25 ms per request, as a remote node: requests sent at once overlap and count as one round trip.
-      const proxy = new CountingRpcProxy(node.url, 25);
+      // 100 ms per request, as a remote node: requests sent at once overlap and count as one round trip.
+      const proxy = new CountingRpcProxy(node.url, 100);
       const url = await proxy.start();
       try {
         const ethers = new JsonRpcProvider(url, undefined, { staticNetwork: true });
@@ -70,8 +70,8 @@ describe("status takes as many round trips for 1,000 records as for 10", functio
     const methods: string[] = [];
     for (const n of [10, 1000]) {
       const { registryDir } = await projectWith(n);
-      // 25 ms per request, as a remote node: requests sent at once overlap and count as one round trip.
-      const proxy = new CountingRpcProxy(node.url, 25);
+      // 100 ms per request, as a remote node: requests sent at once overlap and count as one round trip.
+      const proxy = new CountingRpcProxy(node.url, 100);
       const url = await proxy.start();
       try {
         const env = { MIGRATIONS_TEST_RPC_URL: url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: registryDir };
