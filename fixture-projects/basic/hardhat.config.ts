@@ -23,6 +23,7 @@ export default defineConfig({
   migrations: {
     ...(process.env.MIGRATIONS_TEST_DIR !== undefined ? { dir: process.env.MIGRATIONS_TEST_DIR } : {}),
     ...(process.env.MIGRATIONS_TEST_REGISTRY_DIR !== undefined ? { registryDir: process.env.MIGRATIONS_TEST_REGISTRY_DIR } : {}),
+    ...(process.env.MIGRATIONS_TEST_MIGRATOR_SALT !== undefined ? { migratorSalt: process.env.MIGRATIONS_TEST_MIGRATOR_SALT } : {}),
     ...(process.env.MIGRATIONS_TEST_NETWORKS !== undefined ? { networks: JSON.parse(process.env.MIGRATIONS_TEST_NETWORKS) as Record<string, object> } : {}),
   },
 });

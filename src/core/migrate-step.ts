@@ -95,6 +95,7 @@ export async function runMigration<ContextT>(
       importModule: (url) => host.scripts.importModule(url),
       extendContext: (core) => host.scripts.extendContext(core),
       accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
+      ...(host.deploySalt !== undefined ? { defaultSalt: host.deploySalt } : {}),
       emit: session.emit,
       sender,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),

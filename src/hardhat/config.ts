@@ -42,6 +42,17 @@ export interface MigrationsUserConfig {
    * build. Hardhat's global `--build-profile <name>` overrides it for one command.
    */
   buildProfile?: string;
+  /**
+   * Default salt of every `ctx.deploy` (deterministic deployments through the CREATE2 factory,
+   * same address on every chain); a deployment's own `salt` (or `salt: false`) wins.
+   */
+  salt?: string;
+  /**
+   * Deploy the Migrator through the CREATE2 factory with this salt: one Migrator address on every
+   * chain for the same deployer. Use a salt of your project's own (two projects of one deployer
+   * with the same salt would share a Migrator).
+   */
+  migratorSalt?: string;
 }
 
 export type StoreKind = "chain" | "file" | "none";
@@ -50,6 +61,8 @@ export type StoreKind = "chain" | "file" | "none";
 export interface NetworkMigrationsUserConfig {
   /** Overrides `migrations.store` on this network. */
   store?: StoreKind;
+  /** Overrides `migrations.salt` on this network (`false`: no default salt here). */
+  salt?: string | false;
   /** Blocks a transaction needs before it counts (default 1 = mined; 0 only on dev chains). */
   confirmations?: number;
   /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
@@ -83,6 +96,8 @@ export interface MigrationsConfig {
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
   buildProfile: string;
+  salt: string | undefined;
+  migratorSalt: string | undefined;
 }
 
 export interface ConfigValidationError {
@@ -108,5 +123,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     networks: config?.networks ?? {},
     migrator: config?.migrator,
     buildProfile: config?.buildProfile ?? "production",
+    salt: config?.salt,
+    migratorSalt: config?.migratorSalt,
   };
 }
