@@ -3,6 +3,8 @@ import { JsonRpcProvider, id as keccakText } from "ethers";
 
 import type { Eip1193Provider } from "../../src/core/provider.js";
 import { MigratorStateStore } from "../../src/core/stores/migrator-state-store.js";
+import { storeSender } from "../../src/core/transactions/journaled-step.js";
+import { MigrationSender, createTransactionLayer } from "../../src/core/transactions/migration-sender.js";
 import { runHardhat } from "../helpers/cli.js";
 import { CountingRpcProxy } from "../helpers/counting-rpc-proxy.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
@@ -36,7 +38,11 @@ describe("status takes as many round trips for 1,000 records as for 10", functio
     const registry = JSON.parse(await readFile(`${registryDir}/31337.json`, "utf8")) as { migrator: { address: string; blockNumber: number; deployer: string } };
     const ethers = new JsonRpcProvider(node.url, undefined, { staticNetwork: true });
     const signer = await ethers.getSigner(0);
-    const { store } = (await MigratorStateStore.attach(providerAt(node.url), signer, { ...registry.migrator, design: 2 }, "registry"))!;
+    const provider = providerAt(node.url);
+    const attached = (await MigratorStateStore.attach(provider, signer, { ...registry.migrator, design: 2 }, "registry"))!;
+    // Recorded through the plugin's transaction path, as a command records.
+    const layer = createTransactionLayer(provider, { providerAccounts: true });
+    const store = attached.store.connect(await storeSender(new MigrationSender(layer, { id: 0, fileName: "(records)" }), signer));
     for (let i = 1; i < n; i++) {
       await store.record(20_261_201_000_000 + i, keccakText(String(i)));
     }
