@@ -6,6 +6,7 @@ import { deployDeterministic } from "../deterministic/deploy-deterministic.js";
 import { MigrationsError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { MigratorRecord } from "../registry/registry-document.js";
+import { MIGRATOR_INTERFACE } from "./migrator-events.js";
 import type { StoreSender } from "./state-store.js";
 
 /** Which record a Migrator keeps: 2 = version slot + events (shipped), 1 = set in storage (earlier versions). */
@@ -98,4 +99,28 @@ async function createPlain(sender: StoreSender, initCode: string): Promise<{ add
     throw new MigrationsError("MIGRATOR_DEPLOYMENT_FAILED", { hash: receipt.hash, status: receipt.status ?? "unknown" });
   }
   return { address: receipt.contractAddress, receipt };
+}
+
+/**
+ * What a registry records of a Migrator found on chain (a rebuild from the journal): the shipped
+ * design's creation code carries its owner and MigratorAdmin as constructor arguments; any other
+ * contract is design 2 when it answers `version()`, else design 1.
+ */
+export async function deployedMigratorDesign(
+  provider: Eip1193Provider,
+  address: string,
+  creationInput: string,
+): Promise<{ readonly design: MigratorDesign; readonly admin?: string }> {
+  const shipped = MIGRATOR_ARTIFACT.bytecode.toLowerCase();
+  const input = creationInput.toLowerCase();
+  if (input.startsWith(shipped) && input.length === shipped.length + 128) {
+    const [, admin] = AbiCoder.defaultAbiCoder().decode(["address", "address"], `0x${input.slice(shipped.length)}`) as unknown as [string, string];
+    return { design: 2, admin };
+  }
+  try {
+    const raw = (await provider.request({ method: "eth_call", params: [{ to: address, data: MIGRATOR_INTERFACE.encodeFunctionData("version") }, "latest"] })) as string;
+    return { design: raw.length === 66 ? 2 : 1 };
+  } catch {
+    return { design: 1 };
+  }
 }
