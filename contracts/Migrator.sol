@@ -1,33 +1,31 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
-/// @title Migrator
-/// @notice On-chain record of the hardhat-migrations scripts that completed on this chain.
-/// @dev The record is a *set* of migration ids (not a high-water mark), so an id lower than the
-///      newest one can still be recorded later. Storage layout, chosen for gas:
-///        slot 0: owner (160 bits) | bitmap of ids 0..95 (96 bits)
+/// @title The interface of the Migrator (version 2 of the record)
+/// @notice What the plugin calls. `Migrator` implements the hot path (`record`, `version`,
+///         `owner`) in one assembly dispatcher and forwards every other call to the shared
+///         `MigratorAdmin` of its chain, so its compiled ABI is this interface plus its events and
+///         errors.
+interface IMigrator {
+    /// @notice Records migration `id` (the low 64 bits of `versionAndId`) as completed with the
+    ///         script's content hash, if the record is still at version `versionAndId >> 64`.
+    function record(uint256 versionAndId, bytes32 contentHash) external;
+    /// @notice Removes migration `id` from the record (a migration undone), same version check.
+    function unrecord(uint256 versionAndId) external;
+    /// @notice How many changes the record has had: the number of Migration* events to read.
+    function version() external view returns (uint256);
+    function owner() external view returns (address);
+    function pendingOwner() external view returns (address);
+    /// @notice Starts a two-step ownership transfer; `newOwner` must call `acceptOwnership`.
+    function transferOwnership(address newOwner) external;
+    function acceptOwnership() external;
+    function supportsInterface(bytes4 interfaceId) external view returns (bool);
+}
+
+/// @dev Storage, events and errors shared by `Migrator` and the `MigratorAdmin` it delegates to:
+///        slot 0: owner (low 160 bits) | version (high 96 bits)
 ///        slot 1: pending owner (two-step transfer)
-///        slot 2: list of 128-id word indexes in use for ids >= 96, packed 4 per slot
-///        slot 3: word index => bitmap of 128 ids (low bits) | LISTED flag (bit 255), ids >= 96
-///      A word keeps its LISTED flag once used, so it never returns to zero and is listed once.
-///      Recording a small id touches only slot 0, which the owner check reads anyway: one cold
-///      read and one non-zero to non-zero write. The script's content hash lives in the event.
-contract Migrator {
-
-
-    /// @dev ERC-165 id of the migrator interface: the XOR of the selectors of `record`,
-    ///      `unrecord`, `completed` and `isCompleted` (checked by the test suite).
-    bytes4 private constant MIGRATOR_INTERFACE_ID = 0x1f399e91;
-    uint256 private constant SMALL_IDS = 96;
-    uint256 private constant OWNER_MASK = (1 << 160) - 1;
-    uint256 private constant WORD_MASK = (1 << 128) - 1;
-    uint256 private constant LISTED = 1 << 255;
-
-    uint256 private _slot0;
-    address public pendingOwner;
-    uint64[] private _words;
-    mapping(uint256 => uint256) private _bits;
-
+abstract contract MigratorLayout {
     event MigrationCompleted(uint256 indexed id, bytes32 contentHash);
     event MigrationUnrecorded(uint256 indexed id);
     event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner);
@@ -35,106 +33,121 @@ contract Migrator {
 
     error NotOwner(address caller);
     error NotPendingOwner(address caller);
-    error AlreadyRecorded(uint256 id);
-    error NotRecorded(uint256 id);
-    error IdOutOfRange(uint256 id);
+    /// @dev The record changed since the caller read it at version `expected`: read it again.
+    error StaleVersion(uint256 expected, uint256 current);
 
-    constructor() {
-        _slot0 = uint256(uint160(msg.sender));
-        emit OwnershipTransferred(address(0), msg.sender);
+    uint256 internal _state;
+    address internal _pendingOwner;
+}
+
+/// @title Migrator
+/// @notice On-chain record of the hardhat-migrations scripts that completed on this chain.
+/// @dev Version 2 of the record, designed for the gas floor: ONE storage slot for the record.
+///      `version` counts the changes made to the record (every `record` and `unrecord` adds one).
+///      The set of completed ids and each script's content hash live in the events: the set is the
+///      ids of `MigrationCompleted` minus those of a later `MigrationUnrecorded`, and a reader
+///      knows it has every event once it counted `version` of them.
+///      Every change names the version it was computed from (compare-and-swap): a runner that read
+///      the record at version v and decided to record id X sends `record(v << 64 | X, hash)`; if
+///      another runner changed the record meanwhile (recorded X, say), the version moved on and
+///      the second `record` reverts with `StaleVersion`. That is the on-chain duplicate guard of
+///      two concurrent runners, kept without a storage slot per id: recording any id, small or a
+///      timestamp, is one non-zero to non-zero write of slot 0, which the owner check reads anyway.
+///      The owner is a constructor argument, so a deployment through a CREATE2 factory (where the
+///      factory is `msg.sender`) gives the same address on every chain for the same owner.
+///      The runtime holds only the hot path; the rare calls (`unrecord`, ownership transfer,
+///      ERC-165) run as a delegatecall into `admin`, one `MigratorAdmin` per chain shared by every
+///      project: the code a project deploys stays small enough to cost less than Truffle's
+///      Migrations.sol.
+contract Migrator is MigratorLayout {
+    address private immutable admin;
+
+    constructor(address initialOwner, address migratorAdmin) {
+        _state = uint256(uint160(initialOwner));
+        admin = migratorAdmin;
     }
 
-    /// @notice Records migration `id` as completed. Reverts when it is already recorded, which is
-    ///         what stops two concurrent runners from both completing the same migration.
-    function record(uint256 id, bytes32 contentHash) external {
-        uint256 s = _slot0;
-        if (address(uint160(s)) != msg.sender) revert NotOwner(msg.sender);
-        if (id < SMALL_IDS) {
-            uint256 bit = 1 << (160 + id);
-            if (s & bit != 0) revert AlreadyRecorded(id);
-            _slot0 = s | bit;
-        } else {
-            if (id >> 64 != 0) revert IdOutOfRange(id);
-            uint256 word = id >> 7;
-            uint256 bits = _bits[word];
-            uint256 bit = 1 << (id & 0x7f);
-            if (bits & bit != 0) revert AlreadyRecorded(id);
-            if (bits == 0) {
-                _words.push(uint64(word));
-                bits = LISTED;
+    fallback() external {
+        bytes32 completedTopic = MigrationCompleted.selector;
+        address adminAddress = admin;
+        assembly {
+            let s := sload(0)
+            switch shr(224, calldataload(0))
+            case 0xe5ac9ef1 { // record(uint256,bytes32)
+                if iszero(eq(and(s, 0xffffffffffffffffffffffffffffffffffffffff), caller())) {
+                    mstore(0, 0x245aecd3) // NotOwner(address)
+                    mstore(0x20, caller())
+                    revert(0x1c, 0x24)
+                }
+                let x := calldataload(4)
+                if iszero(eq(shr(160, s), shr(64, x))) {
+                    mstore(0, 0x79c7c8b5) // StaleVersion(uint256,uint256)
+                    mstore(0x20, shr(64, x))
+                    mstore(0x40, shr(160, s))
+                    revert(0x1c, 0x44)
+                }
+                sstore(0, add(s, shl(160, 1)))
+                mstore(0, calldataload(36))
+                log2(0, 0x20, completedTopic, and(x, 0xffffffffffffffff))
+                stop()
             }
-            _bits[word] = bits | bit;
-        }
-        emit MigrationCompleted(id, contentHash);
-    }
-
-    /// @notice Removes migration `id` from the record (used when a migration is undone).
-    function unrecord(uint256 id) external {
-        uint256 s = _slot0;
-        if (address(uint160(s)) != msg.sender) revert NotOwner(msg.sender);
-        if (!isCompleted(id)) revert NotRecorded(id);
-        if (id < SMALL_IDS) {
-            _slot0 = s & ~(1 << (160 + id));
-        } else {
-            _bits[id >> 7] &= ~(1 << (id & 0x7f));
-        }
-        emit MigrationUnrecorded(id);
-    }
-
-    /// @notice Whether migration `id` is recorded as completed.
-    function isCompleted(uint256 id) public view returns (bool) {
-        if (id < SMALL_IDS) return (_slot0 >> (160 + id)) & 1 == 1;
-        if (id >> 64 != 0) return false;
-        return (_bits[id >> 7] >> (id & 0x7f)) & 1 == 1;
-    }
-
-    /// @notice Every completed migration id: ids >= 96 grouped by the order in which their 128-id
-    ///         words were first used, then ids below 96. One call reads the whole record.
-    function completed() external view returns (uint256[] memory ids) {
-        uint256 words = _words.length;
-        uint256 n = 0;
-        for (uint256 w = 0; w <= words; ++w) n += _popcount(_word(w, words));
-        ids = new uint256[](n);
-        uint256 k = 0;
-        for (uint256 w = 0; w <= words; ++w) {
-            uint256 bits = _word(w, words);
-            uint256 base = w == words ? 0 : uint256(_words[w]) << 7;
-            for (uint256 i = 0; bits != 0; ++i) {
-                if (bits & 1 == 1) ids[k++] = base + i;
-                bits >>= 1;
+            case 0x54fd4d50 { // version()
+                mstore(0, shr(160, s))
+                return(0, 0x20)
+            }
+            case 0x8da5cb5b { // owner()
+                mstore(0, and(s, 0xffffffffffffffffffffffffffffffffffffffff))
+                return(0, 0x20)
+            }
+            default { // unrecord, ownership, ERC-165: the shared MigratorAdmin, on this storage
+                calldatacopy(0, 0, calldatasize())
+                let ok := delegatecall(gas(), adminAddress, 0, calldatasize(), 0, 0)
+                returndatacopy(0, 0, returndatasize())
+                if ok { return(0, returndatasize()) }
+                revert(0, returndatasize())
             }
         }
     }
+}
 
-    function _word(uint256 w, uint256 words) private view returns (uint256) {
-        return w == words ? _slot0 >> 160 : _bits[_words[w]] & WORD_MASK;
+/// @title MigratorAdmin
+/// @notice The rarely used functions of every Migrator on a chain, run by delegatecall on the
+///         calling Migrator's storage. Deployed once per chain through the deterministic
+///         deployment proxy, so it has one address on every chain. Called directly it only
+///         changes its own, meaningless storage.
+contract MigratorAdmin is MigratorLayout {
+    /// @dev ERC-165 id of the version-2 migrator interface: the XOR of the selectors of `record`,
+    ///      `unrecord`, `version` and `owner` (checked by the test suite).
+    bytes4 private constant MIGRATOR_INTERFACE_ID = 0x21baff38;
+    uint256 private constant OWNER_MASK = (1 << 160) - 1;
+
+    function unrecord(uint256 versionAndId) external {
+        uint256 s = _state;
+        if (address(uint160(s)) != msg.sender) revert NotOwner(msg.sender);
+        if (s >> 160 != versionAndId >> 64) revert StaleVersion(versionAndId >> 64, s >> 160);
+        _state = s + (1 << 160);
+        emit MigrationUnrecorded(versionAndId & type(uint64).max);
     }
 
-    function owner() public view returns (address) {
-        return address(uint160(_slot0 & OWNER_MASK));
+    function pendingOwner() external view returns (address) {
+        return _pendingOwner;
     }
 
-    /// @notice Starts a two-step ownership transfer; `newOwner` must call `acceptOwnership`.
     function transferOwnership(address newOwner) external {
-        if (owner() != msg.sender) revert NotOwner(msg.sender);
-        pendingOwner = newOwner;
+        if (address(uint160(_state)) != msg.sender) revert NotOwner(msg.sender);
+        _pendingOwner = newOwner;
         emit OwnershipTransferStarted(msg.sender, newOwner);
     }
 
     function acceptOwnership() external {
-        if (pendingOwner != msg.sender) revert NotPendingOwner(msg.sender);
-        address previous = owner();
-        _slot0 = (_slot0 & ~OWNER_MASK) | uint256(uint160(msg.sender));
-        delete pendingOwner;
-        emit OwnershipTransferred(previous, msg.sender);
+        if (_pendingOwner != msg.sender) revert NotPendingOwner(msg.sender);
+        uint256 s = _state;
+        _state = (s & ~OWNER_MASK) | uint256(uint160(msg.sender));
+        delete _pendingOwner;
+        emit OwnershipTransferred(address(uint160(s)), msg.sender);
     }
 
     function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
         return interfaceId == MIGRATOR_INTERFACE_ID || interfaceId == 0x01ffc9a7;
     }
-
-    function _popcount(uint256 x) private pure returns (uint256 n) {
-        for (; x != 0; x &= x - 1) ++n;
-    }
-
 }

@@ -56,9 +56,15 @@ const plugin: HardhatPlugin = definePlugin({
       .addFlag(noColor)
       .setAction(() => import("./hardhat/tasks/status.js"))
       .build(),
-    task(["migrate", "new"], "Creates a migration file from a typed template")
+    task(
+      ["migrate", "new"],
+      "Creates a migration file from a typed template. Its id is a millisecond timestamp (default: no clash between branches) or, with --next, the next small id; recording either with the Migrator costs the same (~28,300 gas, a timestamp ~50 more for its calldata)",
+    )
       .addPositionalArgument({ name: "purpose", description: "What the migration does, e.g. deploy_token" })
-      .addFlag({ name: "next", description: "Use the next free small id instead of a timestamp (cheaper to record on chain)" })
+      .addFlag({
+        name: "next",
+        description: "Use the next small id (highest id below 1,000,000,000 + 1, even when timestamp ids exist) instead of a timestamp: ~50 gas less to record; two branches may pick the same one",
+      })
       .setAction(() => import("./hardhat/tasks/new.js"))
       .build(),
     task(["migrate", "down"], "Undoes the most recently completed migrations")

@@ -32,6 +32,7 @@ export default defineConfig({
           parameters: { name: "Config Token", supply: 1000n },
         }
       : {}),
+    ...(process.env.MIGRATIONS_TEST_MIGRATOR_SALT !== undefined ? { migratorSalt: process.env.MIGRATIONS_TEST_MIGRATOR_SALT } : {}),
     ...(process.env.MIGRATIONS_TEST_NETWORKS !== undefined ? { networks: JSON.parse(process.env.MIGRATIONS_TEST_NETWORKS) as Record<string, object> } : {}),
   },
 });

@@ -9,10 +9,14 @@ import {
   type TransactionReceipt,
   type TransactionRequest,
   type TransactionResponse,
+  ZeroHash,
 } from "ethers";
 
-import { fullyQualifiedName, type ArtifactResolver } from "./artifacts.js";
+import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from "./artifacts.js";
 import { checkConstructorArguments } from "./constructor-arguments.js";
+import { DETERMINISTIC_DEPLOYMENT_PROXY, ensureCreate2Factory, normalizeSalt } from "./deterministic/create2-factory.js";
+import { type Create2Host, deployDeterministic, migrationSendPath } from "./deterministic/deploy-deterministic.js";
+import { headBlock } from "./provider.js";
 import { MigrationsError, describeError } from "./errors.js";
 import { toJsonValue } from "./json-value.js";
 import { linkBytecode } from "./linking.js";
@@ -49,6 +53,14 @@ export interface DeployOptions {
   readonly maxFeePerGas?: bigint | number;
   readonly maxPriorityFeePerGas?: bigint | number;
   readonly nonce?: number;
+  /**
+   * Deploy through the CREATE2 factory (the deterministic deployment proxy) with this salt: a
+   * 32-byte hex string, or any text (hashed). The address depends only on the factory, the salt and
+   * the init code (bytecode, linked libraries, constructor arguments), so it is the same on every
+   * chain; it is known before sending, and a contract already there is reused, not deployed again.
+   * `false` deploys normally even when the network has a default salt.
+   */
+  readonly salt?: string | number | bigint | false;
 }
 
 /** The registry as a migration sees it. */
@@ -128,6 +140,8 @@ export interface ContextDependencies {
   /** Waits for a transaction sent through `deployer` (or `signerFor`) with the run's policy. */
   readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
   readonly onLog: (message: string) => void;
+  /** What deterministic deployments need: the node, the chain, the journal's replay check, the default salt. */
+  readonly create2?: Create2Host;
 }
 
 export function createCoreContext(deps: ContextDependencies): CoreMigrationContext {
@@ -166,6 +180,10 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
       }
     }
 
+    const salt = options.salt === false ? undefined : (options.salt ?? deps.create2?.defaultSalt);
+    if (salt !== undefined) {
+      return deployWithSalt(name, artifact, factory, bytecode, args, libraries, signer, normalizeSalt(salt, name));
+    }
     let contract: Contract;
     let receipt;
     try {
@@ -204,6 +222,55 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     return new Contract(address, factory.interface, signer);
   }
 
+  /** `ctx.deploy` with a salt: through the CREATE2 factory, or the contract already at the address. */
+  async function deployWithSalt(
+    name: string,
+    artifact: ContractArtifact,
+    factory: ContractFactory,
+    bytecode: string,
+    args: readonly unknown[],
+    libraries: Record<string, string>,
+    signer: Signer,
+    salt: string,
+  ): Promise<Contract> {
+    const create2 = deps.create2;
+    if (create2 === undefined) {
+      throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "this host does not support deterministic deployments (salt)" });
+    }
+    const { data: initCode } = await factory.getDeployTransaction(...args);
+    await ensureCreate2Factory(create2.provider, { isDevChain: create2.isDevChain, network: create2.network }, name);
+    const deployed = await deployDeterministic(
+      create2.provider,
+      migrationSendPath(signer, deps.waitForReceipt, create2.replaysNext),
+      name,
+      salt,
+      initCode,
+    );
+    const { address, receipt } = deployed;
+    const deployer = await signer.getAddress();
+    await registry.recordDeployment(name, {
+      address,
+      artifact: fullyQualifiedName(artifact),
+      // Reused (already at its address): this run sent nothing, so there is no transaction of its own.
+      transactionHash: receipt?.hash ?? ZeroHash,
+      blockNumber: receipt?.blockNumber ?? (await headBlock(create2.provider)),
+      deployer,
+      args: decodeConstructorArgs(factory.interface, initCode, bytecode),
+      ...(Object.keys(libraries).length > 0 ? { libraries } : {}),
+      migration: migration.id,
+      create2: { salt, factory: DETERMINISTIC_DEPLOYMENT_PROXY.address, ...(receipt === undefined ? { reused: true } : {}) },
+    });
+    deps.onDeployment({
+      name,
+      address,
+      artifact: fullyQualifiedName(artifact),
+      transactionHash: receipt?.hash ?? ZeroHash,
+      gasUsed: receipt?.gasUsed ?? 0n,
+      migration: migration.id,
+    });
+    return new Contract(address, factory.interface, signer);
+  }
+
   const proxyDeps: ProxyDependencies = {
     migrationId: migration.id,
     artifacts: deps.artifacts,
@@ -213,6 +280,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     onDeployment: deps.onDeployment,
     onLog: (message) => deps.onLog(message),
     waitForReceipt: deps.waitForReceipt,
+    ...(deps.create2 !== undefined ? { create2: deps.create2 } : {}),
   };
   const deployProxyWith = (contractName: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) =>
     Array.isArray(argsOrOptions)

@@ -144,10 +144,30 @@ export const ERRORS = {
     message: "The contract at {address} is not a compatible Migrator: {reason}",
     hint: "Point the registry at a Migrator deployed by hardhat-migrations, or move {file} away to start fresh.",
   },
+  CREATE2_FACTORY_MISSING: {
+    number: 290,
+    message: "The CREATE2 factory {factory} (the deterministic deployment proxy) has no code on {network}, so {what} cannot be deployed at its deterministic address.",
+    hint: "It exists on most public chains. Deploy it once with its pre-signed transaction: send {cost} wei to {signer}, then eth_sendRawTransaction the transaction published at https://github.com/Arachnid/deterministic-deployment-proxy. Or deploy without a salt (and set `migrations.deterministicMigrator: false`).",
+  },
+  MIGRATOR_LOGS_INCOMPLETE: {
+    number: 291,
+    message: "The Migrator at {address} counts {version} changes to its record, but the node returned {found} of their events (blocks {fromBlock} to {toBlock}).",
+    hint: "The RPC drops or limits eth_getLogs results: use one that serves the Migrator's logs (an archive or your own node) for `status` and `migrate` on this network.",
+  },
+  INVALID_SALT: {
+    number: 292,
+    message: "The salt {salt} given for {name} is not usable: {reason}.",
+    hint: "Give a 32-byte hex string (0x followed by 64 hex digits), or any other text, which is hashed (keccak256) into one.",
+  },
+  CREATE2_DEPLOYMENT_FAILED: {
+    number: 293,
+    message: "Deploying {name} through the CREATE2 factory {factory} at {address} failed: {reason}",
+    hint: "Check the constructor arguments and the deployer's balance; a contract already at that address is reused, never deployed twice.",
+  },
   CUSTOM_MIGRATOR_INVALID: {
     number: 167,
     message: "The contract {name} set as `migrations.migrator` cannot be used as a Migrator: {reason}.",
-    hint: "Implement the interface of hardhat-migrations/contracts/Migrator.sol (record, unrecord, completed, isCompleted, owner, and the MigrationCompleted event), or remove `migrations.migrator`.",
+    hint: "Implement one of the two Migrator interfaces of hardhat-migrations/contracts/Migrator.sol: record(uint256,bytes32), unrecord(uint256), version(), owner() and the MigrationCompleted/MigrationUnrecorded events (the record as events, version 2), or record, unrecord, completed(), isCompleted, owner and the MigrationCompleted event (the record as a set in storage, version 1); or remove `migrations.migrator`.",
   },
   SIMULATION_UNAVAILABLE: {
     number: 168,

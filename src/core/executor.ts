@@ -28,6 +28,8 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly entry?: "up" | "down";
   /** Sends (nonces, journal, resume) and waits for the migration's transactions. */
   readonly sender: MigrationSender;
+  /** The salt of every `ctx.deploy` without its own (per-network or global config): deterministic by default. */
+  readonly defaultSalt?: string;
   /** The node's accounts: the `accounts` argument of Truffle-style scripts (default: the deployer). */
   readonly accounts?: () => Promise<string[]>;
   /** How long the script and its transactions may take (ms; 0 or undefined: no limit). See `guardMigration`. */
@@ -114,6 +116,12 @@ export async function executeMigration<ContextT>(
     parameters: createMigrationParameters(options.network.name, (await options.parameters?.()) ?? { values: {}, sources: ["hardhat.config.ts"] }),
     signerFor,
     waitForReceipt: (tx) => sender.wait(tx),
+    create2: {
+      ...sender.chain,
+      network: options.network.name,
+      replaysNext: (tx) => sender.replaysNext(tx),
+      ...(options.defaultSalt !== undefined ? { defaultSalt: options.defaultSalt } : {}),
+    },
     artifacts: options.artifacts,
     registry: options.registry,
     onDeployment,

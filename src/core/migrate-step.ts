@@ -91,6 +91,7 @@ export async function runMigration<ContextT>(
       migration,
       deployer,
       accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
+      ...(host.deploySalt !== undefined ? { defaultSalt: host.deploySalt } : {}),
       sender,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });

@@ -25,9 +25,13 @@ export default async function (ctx: MigrationContext): Promise<void> {
 `;
 }
 
+/** Ids below this are sequence numbers; at or above it, timestamps (Date.now() is ~1.8e12). */
+export const SMALL_ID_LIMIT = 1_000_000_000;
+
 /**
  * Writes `<dir>/<id>_<purpose>.ts` from the template. The id is `Date.now()`, or with `next`
- * the highest existing id + 1 (cheaper to record on chain). Returns the new file's path.
+ * the highest existing small id + 1 (timestamp ids are not counted: the next small id stays small).
+ * Returns the new file's path.
  */
 export async function createMigrationFile(
   dir: string,
@@ -45,7 +49,7 @@ export async function createMigrationFile(
     () => false,
   );
   const existing = exists ? await discoverMigrations(dir) : [];
-  const id = options.next === true ? Math.max(0, ...existing.map((m) => m.id)) + 1 : (options.now ?? Date.now)();
+  const id = options.next === true ? Math.max(0, ...existing.map((m) => m.id).filter((i) => i < SMALL_ID_LIMIT)) + 1 : (options.now ?? Date.now)();
   const clash = existing.find((m) => m.id === id);
   if (clash !== undefined) {
     throw new MigrationsError("DUPLICATE_MIGRATION_ID", { id, files: `${clash.fileName}, ${id}_${purpose}.ts` });

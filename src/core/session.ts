@@ -52,6 +52,8 @@ export interface MigrationHost<ContextT> {
   readonly chain: ChainInfo;
   readonly workspace: ChainWorkspace;
   readonly store: MigrationStateStore;
+  /** Default 32-byte salt of `ctx.deploy` on this network (deterministic deployments). */
+  readonly deploySalt?: string;
   /** Confirmations, timeout and fee bumping on this chain. */
   readonly policy: TransactionPolicy;
   readonly signers: HostSigners;

@@ -29,8 +29,19 @@ const timeout = z
   .finite("Expected a number of seconds (0 for no limit).")
   .gte(0, "Expected a number of seconds (0 for no limit).");
 
+const saltText = z
+  .string({ message: "Expected a 32-byte hex string or any other non-empty text (hashed into one)." })
+  .min(1, "Expected a 32-byte hex string or any other non-empty text (hashed into one).");
+
 const networkShape = {
   store: storeKind.optional(),
+  salt: conditionalUnionType(
+    [
+      [(value) => value === false, z.literal(false)],
+      [(value) => typeof value === "string" && value !== "", z.string()],
+    ],
+    "Expected a salt string, or false.",
+  ).optional(),
   live: z.boolean({ message: "Expected true (a live network) or false (a dev chain)." }).optional(),
   confirmations: z
     .number({ message: "Expected a whole number of blocks (0 or more)." })
@@ -76,6 +87,8 @@ export const migrationsUserConfigSchema = strictObject(
       .string({ message: 'Expected the name of a build profile of solidity.profiles, e.g. "production" or "default".' })
       .min(1, 'Expected the name of a build profile of solidity.profiles, e.g. "production" or "default".')
       .optional(),
+    salt: saltText.optional(),
+    migratorSalt: saltText.optional(),
   },
   "Expected an object.",
 );

@@ -61,6 +61,17 @@ export interface MigrationsUserConfig {
    * build. Hardhat's global `--build-profile <name>` overrides it for one command.
    */
   buildProfile?: string;
+  /**
+   * Default salt of every `ctx.deploy` (deterministic deployments through the CREATE2 factory,
+   * same address on every chain); a deployment's own `salt` (or `salt: false`) wins.
+   */
+  salt?: string;
+  /**
+   * Deploy the Migrator through the CREATE2 factory with this salt: one Migrator address on every
+   * chain for the same deployer. Use a salt of your project's own (two projects of one deployer
+   * with the same salt would share a Migrator).
+   */
+  migratorSalt?: string;
 }
 
 export type StoreKind = "chain" | "file" | "none";
@@ -73,6 +84,8 @@ export interface NetworkMigrationsUserConfig {
   accounts?: Record<string, NamedAccountUserConfig>;
   /** Parameters on this network, over `migrations.parameters`. */
   parameters?: ParameterValues;
+  /** Overrides `migrations.salt` on this network (`false`: no default salt here). */
+  salt?: string | false;
   /** Blocks a transaction needs before it counts (default 1 = mined; 0 only on dev chains). */
   confirmations?: number;
   /** Seconds one transaction may take to be mined before the run stops (default 600; 60 on dev chains). */
@@ -108,6 +121,8 @@ export interface MigrationsConfig {
   buildProfile: string;
   /** Named accounts and parameters, resolved (see accounts-config.ts). */
   named: NamedAccountsAndParametersConfig;
+  salt: string | undefined;
+  migratorSalt: string | undefined;
 }
 
 export interface ConfigValidationError {
@@ -135,5 +150,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     networks: config?.networks ?? {},
     migrator: config?.migrator,
     buildProfile: config?.buildProfile ?? "production",
+    salt: config?.salt,
+    migratorSalt: config?.migratorSalt,
   };
 }

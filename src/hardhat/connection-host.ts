@@ -4,7 +4,8 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { inspectChain, type ChainInfo } from "../core/chain.js";
 import { MigrationsError } from "../core/errors.js";
-import { missingMigratorFunctions } from "../core/migrator-interface.js";
+import { normalizeSalt } from "../core/deterministic/create2-factory.js";
+import { migratorDesign } from "../core/migrator-interface.js";
 import { headBlock, type Eip1193Provider } from "../core/provider.js";
 import { createRedactor } from "../core/redact.js";
 import type { HostSigners, MigrationHost } from "../core/session.js";
@@ -32,6 +33,12 @@ import { networkSecrets } from "./secrets.js";
  * instance, transaction policy and signers, from the Hardhat config. What must outlive one
  * operation lives here: the in-memory workspace of an in-process chain and the resolved deployer.
  */
+/** A custom Migrator (`migrations.migrator`): its creation bytecode and which design it implements. */
+export interface CustomMigrator {
+  readonly bytecode: string;
+  readonly design: 1 | 2;
+}
+
 export class ConnectionHost {
   /** In-process chains live as long as their connection, and so do their registry, journal and snapshots. */
   readonly memory = new MemoryChainWorkspace();
@@ -84,7 +91,7 @@ export class ConnectionHost {
   }
 
   /** The configured store, as an instance over `provider` (the Migrator deploys itself when first needed). */
-  stateStore(kind: StoreKind, provider: Eip1193Provider, chain: ChainInfo, workspace: ChainWorkspace, migratorBytecode: string | undefined): MigrationStateStore {
+  stateStore(kind: StoreKind, provider: Eip1193Provider, chain: ChainInfo, workspace: ChainWorkspace, custom: CustomMigrator | undefined): MigrationStateStore {
     if (kind === "none") {
       return new NoneStateStore();
     }
@@ -92,7 +99,11 @@ export class ConnectionHost {
       const file = workspace.stateFile ?? new FileChainWorkspace(this.hre.config.migrations.registryDir, chain).stateFile;
       return new FileStateStore(file, chain, () => headBlock(provider));
     }
-    return new LazyMigratorStateStore(provider, migratorBytecode);
+    const migratorSalt = this.hre.config.migrations.migratorSalt;
+    return new LazyMigratorStateStore(provider, {
+      ...(custom !== undefined ? { custom } : {}),
+      ...(migratorSalt !== undefined ? { salt: normalizeSalt(migratorSalt, "migrations.migratorSalt") } : {}),
+    });
   }
 
   /** The configured deployer, resolved once per connection (its accounts do not change). */
@@ -105,21 +116,29 @@ export class ConnectionHost {
     return this.#deployer;
   }
 
-  /** The bytecode of the configured custom Migrator, after checking its interface. */
-  async customMigratorBytecode(): Promise<string | undefined> {
+  /** The configured default salt of `ctx.deploy` on this network (`migrations.salt`, per network), as 32 bytes. */
+  deploySalt(): string | undefined {
+    const { migrations } = this.hre.config;
+    const perNetwork = migrations.networks[this.connection.networkName]?.salt;
+    const salt = perNetwork === false ? undefined : (perNetwork ?? migrations.salt);
+    return salt === undefined ? undefined : normalizeSalt(salt, "migrations.salt");
+  }
+
+  /** The configured custom Migrator's bytecode and design, after checking its interface. */
+  async customMigrator(): Promise<CustomMigrator | undefined> {
     const name = this.hre.config.migrations.migrator;
     if (name === undefined) {
       return undefined;
     }
     const artifact = await this.hre.artifacts.readArtifact(name);
-    const missing = missingMigratorFunctions(artifact.abi);
+    const { design, missing } = migratorDesign(artifact.abi);
     if (missing.length > 0 || artifact.bytecode === "0x") {
       throw new MigrationsError("CUSTOM_MIGRATOR_INVALID", {
         name,
         reason: missing.length > 0 ? `it lacks ${missing.join(", ")}` : "it is abstract or an interface (no bytecode)",
       });
     }
-    return artifact.bytecode;
+    return { bytecode: artifact.bytecode, design };
   }
 
   /** The named accounts, resolved once per connection (only when a migration runs). */
@@ -134,7 +153,7 @@ export class ConnectionHost {
    */
   async host(options: { readOnly?: boolean; parametersFile?: string } = {}): Promise<MigrationHost<MigrationContext>> {
     const { connection } = this;
-    const migratorBytecode = await this.customMigratorBytecode();
+    const custom = await this.customMigrator();
     this.redact = createRedactor(await networkSecrets(connection, { accounts: options.readOnly !== true }));
     // Read-only operations never make Hardhat's provider read the network's keys.
     const provider = (options.readOnly === true ? await readOnlyProvider(connection) : undefined) ?? connection.provider;
@@ -145,7 +164,7 @@ export class ConnectionHost {
       provider,
       chain,
       workspace,
-      store: this.stateStore(this.storeKind, provider, chain, workspace, migratorBytecode),
+      store: this.stateStore(this.storeKind, provider, chain, workspace, custom),
       signers: {
         deployer: () => this.deployer(),
         signer: (address) => connection.ethers.getSigner(address),
@@ -183,6 +202,7 @@ export class ConnectionHost {
       chain,
       workspace: parts.workspace,
       store: parts.store,
+      ...(this.deploySalt() !== undefined ? { deploySalt: this.deploySalt()! } : {}),
       policy: networkTransactionPolicy(networkName, hre.config.migrations.networks[networkName], chain),
       signers: parts.signers,
       migrationsDir: hre.config.migrations.dir,

@@ -65,7 +65,7 @@ export async function simulateOnFork(
       }
       store = record;
     } else {
-      store = target.stateStore(storeKind, fork.provider, forkChain, workspace, await target.customMigratorBytecode());
+      store = target.stateStore(storeKind, fork.provider, forkChain, workspace, await target.customMigrator());
     }
     const impersonate = async (address: string): Promise<Signer> => {
       await fork.provider.request({ method: "hardhat_impersonateAccount", params: [address] });

@@ -3,25 +3,28 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 import { expect } from "chai";
-import { type Contract, ContractFactory, id as keccakId, type Signer } from "ethers";
+import { type Contract, ContractFactory, id as keccakId, type Signer, ZeroHash } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { revertName as migratorRevertName } from "../../src/core/stores/migrator-state-store.js";
-import { MIGRATOR_ARTIFACT } from "../../src/generated/migrator-artifact.js";
+import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../src/generated/migrator-artifact.js";
 import { createFixtureHre, REPO_ROOT } from "../helpers/fixture.js";
 
-/** Truffle's Migrations.sol (`setCompleted`, 28,807 gas for a later migration). */
-const TRUFFLE_LATER_RECORD_GAS = 28_807n;
+/** Truffle's Migrations.sol compiled with the same solc (bench case 3): setCompleted of a later small id, and of a timestamp id. */
+const TRUFFLE_SMALL_RECORD_GAS = 28_587n;
+const TRUFFLE_TIMESTAMP_RECORD_GAS = 28_635n;
+const TRUFFLE_DEPLOYMENT_GAS = 153_797n;
 
 let connection: NetworkConnection;
 let owner: Signer;
 let other: Signer;
+let admin: string;
 
-async function deployMigrator(): Promise<Contract> {
+async function deployMigrator(): Promise<{ migrator: Contract; gas: bigint }> {
   const factory = new ContractFactory(MIGRATOR_ARTIFACT.abi, MIGRATOR_ARTIFACT.bytecode, owner);
-  const contract = await factory.deploy();
-  await contract.waitForDeployment();
-  return contract as Contract;
+  const contract = await factory.deploy(await owner.getAddress(), admin);
+  const receipt = await contract.deploymentTransaction()!.wait();
+  return { migrator: contract as Contract, gas: receipt!.gasUsed };
 }
 
 async function revertName(action: Promise<unknown>): Promise<string | undefined> {
@@ -34,96 +37,94 @@ async function revertName(action: Promise<unknown>): Promise<string | undefined>
 }
 
 const HASH = `0x${"12".repeat(32)}`;
+const at = (version: bigint, id: bigint) => (version << 64n) | id;
 
-describe("Migrator.sol", () => {
+describe("Migrator.sol (design 2: a version slot, the set in events)", () => {
   before(async () => {
     const hre = await createFixtureHre("basic");
     connection = await hre.network.create();
     [owner, other] = (await connection.ethers.getSigners()) as unknown as [Signer, Signer];
+    const adminContract = await new ContractFactory(MIGRATOR_ADMIN_ARTIFACT.abi, MIGRATOR_ADMIN_ARTIFACT.bytecode, owner).deploy();
+    admin = await adminContract.getAddress();
   });
 
-  it("is the committed build of contracts/Migrator.sol", async () => {
+  it("is the committed build of contracts/Migrator.sol, with its compiler input", async () => {
     const node = process.execPath;
     await promisify(execFile)(node, [path.join(REPO_ROOT, "scripts", "build-migrator.mjs"), "--check"]);
   });
 
-  it("records a set of ids and returns it in one call", async () => {
-    const migrator = await deployMigrator();
-    const ids = [5n, 1n, 95n, 96n, 1000n, 1461005828324n, 1461005828999n, 20261122153000n];
-    for (const id of ids) {
-      await (await migrator.getFunction("record")(id, HASH)).wait();
-    }
-    const completed = (await migrator.getFunction("completed")()) as bigint[];
-    expect([...completed].sort((a, b) => (a < b ? -1 : 1))).to.deep.equal([...ids].sort((a, b) => (a < b ? -1 : 1)));
-    expect(await migrator.getFunction("isCompleted")(96n)).to.equal(true);
-    expect(await migrator.getFunction("isCompleted")(97n)).to.equal(false);
-  });
-
-  it("emits the id and the content hash of each completion", async () => {
-    const migrator = await deployMigrator();
-    const receipt = await (await migrator.getFunction("record")(7n, HASH)).wait();
+  it("emits each id and content hash, and counts the changes in version()", async () => {
+    const { migrator } = await deployMigrator();
+    const receipt = await (await migrator.getFunction("record")(at(0n, 7n), HASH)).wait();
     const log = migrator.interface.parseLog(receipt!.logs[0]!);
     expect(log?.name).to.equal("MigrationCompleted");
     expect(log?.args.toArray()).to.deep.equal([7n, HASH]);
+    await (await migrator.getFunction("record")(at(1n, 20261201031500n), HASH)).wait();
+    const undo = await (await migrator.getFunction("unrecord")(at(2n, 7n))).wait();
+    expect(migrator.interface.parseLog(undo!.logs[0]!)?.name).to.equal("MigrationUnrecorded");
+    expect(await migrator.getFunction("version")()).to.equal(3n);
   });
 
-  it("reverts when an id is recorded twice", async () => {
-    const migrator = await deployMigrator();
-    await (await migrator.getFunction("record")(3n, HASH)).wait();
-    await (await migrator.getFunction("record")(1461005828324n, HASH)).wait();
-    expect(await revertName(migrator.getFunction("record")(3n, HASH))).to.equal("AlreadyRecorded");
-    expect(await revertName(migrator.getFunction("record")(1461005828324n, HASH))).to.equal("AlreadyRecorded");
+  it("reverts a change computed from a stale version: a second runner recording the same id", async () => {
+    const { migrator } = await deployMigrator();
+    // Both runners read version 0 and decide to run migration 3; the first records it.
+    await (await migrator.getFunction("record")(at(0n, 3n), HASH)).wait();
+    expect(await revertName(migrator.getFunction("record")(at(0n, 3n), HASH))).to.equal("StaleVersion");
+    expect(await revertName(migrator.getFunction("unrecord")(at(0n, 3n)))).to.equal("StaleVersion");
+    expect(await migrator.getFunction("version")()).to.equal(1n);
   });
 
   it("lets only the owner write", async () => {
-    const migrator = await deployMigrator();
+    const { migrator } = await deployMigrator();
     const asOther = migrator.connect(other) as Contract;
-    expect(await revertName(asOther.getFunction("record")(1n, HASH))).to.equal("NotOwner");
-    expect(await revertName(asOther.getFunction("unrecord")(1n))).to.equal("NotOwner");
+    expect(await revertName(asOther.getFunction("record")(at(0n, 1n), HASH))).to.equal("NotOwner");
+    expect(await revertName(asOther.getFunction("unrecord")(at(0n, 1n)))).to.equal("NotOwner");
     expect(await revertName(asOther.getFunction("transferOwnership")(await other.getAddress()))).to.equal("NotOwner");
-    expect(await revertName(migrator.getFunction("record")(1n << 64n, HASH))).to.equal("IdOutOfRange");
   });
 
-  it("transfers ownership in two steps", async () => {
-    const migrator = await deployMigrator();
+  it("transfers ownership in two steps (through the shared MigratorAdmin)", async () => {
+    const { migrator } = await deployMigrator();
     const asOther = migrator.connect(other) as Contract;
-    await (await migrator.getFunction("record")(2n, HASH)).wait();
+    await (await migrator.getFunction("record")(at(0n, 2n), HASH)).wait();
     expect(await revertName(asOther.getFunction("acceptOwnership")())).to.equal("NotPendingOwner");
     await (await migrator.getFunction("transferOwnership")(await other.getAddress())).wait();
+    expect(await migrator.getFunction("pendingOwner")()).to.equal(await other.getAddress());
     expect(await migrator.getFunction("owner")()).to.equal(await owner.getAddress());
     await (await asOther.getFunction("acceptOwnership")()).wait();
     expect(await migrator.getFunction("owner")()).to.equal(await other.getAddress());
-    expect(await revertName(migrator.getFunction("record")(4n, HASH))).to.equal("NotOwner");
-    await (await asOther.getFunction("record")(4n, HASH)).wait();
-    expect([...((await migrator.getFunction("completed")()) as bigint[])]).to.have.members([2n, 4n]);
+    expect(await migrator.getFunction("pendingOwner")()).to.equal("0x0000000000000000000000000000000000000000");
+    expect(await revertName(migrator.getFunction("record")(at(1n, 4n), HASH))).to.equal("NotOwner");
+    await (await asOther.getFunction("record")(at(1n, 4n), HASH)).wait();
+    expect(await migrator.getFunction("version")()).to.equal(2n);
   });
 
-  it("unrecords ids, and reverts for ids it does not hold", async () => {
-    const migrator = await deployMigrator();
-    await (await migrator.getFunction("record")(1n, HASH)).wait();
-    await (await migrator.getFunction("record")(500n, HASH)).wait();
-    await (await migrator.getFunction("unrecord")(500n)).wait();
-    expect(await revertName(migrator.getFunction("unrecord")(500n))).to.equal("NotRecorded");
-    await (await migrator.getFunction("record")(501n, HASH)).wait();
-    expect([...((await migrator.getFunction("completed")()) as bigint[])]).to.have.members([1n, 501n]);
-  });
-
-  it("supports ERC-165 with the XOR of its record/unrecord/completed/isCompleted selectors", async () => {
-    const migrator = await deployMigrator();
+  it("supports ERC-165 with the XOR of its record/unrecord/version/owner selectors", async () => {
+    const { migrator } = await deployMigrator();
     const selector = (signature: string) => BigInt(keccakId(signature).slice(0, 10));
-    const interfaceId =
-      selector("record(uint256,bytes32)") ^ selector("unrecord(uint256)") ^ selector("completed()") ^ selector("isCompleted(uint256)");
+    const interfaceId = selector("record(uint256,bytes32)") ^ selector("unrecord(uint256)") ^ selector("version()") ^ selector("owner()");
     const hex = `0x${interfaceId.toString(16).padStart(8, "0")}`;
     expect(await migrator.getFunction("supportsInterface")(hex)).to.equal(true);
     expect(await migrator.getFunction("supportsInterface")("0x01ffc9a7")).to.equal(true);
     expect(await migrator.getFunction("supportsInterface")("0xffffffff")).to.equal(false);
   });
 
-  it("records a small id for less gas than Truffle's Migrations.setCompleted, first time and later", async () => {
-    const migrator = await deployMigrator();
-    const first = await (await migrator.getFunction("record")(1n, HASH)).wait();
-    const later = await (await migrator.getFunction("record")(2n, HASH)).wait();
-    expect(first!.gasUsed < TRUFFLE_LATER_RECORD_GAS, `first record: ${first!.gasUsed}`).to.equal(true);
-    expect(later!.gasUsed < TRUFFLE_LATER_RECORD_GAS, `later record: ${later!.gasUsed}`).to.equal(true);
+  it("deploys for less gas than Truffle's Migrations.sol and records any id for less than Truffle records the same id", async () => {
+    const { migrator, gas } = await deployMigrator();
+    expect(gas < TRUFFLE_DEPLOYMENT_GAS, `deployment: ${gas}`).to.equal(true);
+    const gasOf = async (version: bigint, id: bigint) => (await (await migrator.getFunction("record")(at(version, id), HASH)).wait())!.gasUsed;
+    const small = [await gasOf(0n, 1n), await gasOf(1n, 2n), await gasOf(2n, 200n)];
+    const timestamps = [await gasOf(3n, 1_790_000_000_000n), await gasOf(4n, 1_790_000_001_000n)];
+    for (const g of small) {
+      expect(g < TRUFFLE_SMALL_RECORD_GAS, `small id: ${g}`).to.equal(true);
+    }
+    for (const g of timestamps) {
+      expect(g < TRUFFLE_TIMESTAMP_RECORD_GAS, `timestamp id: ${g}`).to.equal(true);
+    }
+  });
+
+  it("MigratorAdmin called directly changes only its own storage", async () => {
+    const adminContract = new ContractFactory(MIGRATOR_ADMIN_ARTIFACT.abi, MIGRATOR_ADMIN_ARTIFACT.bytecode, owner).attach(admin) as Contract;
+    expect(await revertName(adminContract.getFunction("unrecord")(at(0n, 1n)))).to.equal("NotOwner");
+    expect(ZeroHash).to.have.length(66);
   });
 });

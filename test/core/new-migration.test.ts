@@ -21,6 +21,15 @@ describe("createMigrationFile", () => {
     expect(path.basename(await createMigrationFile(dir, "c", { next: true }))).to.equal("8_c.ts");
   });
 
+  it("with `next`, takes the next small id even when timestamp ids exist", async () => {
+    const dir = await migrationsDir({
+      "1_a.ts": "export default async () => {};",
+      "2_b.ts": "export default async () => {};",
+      "1790000000000_c.ts": "export default async () => {};",
+    });
+    expect(path.basename(await createMigrationFile(dir, "d", { next: true }))).to.equal("3_d.ts");
+  });
+
   for (const bad of ["", "deploy token", "x.ts", "../escape", "_leading"]) {
     it(`refuses the purpose ${JSON.stringify(bad)} and writes nothing`, async () => {
       const dir = await tempDir();

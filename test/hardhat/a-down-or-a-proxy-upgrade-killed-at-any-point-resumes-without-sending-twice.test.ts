@@ -5,11 +5,11 @@ import { expect } from "chai";
 import { Interface, Wallet, getAddress } from "ethers";
 
 import { parseJournal } from "../../src/core/journal/journal-entry.js";
-import { MIGRATOR_INTERFACE } from "../../src/core/stores/migrator-state-store.js";
 import { IMPLEMENTATION_SLOT } from "../../src/core/upgrades/erc1967.js";
 import { runHardhat } from "../helpers/cli.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+import { recordedIds } from "../helpers/migrator-record.js";
 import { blockNumber, creationsSince, rpc } from "../helpers/rpc.js";
 
 /**
@@ -20,11 +20,6 @@ import { blockNumber, creationsSince, rpc } from "../helpers/rpc.js";
  */
 const TOKEN = new Interface(["function balanceOf(address) view returns (uint256)"]);
 const BOX = new Interface(["function value() view returns (uint256)"]);
-
-async function completedIds(url: string, migrator: string): Promise<number[]> {
-  const raw = await rpc<string>(url, "eth_call", [{ to: migrator, data: MIGRATOR_INTERFACE.encodeFunctionData("completed") }, "latest"]);
-  return (MIGRATOR_INTERFACE.decodeFunctionResult("completed", raw)[0] as bigint[]).map(Number);
-}
 
 async function journalParses(registryDir: string): Promise<void> {
   const journal = parseJournal(await readFile(path.join(registryDir, "31337.journal.jsonl"), "utf8"));
@@ -86,7 +81,7 @@ export async function down({ registry }) {
         contracts: Record<string, { address: string }>;
       };
       // Only 2 was undone (not 1 as well), its transfer happened once, nothing was deployed.
-      expect(await completedIds(node.url, registry.migrator.address)).to.deep.equal([1]);
+      expect(await recordedIds(node.url, registry.migrator.address)).to.deep.equal([1]);
       expect(Object.keys(registry.contracts)).to.deep.equal(["TokenA"]);
       const balance = TOKEN.decodeFunctionResult(
         "balanceOf",
@@ -134,7 +129,7 @@ export default async function ({ upgradeProxy }) {
         migrator: { address: string };
         contracts: Record<string, { address: string; proxy?: { implementation: string } }>;
       };
-      expect(await completedIds(node.url, registry.migrator.address)).to.deep.equal([1, 2]);
+      expect(await recordedIds(node.url, registry.migrator.address)).to.deep.equal([1, 2]);
       // One implementation deployed for the upgrade, and the proxy points at it.
       const creations = await creationsSince(node.url, start);
       expect(creations, JSON.stringify(creations)).to.have.length(1);

@@ -5,8 +5,8 @@ import { expect } from "chai";
 import { Interface, Wallet } from "ethers";
 
 import { parseJournal } from "../../src/core/journal/journal-entry.js";
-import { MIGRATOR_INTERFACE } from "../../src/core/stores/migrator-state-store.js";
 import { runHardhat } from "../helpers/cli.js";
+import { recordedIds } from "../helpers/migrator-record.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 import { blockNumber, creationsSince, rpc } from "../helpers/rpc.js";
@@ -126,11 +126,7 @@ export default async function ({ deploy, deployer }) {
       const journal = parseJournal(journalText);
       expect(journal.corrupt).to.equal(undefined);
       expect(journal.tornTail).to.equal(false);
-      const completed = MIGRATOR_INTERFACE.decodeFunctionResult(
-        "completed",
-        await rpc<string>(node.url, "eth_call", [{ to: registry.migrator.address, data: MIGRATOR_INTERFACE.encodeFunctionData("completed") }, "latest"]),
-      )[0] as bigint[];
-      expect(completed.map(Number)).to.deep.equal([1, 2, 3]);
+      expect(await recordedIds(node.url, registry.migrator.address)).to.deep.equal([1, 2, 3]);
       expect((await readdir(registryDir)).filter((f) => f.endsWith(".tmp") || f.endsWith(".lock"))).to.deep.equal([]);
 
       // Every call happened exactly once.

@@ -1,11 +1,15 @@
 import { expect } from "chai";
+import { ContractFactory } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { MigrationsError } from "../../src/core/errors.js";
+import type { Eip1193Provider } from "../../src/core/provider.js";
 import { MigratorStateStore } from "../../src/core/stores/migrator-state-store.js";
+import type { StoreSender } from "../../src/core/stores/state-store.js";
 import { storeSender } from "../../src/core/transactions/journaled-step.js";
 import { MigrationSender, createTransactionLayer } from "../../src/core/transactions/migration-sender.js";
 import { createFixtureHre } from "../helpers/fixture.js";
+import { LEGACY_MIGRATOR_V1_ARTIFACT } from "../helpers/legacy-migrator-v1.js";
 import { describeStateStoreConformance } from "../core/stores/state-store-conformance.js";
 
 let connection: NetworkConnection;
@@ -15,26 +19,129 @@ before(async function () {
   connection = await hre.network.create();
 });
 
-/** The store sends through the plugin's transaction path, as every command gives it. */
-async function deployStore(): Promise<MigratorStateStore> {
+/** The plugin's transaction path from the first account, as every command gives a store. */
+async function transactionPath(): Promise<StoreSender> {
   const [deployer] = await connection.ethers.getSigners();
   const layer = createTransactionLayer(connection.provider, { providerAccounts: true });
-  const sender = new MigrationSender(layer, { id: 0, fileName: "(the Migrator)" });
-  return (await MigratorStateStore.deploy(connection.provider, await storeSender(sender, deployer!))).store;
+  return storeSender(new MigrationSender(layer, { id: 0, fileName: "(the Migrator)" }), deployer!);
+}
+
+async function deployStore(): Promise<MigratorStateStore> {
+  return (await MigratorStateStore.deploy(connection.provider, await transactionPath())).store;
+}
+
+/** Attaches as a command does (owner checked), connected to the transaction path to send. */
+async function attachSending(provider: Eip1193Provider, address: string, design?: 2) {
+  const [owner] = await connection.ethers.getSigners();
+  const attached = (await MigratorStateStore.attach(provider, owner!, { address, blockNumber: 0, ...(design !== undefined ? { design } : {}) }, "r.json"))!;
+  return { store: attached.store.connect(await transactionPath()), completed: attached.completed };
 }
 
 describeStateStoreConformance("MigratorStateStore", deployStore);
+
+describe("MigratorStateStore (design 2)", () => {
+  it("stops a second runner that read the record before the first recorded the same id", async () => {
+    const store = await deployStore();
+    await store.record(1, `0x${"ab".repeat(32)}`);
+    const first = (await attachSending(connection.provider, store.address, 2)).store;
+    const second = (await attachSending(connection.provider, store.address, 2)).store;
+    await first.record(2, `0x${"cd".repeat(32)}`);
+    try {
+      await second.record(2, `0x${"cd".repeat(32)}`);
+      expect.fail("the second runner recorded migration 2 again");
+    } catch (error) {
+      expect(MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED"), String(error)).to.equal(true);
+    }
+    // A different id from the stale runner goes through after it re-reads the record.
+    await second.record(3, `0x${"ef".repeat(32)}`);
+    expect([...(await first.completed())].sort()).to.deep.equal([1, 2, 3]);
+  });
+
+  it("reads the whole record through a provider that refuses eth_getLogs over more than 3 blocks", async () => {
+    const store = await deployStore();
+    for (let id = 1; id <= 12; id++) {
+      await store.record(id, `0x${id.toString(16).padStart(64, "0")}`);
+    }
+    await store.unrecord(5);
+    let refused = 0;
+    const limited: Eip1193Provider = {
+      request: async (args) => {
+        if (args.method === "eth_getLogs") {
+          const [filter] = args.params as [{ fromBlock: string; toBlock: string }];
+          const to = filter.toBlock === "latest" ? Number(BigInt((await connection.provider.request({ method: "eth_blockNumber" })) as string)) : Number(BigInt(filter.toBlock));
+          if (to - Number(BigInt(filter.fromBlock)) > 3) {
+            refused += 1;
+            throw new Error("query exceeds max block range 3");
+          }
+        }
+        return connection.provider.request(args);
+      },
+    };
+    const attached = await attachSending(limited, store.address, 2);
+    expect(refused).to.be.greaterThan(0);
+    expect([...attached.completed].sort((a, b) => a - b)).to.deep.equal([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12]);
+    const records = await attached.store.records(attached.completed);
+    expect(records.find((r) => r.id === 12)?.contentHash).to.equal(`0x${(12).toString(16).padStart(64, "0")}`);
+    // Recording goes on through it: the version it read is current.
+    await attached.store.record(13, `0x${"01".repeat(32)}`);
+    expect((await attached.store.completed()).has(13)).to.equal(true);
+  });
+
+  it("refuses to report a record whose events the node withholds", async () => {
+    const [owner] = await connection.ethers.getSigners();
+    const store = await deployStore();
+    await store.record(1, `0x${"ab".repeat(32)}`);
+    await store.record(2, `0x${"ab".repeat(32)}`);
+    const truncating: Eip1193Provider = {
+      request: async (args) => {
+        const result = await connection.provider.request(args);
+        // Drops the newest log of every answer, as a provider capping its results would.
+        return args.method === "eth_getLogs" ? (result as unknown[]).slice(0, -1) : result;
+      },
+    };
+    try {
+      await MigratorStateStore.attach(truncating, owner!, { address: store.address, blockNumber: 0, design: 2 }, "r.json");
+      expect.fail("reported a partial record");
+    } catch (error) {
+      expect(MigrationsError.is(error, "MIGRATOR_LOGS_INCOMPLETE"), String(error)).to.equal(true);
+    }
+  });
+});
+
+describe("MigratorStateStore (design 1, deployed by earlier versions)", () => {
+  it("reads, records and unrecords through a Migrator of the earlier design named by an old registry", async () => {
+    const [owner] = await connection.ethers.getSigners();
+    const legacy = await new ContractFactory(LEGACY_MIGRATOR_V1_ARTIFACT.abi, LEGACY_MIGRATOR_V1_ARTIFACT.bytecode, owner!).deploy();
+    const address = await legacy.getAddress();
+    await (await legacy.getFunction("record")(3n, `0x${"ab".repeat(32)}`)).wait();
+    await (await legacy.getFunction("record")(20261201031500n, `0x${"ab".repeat(32)}`)).wait();
+    // An old registry's migrator record has no "design".
+    const attached = await attachSending(connection.provider, address);
+    expect(attached.store.design).to.equal(1);
+    expect([...attached.completed].sort((a, b) => a - b)).to.deep.equal([3, 20261201031500]);
+    await attached.store.record(4, `0x${"cd".repeat(32)}`);
+    await attached.store.unrecord(3);
+    expect([...(await attached.store.completed())].sort((a, b) => a - b)).to.deep.equal([4, 20261201031500]);
+    try {
+      await attached.store.record(4, `0x${"cd".repeat(32)}`);
+      expect.fail("recorded 4 twice");
+    } catch (error) {
+      expect(MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED")).to.equal(true);
+    }
+    expect((await attached.store.records()).map((r) => r.id)).to.have.members([4, 20261201031500]);
+  });
+});
 
 describe("MigratorStateStore.attach", () => {
   it("reads the record back and checks the owner", async () => {
     const store = await deployStore();
     await store.record(4, `0x${"ab".repeat(32)}`);
     const [owner, other] = await connection.ethers.getSigners();
-    const attached = await MigratorStateStore.attach(connection.provider, owner!, { address: store.address, blockNumber: 0 }, "registry.json");
+    const attached = await MigratorStateStore.attach(connection.provider, owner!, { address: store.address, blockNumber: 0, design: 2 }, "registry.json");
     expect([...attached!.completed]).to.deep.equal([4]);
 
     try {
-      await MigratorStateStore.attach(connection.provider, other!, { address: store.address, blockNumber: 0 }, "registry.json");
+      await MigratorStateStore.attach(connection.provider, other!, { address: store.address, blockNumber: 0, design: 2 }, "registry.json");
       expect.fail("attached with a signer that does not own the Migrator");
     } catch (error) {
       expect(MigrationsError.is(error, "MIGRATOR_NOT_OWNER")).to.equal(true);

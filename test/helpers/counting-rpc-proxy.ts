@@ -7,6 +7,12 @@ import { createServer, request, type Server } from "node:http";
 export class CountingRpcProxy {
   httpRequests = 0;
   calls = 0;
+  /**
+   * Sequential round trips: a request that starts while another is in flight joins its round
+   * (calls sent at once count as one), one that starts when none is in flight opens a new one.
+   */
+  rounds = 0;
+  #inFlight = 0;
   readonly methods = new Map<string, number>();
   #server: Server | undefined;
 
@@ -19,12 +25,20 @@ export class CountingRpcProxy {
   reset(): void {
     this.httpRequests = 0;
     this.calls = 0;
+    this.rounds = 0;
     this.methods.clear();
   }
 
   async start(): Promise<string> {
     const target = new URL(this.target);
     this.#server = createServer((req, res) => {
+      if (this.#inFlight === 0) {
+        this.rounds += 1;
+      }
+      this.#inFlight += 1;
+      res.on("close", () => {
+        this.#inFlight -= 1;
+      });
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {

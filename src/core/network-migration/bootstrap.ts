@@ -1,6 +1,7 @@
 import { MigrationsError } from "../errors.js";
 import { recordWithoutRunning } from "../record-without-running.js";
 import { openSession, type MigrationHost } from "../session.js";
+import { MIGRATOR_INTERFACE } from "../stores/migrator-events.js";
 import { diffAccounts, formatDifferences, readAccounts, type AccountState } from "./account-state.js";
 import { devStateWriter } from "./dev-state-writer.js";
 import type { NetworkSnapshot } from "./snapshot-document.js";
@@ -105,6 +106,17 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     snapshotChecksum: snapshot.checksum,
   });
 
+  const migrator = session.registry.migrator;
+  if (migrator?.design === 2) {
+    // The copied Migrator's events stayed on the source chain: its record here starts from the
+    // snapshot's (its version counts the changes those events made).
+    const version = (await host.provider.request({
+      method: "eth_call",
+      params: [{ to: migrator.address, data: MIGRATOR_INTERFACE.encodeFunctionData("version") }, "latest"],
+    })) as string;
+    const records = snapshot.record.migrations.map((r) => ({ id: r.id, ...(r.contentHash !== undefined ? { contentHash: r.contentHash } : {}) }));
+    await session.registry.setMigrator({ ...migrator, baseline: { version: Number(BigInt(version)), records } });
+  }
   const ids = snapshot.record.migrations.map((r) => r.id);
   const { store, recorded } = await recordWithoutRunning(host, session, snapshot.record.migrations);
 

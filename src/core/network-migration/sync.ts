@@ -4,6 +4,7 @@ import type { ChainInfo } from "../chain.js";
 import { MigrationsError } from "../errors.js";
 import { headBlock } from "../provider.js";
 import { Registry } from "../registry/registry.js";
+import { sourceMigratorBaseline } from "./migrator-baseline.js";
 import type { NetworkMigrationInfo, NetworkPeer } from "../registry/registry-document.js";
 import { withRunLock, type MigrationHost } from "../session.js";
 import { readAccounts } from "./account-state.js";
@@ -226,11 +227,21 @@ export async function syncNetworks<C>(source: MigrationHost<C>, target: Migratio
     options.onProgress?.({ block, head: latest, lag, slots, accounts: changedAccounts });
   }
 
+  const sourceMigrator = (await Registry.open(source.workspace.registry, pair.sourceChain, { readOnly: true })).migrator;
+  const baseline =
+    sourceMigrator?.design === 2 && sourceMigrator.blockNumber <= checkpoint.syncedToBlock
+      ? await sourceMigratorBaseline(source.provider, sourceMigrator, checkpoint.syncedToBlock)
+      : undefined;
   await withRunLock(target, async () => {
     const registry = await Registry.open(target.workspace.registry, pair.targetChain);
     const info = registry.networkMigration;
     if (info !== undefined) {
       await registry.setNetworkMigration({ ...info, syncedToBlock: checkpoint.syncedToBlock });
+    }
+    // The Migrator's slot was copied with the rest: its record here is the source's as of the sync.
+    const migrator = registry.migrator;
+    if (baseline !== undefined && migrator?.design === 2 && migrator.address.toLowerCase() === sourceMigrator?.address.toLowerCase()) {
+      await registry.setMigrator({ ...migrator, baseline });
     }
   });
   return { syncedToBlock: checkpoint.syncedToBlock, resumedFrom, blocks, slots: slotsWritten, lag, checkpoint: pair.checkpointFile };

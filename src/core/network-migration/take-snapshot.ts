@@ -42,6 +42,8 @@ export function registeredAccounts(doc: RegistryDocument): Map<string, string[]>
     for (const old of entry.history ?? []) add(old.address, `${name}@history`);
   }
   if (doc.migrator !== undefined) add(doc.migrator.address, "Migrator");
+  // A design-2 Migrator runs its rare calls in its chain's shared MigratorAdmin: copy it along.
+  if (doc.migrator?.admin !== undefined) add(doc.migrator.admin, "MigratorAdmin");
   return accounts;
 }
 

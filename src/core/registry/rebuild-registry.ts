@@ -4,6 +4,7 @@ import { fullyQualifiedName, type ContractArtifact } from "../artifacts.js";
 import { MigrationsError } from "../errors.js";
 import { toJsonValue } from "../json-value.js";
 import { openJournal, openSession, withRunLock, type MigrationHost } from "../session.js";
+import { deployedMigratorDesign } from "../stores/migrator-deployment.js";
 import { MigratorStateStore } from "../stores/migrator-state-store.js";
 import { journalKnowledge, journalText, type JournaledCreation } from "./journal-deployments.js";
 import type { JsonValue } from "./registry-document.js";
@@ -47,6 +48,7 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
 
     let completed = known.completed;
     let migrator: JournaledCreation | undefined;
+    let design: Awaited<ReturnType<typeof deployedMigratorDesign>> | undefined;
     if (host.store.kind === "chain") {
       migrator = known.migrator;
       if (migrator === undefined) {
@@ -55,7 +57,9 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
       if ((await codeAt(migrator.address)) === "0x") {
         throw refuse(`the journal's Migrator ${migrator.address} has no code on chain ${chain.chainId}`);
       }
-      const attached = await MigratorStateStore.attach(host.provider, undefined, { address: migrator.address, blockNumber: migrator.blockNumber, deployer: migrator.from }, registry.storage.location);
+      design = await deployedMigratorDesign(host.provider, migrator.address, await creationInput(host, migrator.transactionHash));
+      const found = { address: migrator.address, blockNumber: migrator.blockNumber, deployer: migrator.from, design: design.design };
+      const attached = await MigratorStateStore.attach(host.provider, undefined, found, registry.storage.location);
       if (attached === undefined) {
         throw refuse(`the journal's Migrator ${migrator.address} does not answer as a Migrator`);
       }
@@ -73,8 +77,7 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
         skipped.push({ address: creation.address, migration: creation.migration, reason: "no code at the address" });
         continue;
       }
-      const tx = (await host.provider.request({ method: "eth_getTransactionByHash", params: [creation.transactionHash] })) as { input?: string; data?: string } | null;
-      const input = (tx?.input ?? tx?.data ?? "0x").toLowerCase();
+      const input = await creationInput(host, creation.transactionHash);
       const match = bestArtifact(artifacts, input);
       if (match === undefined) {
         skipped.push({ address: creation.address, migration: creation.migration, reason: "no artifact of this project builds its creation code (changed source, a library-linked contract, or a proxy)" });
@@ -93,7 +96,14 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
       recorded.push({ name: match.contractName, address: getAddress(creation.address), artifact, migration: creation.migration });
     }
     if (migrator !== undefined) {
-      await registry.setMigrator({ address: getAddress(migrator.address), transactionHash: migrator.transactionHash, blockNumber: migrator.blockNumber, deployer: getAddress(migrator.from) });
+      await registry.setMigrator({
+        address: getAddress(migrator.address),
+        transactionHash: migrator.transactionHash,
+        blockNumber: migrator.blockNumber,
+        deployer: getAddress(migrator.from),
+        ...(design?.design === 2 ? { design: 2 as const } : {}),
+        ...(design?.admin !== undefined ? { admin: design.admin } : {}),
+      });
     }
     return {
       network: session.network,
@@ -105,6 +115,12 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
       skipped,
     };
   });
+}
+
+/** The input (lowercase) of the transaction `hash`: a creation's code and constructor arguments. */
+async function creationInput<C>(host: MigrationHost<C>, hash: string): Promise<string> {
+  const tx = (await host.provider.request({ method: "eth_getTransactionByHash", params: [hash] })) as { input?: string; data?: string } | null;
+  return (tx?.input ?? tx?.data ?? "0x").toLowerCase();
 }
 
 /** The artifact with the longest creation code that prefixes `input`. */

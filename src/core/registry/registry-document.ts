@@ -17,6 +17,11 @@ export interface DeploymentRecord {
   readonly libraries?: Readonly<Record<string, string>>;
   /** The migration that deployed it (for a proxy: deployed or upgraded it). */
   readonly migration: number;
+  /**
+   * Deployed through a CREATE2 factory (`ctx.deploy(…, { salt })`): the 32-byte salt and the
+   * factory; `reused` when the contract was already at its address and this run sent nothing.
+   */
+  readonly create2?: { readonly salt: string; readonly factory: string; readonly reused?: true };
   /** Set when the entry is an ERC-1967 proxy (`ctx.deployProxy`); `address` is the proxy's. */
   readonly proxy?: ProxyRecord;
   /** Hardhat build info id it was compiled in; its compiler input is kept in `<registryDir>/build-info/`. */
@@ -69,6 +74,27 @@ export interface MigratorRecord {
   readonly transactionHash: string;
   readonly blockNumber: number;
   readonly deployer: string;
+  /**
+   * Which record the Migrator keeps: 2 = one version slot, the set in its events (deployed since
+   * the gas-floor redesign); absent = 1, the set of ids in storage (Migrators deployed before).
+   */
+  readonly design?: 2;
+  /** Design 2: the shared MigratorAdmin its rare calls (unrecord, ownership) run in. */
+  readonly admin?: string;
+  /**
+   * Design 2 on a chain bootstrapped from another (a network migration): the record as copied,
+   * whose events stayed on the source chain. The record is this plus the events emitted here.
+   */
+  readonly baseline?: MigratorBaseline;
+  /** Deployed through a CREATE2 factory: the salt and the factory (same address on every chain). */
+  readonly salt?: string;
+  readonly factory?: string;
+}
+
+export interface MigratorBaseline {
+  /** The Migrator's version when its state was copied. */
+  readonly version: number;
+  readonly records: ReadonlyArray<{ readonly id: number; readonly contentHash?: string }>;
 }
 
 /** The other chain of a network migration. */

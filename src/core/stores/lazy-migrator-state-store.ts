@@ -1,3 +1,8 @@
+import { ZeroHash } from "ethers";
+
+import { MIGRATOR_ADMIN_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, hasCode } from "../deterministic/create2-factory.js";
+import type { MigratorRecord } from "../registry/registry-document.js";
 import { MigrationsError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import { bookkeepingKey, journaledStep, storeSender } from "../transactions/journaled-step.js";
@@ -23,8 +28,11 @@ export class LazyMigratorStateStore implements MigrationStateStore {
 
   constructor(
     private readonly provider: Eip1193Provider,
-    /** Creation bytecode of a custom Migrator (checked by the host); default: the shipped one. */
-    private readonly bytecode?: string,
+    /**
+     * `custom`: a custom Migrator's creation bytecode and design (checked by the host); default the
+     * shipped one. `salt`: deploy it through the CREATE2 factory (one address on every chain).
+     */
+    private readonly options: { readonly custom?: { readonly bytecode: string; readonly design: 1 | 2 }; readonly salt?: string } = {},
   ) {}
 
   get undeployed(): boolean {
@@ -43,11 +51,12 @@ export class LazyMigratorStateStore implements MigrationStateStore {
       // The Migrator was deployed and registered just before the process died.
       await journal.append({ type: "migration-completed", migration: MIGRATOR_STEP_ID });
     }
-    const known = run.registry.migrator;
+    const known = run.registry.migrator ?? (await this.#deterministic(run));
     if (known === undefined) {
       return new Set();
     }
-    const signer = run.readOnly ? undefined : await run.deployer();
+    // The deployer is resolved while the record is read (one round trip for both).
+    const signer = run.readOnly ? undefined : run.deployer();
     const attached = await MigratorStateStore.attach(this.provider, signer, known, run.registry.storage.location);
     if (attached !== undefined) {
       this.#migrator = attached.store;
@@ -62,6 +71,38 @@ export class LazyMigratorStateStore implements MigrationStateStore {
       );
     }
     return new Set();
+  }
+
+  /**
+   * With a Migrator salt and no Migrator in the registry: the Migrator already at its CREATE2
+   * address (this project's, deployed from another clone or before the registry was lost) is
+   * adopted with its record, instead of being "deployed" again over migrations that already ran.
+   */
+  async #deterministic(run: StateStoreRun): Promise<MigratorRecord | undefined> {
+    const { salt, custom } = this.options;
+    if (salt === undefined || custom !== undefined) {
+      return undefined;
+    }
+    const deployer = await (await run.deployer()).getAddress();
+    const address = MigratorStateStore.deterministicAddress(deployer, salt);
+    if (!(await hasCode(this.provider, address))) {
+      return undefined;
+    }
+    const record: MigratorRecord = {
+      address,
+      transactionHash: ZeroHash,
+      blockNumber: 0,
+      deployer,
+      design: 2,
+      admin: create2Address(ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode),
+      salt,
+      factory: DETERMINISTIC_DEPLOYMENT_PROXY.address,
+    };
+    if (!run.readOnly) {
+      await run.registry.setMigrator(record);
+      run.emit({ type: "notice", message: `Using the Migrator already at ${address} (its CREATE2 address for this deployer and salt).` });
+    }
+    return record;
   }
 
   async prepare(): Promise<{ address: string; gasUsed: bigint } | undefined> {
@@ -139,8 +180,9 @@ export class LazyMigratorStateStore implements MigrationStateStore {
       throw new Error("The Migrator store was opened without the run's transaction layer: it cannot deploy.");
     }
     const deployer = await run.deployer();
+    const options = { ...this.options, chain: { isDevChain: run.chain.isDevChain, network: run.networkName } };
     const deployed = await journaledStep(layer, MIGRATOR_STEP_ID, "(the Migrator)", async (sender) => {
-      const result = await MigratorStateStore.deploy(this.provider, await storeSender(sender, deployer, "call"), this.bytecode);
+      const result = await MigratorStateStore.deploy(this.provider, await storeSender(sender, deployer, "call"), options);
       // Registered before the journal calls it done: a run killed in between finds it registered.
       await run.registry.setMigrator(result.record);
       return result;

@@ -1,14 +1,31 @@
-import { Interface, type Signer } from "ethers";
+import { AbiCoder, concat, type Interface, type Signer, ZeroHash } from "ethers";
 
-import { MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { create2Address, hasCode } from "../deterministic/create2-factory.js";
 import { MigrationsError, describeError } from "../errors.js";
-import type { MigratorRecord } from "../registry/registry-document.js";
+import type { MigratorBaseline, MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
+import { COMPLETED_CALL, LEGACY_MIGRATOR_INTERFACE, decodeIdArray } from "./legacy-migrator.js";
+import { MIGRATOR_INTERFACE, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
+import { deployMigratorContract, type MigratorDeployOptions, type MigratorDesign } from "./migrator-deployment.js";
+import { ethCall, revertName } from "./migrator-rpc.js";
 import type { MigrationRecord, MigrationStateStore, StoreReceipt, StoreSender } from "./state-store.js";
 
-export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
+export { MIGRATOR_INTERFACE } from "./migrator-events.js";
+export { revertName } from "./migrator-rpc.js";
+export type { MigratorDeployOptions, MigratorDesign } from "./migrator-deployment.js";
 
-/** The record kept on chain by the shipped Migrator contract (contracts/Migrator.sol). */
+/** What the store knows of a version-2 record, shared by its `connect`ed copies. */
+interface KnownRecord {
+  version: bigint;
+  events: RecordEvent[];
+}
+
+/**
+ * The record kept on chain by the shipped Migrator (contracts/Migrator.sol, design 2: one slot
+ * with the owner and a version, the set in its events, every change a compare-and-swap on the
+ * version), or by a Migrator of the earlier design (1: the set in storage) that a registry names.
+ */
 export class MigratorStateStore implements MigrationStateStore {
   readonly kind = "chain";
   readonly remembers = true;
@@ -20,116 +37,136 @@ export class MigratorStateStore implements MigrationStateStore {
     private readonly fromBlock: number,
     /** Sender of the view calls (its deployer): a call without one makes Hardhat ask eth_accounts first. */
     private readonly from: string | undefined,
+    readonly design: MigratorDesign,
+    private readonly known: KnownRecord,
+    private readonly baseline: MigratorBaseline | undefined,
     /** Set by `connect`: how records and unrecords are sent (the plugin's transaction path). */
     private readonly sender?: StoreSender,
   ) {}
 
   /** The same Migrator, sending its transactions through `sender`. */
   connect(sender: StoreSender): MigratorStateStore {
-    return new MigratorStateStore(this.address, this.provider, this.fromBlock, this.from ?? sender.from, sender);
+    return new MigratorStateStore(this.address, this.provider, this.fromBlock, this.from ?? sender.from, this.design, this.known, this.baseline, sender);
   }
 
   get description(): string {
     return `Migrator ${this.address}`;
   }
 
-  /** Deploys a new Migrator owned by `sender.from`, through `sender`; the store sends through it. */
-  static async deploy(
-    provider: Eip1193Provider,
-    sender: StoreSender,
-    bytecode: string = MIGRATOR_ARTIFACT.bytecode,
-  ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
-    const receipt = await sender.send({ to: null, data: bytecode });
-    if (receipt.status !== 1 || receipt.contractAddress === null) {
-      throw new MigrationsError("MIGRATOR_DEPLOYMENT_FAILED", { hash: receipt.hash, status: receipt.status ?? "unknown" });
-    }
-    const address = receipt.contractAddress;
-    const deployer = sender.from;
-    return {
-      store: new MigratorStateStore(address, provider, receipt.blockNumber, deployer, sender),
-      record: {
-        address,
-        transactionHash: receipt.hash,
-        blockNumber: receipt.blockNumber,
-        deployer,
-      },
-      gasUsed: receipt.gasUsed,
-    };
+  get #interface(): Interface {
+    return this.design === 2 ? MIGRATOR_INTERFACE : LEGACY_MIGRATOR_INTERFACE;
   }
 
   /**
-   * Attaches to the Migrator and reads its record (one round trip). With a `signer`, also checks
-   * that it owns the Migrator; without one the store can only read. Resolves `undefined` when
-   * there is no code at the address.
+   * Deploys a new Migrator owned by `sender.from`, through `sender`; the store sends through it.
+   * The shipped design needs its chain's shared MigratorAdmin, deployed first (once per chain,
+   * through the CREATE2 factory when the chain has it, so at one address everywhere; a plain
+   * deployment otherwise).
+   */
+  static async deploy(
+    provider: Eip1193Provider,
+    sender: StoreSender,
+    options: MigratorDeployOptions = {},
+  ): Promise<{ store: MigratorStateStore; record: MigratorRecord; gasUsed: bigint }> {
+    const { record, gasUsed, design } = await deployMigratorContract(provider, sender, options);
+    const store = new MigratorStateStore(record.address, provider, record.blockNumber, record.deployer, design, { version: 0n, events: [] }, undefined, sender);
+    return { store, record, gasUsed };
+  }
+
+  /** Where `deploy` with `salt` puts the Migrator of `owner` (the shipped design, factory on the chain). */
+  static deterministicAddress(owner: string, salt: string): string {
+    const admin = create2Address(ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode);
+    return create2Address(salt, concat([MIGRATOR_ARTIFACT.bytecode, AbiCoder.defaultAbiCoder().encode(["address", "address"], [owner, admin])]));
+  }
+
+  /**
+   * Attaches to the Migrator and reads its record: one round trip (its version, owner and events
+   * asked at once; design 1: `completed()` and owner). With a `signer`, also checks that it owns
+   * the Migrator; without one the store can only read (`connect` it to send). Resolves `undefined`
+   * when there is no code at the address.
    */
   static async attach(
     provider: Eip1193Provider,
-    signer: Signer | undefined,
-    migrator: Pick<MigratorRecord, "address" | "blockNumber"> & { readonly deployer?: string },
+    signerOrPromise: Signer | Promise<Signer> | undefined,
+    migrator: Pick<MigratorRecord, "address" | "blockNumber" | "baseline"> & { readonly deployer?: string; readonly design?: MigratorDesign },
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
     const { address, deployer: from } = migrator;
-    let completedRaw: string;
+    // Resolved while the record is read: the owner check needs it only at the end.
+    const signerPromise = signerOrPromise === undefined ? undefined : Promise.resolve(signerOrPromise);
+    signerPromise?.catch(() => {});
+    const design: MigratorDesign = migrator.design === 2 ? 2 : 1;
+    const incompatible = (error: unknown) =>
+      new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
+    let known: KnownRecord;
+    let completed: Set<number>;
     let owner: string | undefined;
     try {
-      const [raw, ownerRaw] = await Promise.all([
-        ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("completed"), from),
-        signer === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from),
-      ]);
-      completedRaw = raw;
-      if (raw === "0x" && (await provider.request({ method: "eth_getCode", params: [address, "latest"] })) === "0x") {
+      const ownerCall = signerPromise === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from);
+      if (design === 2) {
+        const [record, ownerRaw] = await Promise.all([readRecord(provider, address, migrator.blockNumber, from, migrator.baseline), ownerCall]);
+        known = record;
+        completed = completedOf(record.events);
+        owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
+      } else {
+        const [raw, ownerRaw] = await Promise.all([ethCall(provider, address, COMPLETED_CALL, from), ownerCall]);
+        if (raw === "0x" && !(await hasCode(provider, address))) {
+          return undefined;
+        }
+        completed = decodeIdArray(raw);
+        known = { version: 0n, events: [] };
+        owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
+      }
+    } catch (error) {
+      if (MigrationsError.is(error) && error.code !== "MIGRATOR_INCOMPATIBLE") {
+        throw error;
+      }
+      if (!(await hasCode(provider, address))) {
         return undefined;
       }
-      owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
-    } catch (error) {
-      throw new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
+      throw incompatible(error);
     }
-    let completed: Set<number>;
-    try {
-      completed = decodeCompleted(completedRaw);
-    } catch (error) {
-      throw new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
-    }
+    const signer = await signerPromise;
     if (signer !== undefined && owner !== undefined) {
       const deployer = await signer.getAddress();
       if (owner.toLowerCase() !== deployer.toLowerCase()) {
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
       }
     }
-    return { store: new MigratorStateStore(address, provider, migrator.blockNumber, from), completed };
+    return { store: new MigratorStateStore(address, provider, migrator.blockNumber, from, design, known, migrator.baseline), completed };
   }
 
   async completed(): Promise<Set<number>> {
-    return decodeCompleted(await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("completed"), this.from));
+    if (this.design === 1) {
+      return decodeIdArray(await ethCall(this.provider, this.address, COMPLETED_CALL, this.from));
+    }
+    return completedOf(await this.#refresh());
   }
 
   /**
-   * The completed set (one call) with each id's content hash and recording transaction, from the
-   * Migrator's events since its deployment (one eth_getLogs), in the order they were recorded.
+   * The completed set with each id's content hash and recording transaction, in the order they
+   * were recorded, from the Migrator's events since its deployment (design 2: the events the
+   * set was read from, no further request).
    */
   async records(known?: ReadonlySet<number>): Promise<MigrationRecord[]> {
-    const completedTopic = MIGRATOR_INTERFACE.getEvent("MigrationCompleted")!.topicHash;
-    const [completed, logs] = await Promise.all([
-      known ?? this.completed(),
-      this.provider.request({
-        method: "eth_getLogs",
-        params: [{ address: this.address, topics: [completedTopic], fromBlock: `0x${this.fromBlock.toString(16)}`, toBlock: "latest" }],
-      }) as Promise<Array<{ topics: string[]; data: string; transactionHash: string; blockNumber: string; logIndex: string }>>,
-    ]);
+    const [completed, events] =
+      this.design === 2
+        ? [undefined, known !== undefined ? this.known.events : await this.#refresh()]
+        : await Promise.all([known ?? this.completed(), readRecordEvents(this.provider, this.address, this.fromBlock, "latest")]);
     const latest = new Map<number, MigrationRecord>();
-    for (const log of logs) {
-      const event = decodeCompletedEvent(log);
-      if (event === undefined) {
-        continue;
+    for (const event of events) {
+      latest.delete(event.id);
+      if (event.contentHash !== undefined) {
+        latest.set(event.id, {
+          id: event.id,
+          contentHash: event.contentHash,
+          ...(event.transactionHash !== undefined ? { transactionHash: event.transactionHash } : {}),
+          ...(event.blockNumber !== undefined ? { blockNumber: event.blockNumber } : {}),
+        });
       }
-      const { id, contentHash } = event;
-      latest.delete(id);
-      latest.set(id, {
-        id,
-        contentHash,
-        transactionHash: log.transactionHash,
-        blockNumber: Number(BigInt(log.blockNumber)),
-      });
+    }
+    if (completed === undefined) {
+      return [...latest.values()];
     }
     const records = [...latest.values()].filter((r) => completed.has(r.id));
     for (const id of completed) {
@@ -141,20 +178,72 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 
   async record(id: number, contentHash: string): Promise<StoreReceipt> {
-    return this.#send("record", [id, contentHash], id);
+    return this.#change("record", id, contentHash);
   }
 
   async unrecord(id: number): Promise<StoreReceipt> {
-    return this.#send("unrecord", [id], id);
+    if (this.design === 2 && !completedOf(this.known.events).has(id) && !(await this.completed()).has(id)) {
+      throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: this.description });
+    }
+    return this.#change("unrecord", id, undefined);
   }
 
-  /** Sends `record`/`unrecord` through the store's sender (see `connect`). */
+  async #refresh(): Promise<RecordEvent[]> {
+    const record = await readRecord(this.provider, this.address, this.fromBlock, this.from, this.baseline);
+    this.known.version = record.version;
+    this.known.events = record.events;
+    return record.events;
+  }
+
+  /**
+   * Design 2: sends the change computed from the version this store last read. A StaleVersion
+   * revert means another runner changed the record: read it again; if that runner recorded this
+   * very id, that is MIGRATION_ALREADY_RECORDED (the on-chain duplicate guard), else retry.
+   */
+  async #change(method: "record" | "unrecord", id: number, contentHash: string | undefined): Promise<StoreReceipt> {
+    if (method === "record" && this.design === 2 && completedOf(this.known.events).has(id)) {
+      // The record as of the version this store holds has it: the contract would accept a
+      // duplicate computed from the current version, so the check is here.
+      throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description });
+    }
+    for (let attempt = 0; ; attempt++) {
+      const key = this.design === 2 ? (this.known.version << 64n) | BigInt(id) : BigInt(id);
+      const args = method === "record" ? [key, contentHash] : [key];
+      try {
+        const receipt = await this.#send(method, args, id);
+        if (this.design === 2) {
+          this.known.version += 1n;
+          this.known.events = [
+            ...this.known.events,
+            { id, ...(contentHash !== undefined ? { contentHash } : {}), transactionHash: receipt.transactionHash ?? ZeroHash, blockNumber: receipt.blockNumber ?? 0 },
+          ];
+        }
+        return receipt;
+      } catch (error) {
+        if (this.design !== 2 || revertName(error) !== "StaleVersion") {
+          throw error;
+        }
+        const now = completedOf(await this.#refresh());
+        if (method === "record" && now.has(id)) {
+          throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description }, { cause: error });
+        }
+        if (method === "unrecord" && !now.has(id)) {
+          throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: this.description }, { cause: error });
+        }
+        if (attempt >= 4) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** Sends `record`/`unrecord` through the store's sender (see `connect`): the plugin's transaction path. */
   async #send(method: "record" | "unrecord", args: unknown[], id: number): Promise<StoreReceipt> {
     const sender = this.sender;
     if (sender === undefined) {
       throw new Error(`${this.description} was opened read-only: connect it to the run's transaction sender to ${method}.`);
     }
-    const data = MIGRATOR_INTERFACE.encodeFunctionData(method, args);
+    const data = this.#interface.encodeFunctionData(method, args);
     try {
       const receipt = await sender.send({ to: this.address, data });
       if (receipt.status !== 1) {
@@ -181,55 +270,4 @@ export class MigratorStateStore implements MigrationStateStore {
       throw error;
     }
   }
-}
-
-/**
- * `MigrationCompleted(uint256 indexed id, bytes32 contentHash)` read straight from its topics and
- * data (the id is topic 1, the hash the 32 bytes of data): `status` reads one per recorded
- * migration, and ethers' generic `parseLog` costs more than the rest of `status` for a thousand.
- */
-function decodeCompletedEvent(log: { topics: string[]; data: string }): { id: number; contentHash: string } | undefined {
-  if (log.topics.length === 2 && /^0x[0-9a-fA-F]{64}$/.test(log.data)) {
-    return { id: Number(BigInt(log.topics[1]!)), contentHash: log.data.toLowerCase() };
-  }
-  const parsed = MIGRATOR_INTERFACE.parseLog(log);
-  return parsed === null ? undefined : { id: Number(parsed.args[0] as bigint), contentHash: parsed.args[1] as string };
-}
-
-async function ethCall(provider: Eip1193Provider, to: string, data: string, from: string | undefined): Promise<string> {
-  return (await provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to, data }, "latest"] })) as string;
-}
-
-function decodeCompleted(raw: string): Set<number> {
-  const [ids] = MIGRATOR_INTERFACE.decodeFunctionResult("completed", raw) as unknown as [bigint[]];
-  return new Set(ids.map((id) => Number(id)));
-}
-
-/** The name of the Migrator custom error inside whatever ethers or the node threw. */
-export function revertName(error: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const item = queue.shift();
-    if (item === null || typeof item !== "object" || seen.has(item)) {
-      continue;
-    }
-    seen.add(item);
-    const e = item as { revert?: { name?: unknown }; data?: unknown; error?: unknown; cause?: unknown; info?: unknown };
-    if (typeof e.revert?.name === "string") {
-      return e.revert.name;
-    }
-    if (typeof e.data === "string" && e.data.startsWith("0x") && e.data.length >= 10) {
-      try {
-        const parsed = MIGRATOR_INTERFACE.parseError(e.data);
-        if (parsed !== null) {
-          return parsed.name;
-        }
-      } catch {
-        // not one of ours
-      }
-    }
-    queue.push(e.error, e.cause, e.info, e.data);
-  }
-  return undefined;
 }

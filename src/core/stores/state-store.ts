@@ -99,4 +99,10 @@ export interface MigrationStateStore {
 export interface StoreSender {
   readonly from: string;
   send(request: { readonly to: string | null; readonly data: string }): Promise<TransactionReceipt>;
+  /**
+   * Whether the next send replays a step an interrupted run journaled with this payload (see
+   * `MigrationSender.replaysNext`): a CREATE2 deployment then goes through `send`, which finds the
+   * journaled transaction, even though its contract is already on chain.
+   */
+  replaysNext?(request: { readonly to: string | null; readonly data: string }): boolean;
 }

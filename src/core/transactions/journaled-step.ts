@@ -49,5 +49,6 @@ export async function storeSender(sender: MigrationSender, owner: Signer, kind: 
   return {
     from,
     send: async (request) => sender.wait(await sender.send(owner, { to: request.to, data: request.data }, kind)),
+    replaysNext: (request) => sender.replaysNext(request),
   };
 }

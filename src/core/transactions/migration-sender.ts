@@ -110,6 +110,21 @@ export class MigrationSender {
     private readonly interrupted?: InterruptedMigration,
   ) {}
 
+  /**
+   * Whether the next step replays a step an interrupted run journaled with this very payload (`to`
+   * and `data`): such a send must go through here, where the journaled transaction is found and
+   * reused, even when its effect is already on chain (a CREATE2 deployment that was mined).
+   */
+  replaysNext(tx: { readonly to: string | null; readonly data: string }): boolean {
+    const recorded = this.interrupted?.steps.get(this.#nextStep);
+    return recorded !== undefined && recorded.fingerprint.to === (tx.to === null ? null : tx.to.toLowerCase()) && recorded.fingerprint.data === keccak256(tx.data);
+  }
+
+  /** The run's node, and whether it is a dev chain (deterministic deployments check code there first). */
+  get chain(): { readonly provider: Eip1193Provider; readonly isDevChain: boolean } {
+    return { provider: this.layer.provider, isDevChain: this.layer.isDevChain };
+  }
+
   /** `inner`, with every transaction sent through it going through this sender. */
   signer(inner: Signer, kind: StepFingerprint["kind"] = "call"): TrackingSigner {
     return new TrackingSigner(inner, (signer, tx) => this.send(signer, tx, kind), (provider) => this.#receiptsFromHere(provider));

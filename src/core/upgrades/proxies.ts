@@ -9,10 +9,13 @@ import {
   type Signer,
   type TransactionReceipt,
   type TransactionResponse,
+  ZeroHash,
 } from "ethers";
 
 import { PROXY_ARTIFACTS } from "../../generated/proxy-artifacts.js";
 import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from "../artifacts.js";
+import { DETERMINISTIC_DEPLOYMENT_PROXY, ensureCreate2Factory, normalizeSalt } from "../deterministic/create2-factory.js";
+import { type Create2Host, deployDeterministic, migrationSendPath } from "../deterministic/deploy-deterministic.js";
 import { MigrationsError, describeError } from "../errors.js";
 import { toJsonValue } from "../json-value.js";
 import { linkBytecode } from "../linking.js";
@@ -44,6 +47,12 @@ export interface DeployProxyOptions {
   readonly constructorArgs?: readonly unknown[];
   /** Record the proxy without the implementation's storage layout (its first upgrade then cannot be checked either). */
   readonly unsafeSkipStorageCheck?: boolean;
+  /**
+   * Deploy the implementation and the proxy through the CREATE2 factory with this salt (see
+   * `ctx.deploy`'s `salt`): the proxy has one address on every chain. Give the owner explicitly
+   * (`owner`, or the initializer's arguments): `msg.sender` in constructors is the factory.
+   */
+  readonly salt?: string | number | bigint | false;
 }
 
 /** Options of `ctx.upgradeProxy`. */
@@ -71,6 +80,8 @@ export interface ProxyDependencies {
   readonly onLog: (message: string) => void;
   /** The migration's sender's wait: the run's timeout, confirmations and fee bumps. */
   readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
+  /** Deterministic deployments (`salt`): the implementation and the proxy go through the CREATE2 factory. */
+  readonly create2?: Create2Host;
 }
 
 const UUPS_INTERFACE = new Interface([
@@ -102,13 +113,15 @@ export async function deployProxy(
   const iface = new Interface(artifact.abi as InterfaceAbi);
   const data = initializerData(iface, contractName, args, options.initializer);
 
-  const implementation = await deployImplementation(deps, artifact, signer, options, name);
+  const chosen = options.salt === false ? undefined : (options.salt ?? deps.create2?.defaultSalt);
+  const salted = chosen === undefined ? undefined : await saltedDeployment(deps, normalizeSalt(chosen, name), name);
+  const implementation = await deployImplementation(deps, artifact, signer, options, name, salted);
   if (kind === "uups") {
     await assertUupsImplementation(provider, artifact, implementation.address);
   }
   const proxyArtifact = kind === "uups" ? PROXY_ARTIFACTS.ERC1967Proxy : PROXY_ARTIFACTS.TransparentUpgradeableProxy;
   const proxyArgs = kind === "uups" ? [implementation.address, data] : [implementation.address, options.owner ?? (await signer.getAddress()), data];
-  const proxy = await deployBytecode(deps, new ContractFactory(proxyArtifact.abi, proxyArtifact.bytecode, signer), proxyArgs, name);
+  const proxy = await deployBytecode(deps, new ContractFactory(proxyArtifact.abi, proxyArtifact.bytecode, signer), proxyArgs, name, salted);
   const admin = kind === "transparent" ? await readAddressSlot(provider, proxy.address, ADMIN_SLOT) : undefined;
 
   const record: ProxyRecord = {
@@ -128,6 +141,7 @@ export async function deployProxy(
     args: args.map(toJsonValue) as JsonValue[],
     ...(implementation.libraries !== undefined ? { libraries: implementation.libraries } : {}),
     migration: deps.migrationId,
+    ...(salted !== undefined ? { create2: { salt: salted.salt, factory: DETERMINISTIC_DEPLOYMENT_PROXY.address, ...(proxy.reused ? { reused: true as const } : {}) } } : {}),
     proxy: record,
   });
   deps.onDeployment(result(`${name} (implementation)`, implementation.address, fullyQualifiedName(artifact), implementation.receipt, deps.migrationId));
@@ -350,22 +364,50 @@ async function deployImplementation(
   signer: Signer,
   options: Pick<DeployProxyOptions, "libraries" | "constructorArgs">,
   name: string,
-): Promise<{ address: string; receipt: TransactionReceipt; libraries?: Record<string, string> }> {
+  salted?: Salted,
+): Promise<{ address: string; receipt: TransactionReceipt; reused: boolean; libraries?: Record<string, string> }> {
   const libraries: Record<string, string> = {};
   for (const [lib, target] of Object.entries(options.libraries ?? {})) {
     libraries[lib] = isAddress(target) ? target : deps.registry.get(target).address;
   }
   const factory = new ContractFactory(artifact.abi as InterfaceAbi, linkBytecode(artifact, libraries), signer);
-  const deployed = await deployBytecode(deps, factory, options.constructorArgs ?? [], `${name} (implementation)`);
+  const deployed = await deployBytecode(deps, factory, options.constructorArgs ?? [], `${name} (implementation)`, salted);
   return { ...deployed, ...(Object.keys(libraries).length > 0 ? { libraries } : {}) };
 }
 
+/** A salted `deployProxy`: the factory is on the chain, and every deployment goes through it. */
+interface Salted {
+  readonly salt: string;
+  readonly create2: Create2Host;
+}
+
+async function saltedDeployment(deps: ProxyDependencies, salt: string, name: string): Promise<Salted> {
+  if (deps.create2 === undefined) {
+    throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "this host does not support deterministic deployments (salt)" });
+  }
+  await ensureCreate2Factory(deps.create2.provider, deps.create2, name);
+  return { salt, create2: deps.create2 };
+}
+
+/**
+ * Deploys `factory`'s contract with `args`; `salted`: through the CREATE2 factory, or reused when
+ * it is already at its address (`reused`, with a stand-in receipt: nothing was sent).
+ */
 async function deployBytecode(
   deps: Pick<ProxyDependencies, "waitForReceipt">,
   factory: ContractFactory,
   args: readonly unknown[],
   name: string,
-): Promise<{ address: string; receipt: TransactionReceipt }> {
+  salted?: Salted,
+): Promise<{ address: string; receipt: TransactionReceipt; reused: boolean }> {
+  if (salted !== undefined) {
+    const signer = factory.runner as Signer;
+    const { data } = await factory.getDeployTransaction(...args);
+    const { create2 } = salted;
+    const deployed = await deployDeterministic(create2.provider, migrationSendPath(signer, deps.waitForReceipt, create2.replaysNext), name, salted.salt, data);
+    const receipt = deployed.receipt ?? ({ hash: ZeroHash, blockNumber: 0, gasUsed: 0n, from: await signer.getAddress() } as unknown as TransactionReceipt);
+    return { address: deployed.address, receipt, reused: deployed.receipt === undefined };
+  }
   let receipt: TransactionReceipt | null;
   try {
     const contract = await factory.deploy(...args);
@@ -376,7 +418,7 @@ async function deployBytecode(
   if (receipt === null || receipt.status !== 1 || receipt.contractAddress === null) {
     throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "the deployment transaction reverted" });
   }
-  return { address: receipt.contractAddress, receipt };
+  return { address: receipt.contractAddress, receipt, reused: false };
 }
 
 function requireProvider(signer: Signer): Provider {

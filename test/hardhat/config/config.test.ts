@@ -74,6 +74,8 @@ describe("migrations config", () => {
       networks: {},
       migrator: undefined,
       buildProfile: "production",
+      salt: undefined,
+      migratorSalt: undefined,
     });
     expect(resolveMigrationsConfig({ dir: "/abs/m", registryDir: "r" }, "/p")).to.include({ dir: "/abs/m", registryDir: path.resolve("/p/r") });
   });

@@ -1,0 +1,38 @@
+import type { Eip1193Provider } from "../provider.js";
+import { LEGACY_MIGRATOR_INTERFACE } from "./legacy-migrator.js";
+import { MIGRATOR_INTERFACE } from "./migrator-events.js";
+
+export async function ethCall(provider: Eip1193Provider, to: string, data: string, from: string | undefined): Promise<string> {
+  return (await provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to, data }, "latest"] })) as string;
+}
+
+/** The name of a Migrator custom error (either design) inside whatever ethers or the node threw. */
+export function revertName(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const item = queue.shift();
+    if (item === null || typeof item !== "object" || seen.has(item)) {
+      continue;
+    }
+    seen.add(item);
+    const e = item as { revert?: { name?: unknown }; data?: unknown; error?: unknown; cause?: unknown; info?: unknown };
+    if (typeof e.revert?.name === "string") {
+      return e.revert.name;
+    }
+    if (typeof e.data === "string" && e.data.startsWith("0x") && e.data.length >= 10) {
+      for (const iface of [MIGRATOR_INTERFACE, LEGACY_MIGRATOR_INTERFACE]) {
+        try {
+          const parsed = iface.parseError(e.data);
+          if (parsed !== null) {
+            return parsed.name;
+          }
+        } catch {
+          // not one of this design's
+        }
+      }
+    }
+    queue.push(e.error, e.cause, e.info, e.data);
+  }
+  return undefined;
+}
