@@ -3,24 +3,19 @@ import {
   ContractFactory,
   Interface,
   getAddress,
-  isAddress,
   type InterfaceAbi,
   type Provider,
   type Signer,
   type TransactionReceipt,
-  type TransactionResponse,
-  ZeroHash,
 } from "ethers";
 
 import { PROXY_ARTIFACTS } from "../../generated/proxy-artifacts.js";
-import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from "../artifacts.js";
-import { DETERMINISTIC_DEPLOYMENT_PROXY, ensureCreate2Factory, normalizeSalt } from "../deterministic/create2-factory.js";
-import { type Create2Host, deployDeterministic, migrationSendPath } from "../deterministic/deploy-deterministic.js";
+import { fullyQualifiedName, type ContractArtifact } from "../artifacts.js";
+import { DETERMINISTIC_DEPLOYMENT_PROXY, normalizeSalt } from "../deterministic/create2-factory.js";
 import { MigrationsError, describeError } from "../errors.js";
 import { toJsonValue } from "../json-value.js";
-import { linkBytecode } from "../linking.js";
 import type { JsonValue, ProxyRecord } from "../registry/registry-document.js";
-import { assertRegistryName, type Registry } from "../registry/registry.js";
+import { assertRegistryName } from "../registry/registry.js";
 import type { DeploymentResult } from "../results.js";
 import { ADMIN_SLOT, IMPLEMENTATION_SLOT, readAddressSlot } from "./erc1967.js";
 import { formatLayoutReport } from "./format-layout-report.js";
@@ -28,66 +23,13 @@ import { compareStorageLayouts, type LayoutComparison } from "./layout-compatibi
 import type { StorageLayout } from "./storage-layout.js";
 import { StorageLayoutIncompatibleError } from "./storage-layout-error.js";
 import { invariant } from "../invariant.js";
+import type { DeployProxyOptions, ProxyDependencies, UpgradeProxyOptions } from "./proxy-options.js";
+import { deployBytecode, deployImplementation, saltedDeployment } from "./proxy-deployment.js";
+import { UUPS_INTERFACE, assertUupsAbi, assertUupsImplementation } from "./uups.js";
 
-/** Options of `ctx.deployProxy`. */
-export interface DeployProxyOptions {
-  /** `"transparent"` (default: an OpenZeppelin TransparentUpgradeableProxy and its ProxyAdmin) or `"uups"` (an ERC1967Proxy; the implementation upgrades itself). */
-  readonly kind?: "transparent" | "uups";
-  /** Registry name; defaults to the contract name. */
-  readonly as?: string;
-  /** Function called through the proxy with the arguments, in the proxy's deployment: default `initialize` when the contract has it; `false` for none. */
-  readonly initializer?: string | false;
-  /** Transparent proxies: the owner of the ProxyAdmin (default: the deploying account). */
-  readonly owner?: string;
-  /** Address of the account that deploys (default: the migration's deployer). */
-  readonly from?: string;
-  /** Libraries of the implementation, by name: an address or a registry name. */
-  readonly libraries?: Readonly<Record<string, string>>;
-  /** Constructor arguments of the implementation (e.g. immutables); usually none. */
-  readonly constructorArgs?: readonly unknown[];
-  /** Record the proxy without the implementation's storage layout (its first upgrade then cannot be checked either). */
-  readonly unsafeSkipStorageCheck?: boolean;
-  /**
-   * Deploy the implementation and the proxy through the CREATE2 factory with this salt (see
-   * `ctx.deploy`'s `salt`): the proxy has one address on every chain. Give the owner explicitly
-   * (`owner`, or the initializer's arguments): `msg.sender` in constructors is the factory.
-   */
-  readonly salt?: string | number | bigint | false;
-}
+export type { DeployProxyOptions, ProxyDependencies, UpgradeProxyOptions } from "./proxy-options.js";
 
-/** Options of `ctx.upgradeProxy`. */
-export interface UpgradeProxyOptions {
-  /** A function called through the proxy in the upgrade transaction, e.g. a reinitializer: a name, or `{ fn, args }`. */
-  readonly call?: string | { readonly fn: string; readonly args?: readonly unknown[] };
-  /** Renames you vouch for, by old variable path: `{ owner: "admin" }` (see the storage-layout check). */
-  readonly renames?: Readonly<Record<string, string>>;
-  /** Upgrade even if the storage layouts are incompatible (or one is unknown). For experts: storage may be corrupted. */
-  readonly unsafeSkipStorageCheck?: boolean;
-  /** Address of the account that upgrades (default: the migration's deployer). */
-  readonly from?: string;
-  readonly libraries?: Readonly<Record<string, string>>;
-  readonly constructorArgs?: readonly unknown[];
-}
 
-export interface ProxyDependencies {
-  readonly migrationId: number;
-  readonly artifacts: ArtifactResolver;
-  readonly registry: Registry;
-  /** The migration's (tracked) deployer. */
-  readonly deployer: Signer;
-  readonly signerFor: (address: string) => Promise<Signer>;
-  readonly onDeployment: (deployment: DeploymentResult) => void;
-  readonly onLog: (message: string) => void;
-  /** The migration's sender's wait: the run's timeout, confirmations and fee bumps. */
-  readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
-  /** Deterministic deployments (`salt`): the implementation and the proxy go through the CREATE2 factory. */
-  readonly create2?: Create2Host;
-}
-
-const UUPS_INTERFACE = new Interface([
-  "function proxiableUUID() view returns (bytes32)",
-  "function upgradeToAndCall(address newImplementation, bytes data) payable",
-]);
 
 /**
  * Deploys `contractName` as the implementation of a new ERC-1967 proxy, initialises it through
@@ -312,29 +254,6 @@ async function readLayout(
   return lookup;
 }
 
-function assertUupsAbi(artifact: ContractArtifact): void {
-  const iface = new Interface(artifact.abi as InterfaceAbi);
-  const missing = ["proxiableUUID()", "upgradeToAndCall(address,bytes)"].filter((signature) => iface.getFunction(signature) === null);
-  if (missing.length > 0) {
-    throw new MigrationsError("NOT_UUPS_IMPLEMENTATION", { contract: fullyQualifiedName(artifact), reason: `it has no ${missing.join(" and no ")}` });
-  }
-}
-
-/** The deployed implementation must answer `proxiableUUID()` with the ERC-1967 implementation slot. */
-async function assertUupsImplementation(provider: Provider, artifact: ContractArtifact, address: string): Promise<void> {
-  let uuid: string;
-  try {
-    uuid = (await new Contract(address, UUPS_INTERFACE, provider).getFunction("proxiableUUID")()) as string;
-  } catch (error) {
-    throw new MigrationsError("NOT_UUPS_IMPLEMENTATION", { contract: fullyQualifiedName(artifact), reason: `proxiableUUID() reverted (${describeError(error)})` }, { cause: error });
-  }
-  if (uuid.toLowerCase() !== IMPLEMENTATION_SLOT) {
-    throw new MigrationsError("NOT_UUPS_IMPLEMENTATION", {
-      contract: fullyQualifiedName(artifact),
-      reason: `its proxiableUUID() is ${uuid}, not the ERC-1967 implementation slot ${IMPLEMENTATION_SLOT}`,
-    });
-  }
-}
 
 function initializerData(iface: Interface, contractName: string, args: readonly unknown[], initializer: string | false | undefined): string {
   const fn = initializer ?? (iface.getFunction("initialize") !== null ? "initialize" : undefined);
@@ -358,68 +277,6 @@ function encodeCall(iface: Interface, contractName: string, fn: string, args: re
   }
 }
 
-async function deployImplementation(
-  deps: ProxyDependencies,
-  artifact: ContractArtifact,
-  signer: Signer,
-  options: Pick<DeployProxyOptions, "libraries" | "constructorArgs">,
-  name: string,
-  salted?: Salted,
-): Promise<{ address: string; receipt: TransactionReceipt; reused: boolean; libraries?: Record<string, string> }> {
-  const libraries: Record<string, string> = {};
-  for (const [lib, target] of Object.entries(options.libraries ?? {})) {
-    libraries[lib] = isAddress(target) ? target : deps.registry.get(target).address;
-  }
-  const factory = new ContractFactory(artifact.abi as InterfaceAbi, linkBytecode(artifact, libraries), signer);
-  const deployed = await deployBytecode(deps, factory, options.constructorArgs ?? [], `${name} (implementation)`, salted);
-  return { ...deployed, ...(Object.keys(libraries).length > 0 ? { libraries } : {}) };
-}
-
-/** A salted `deployProxy`: the factory is on the chain, and every deployment goes through it. */
-interface Salted {
-  readonly salt: string;
-  readonly create2: Create2Host;
-}
-
-async function saltedDeployment(deps: ProxyDependencies, salt: string, name: string): Promise<Salted> {
-  if (deps.create2 === undefined) {
-    throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "this host does not support deterministic deployments (salt)" });
-  }
-  await ensureCreate2Factory(deps.create2.provider, deps.create2, name);
-  return { salt, create2: deps.create2 };
-}
-
-/**
- * Deploys `factory`'s contract with `args`; `salted`: through the CREATE2 factory, or reused when
- * it is already at its address (`reused`, with a stand-in receipt: nothing was sent).
- */
-async function deployBytecode(
-  deps: Pick<ProxyDependencies, "waitForReceipt">,
-  factory: ContractFactory,
-  args: readonly unknown[],
-  name: string,
-  salted?: Salted,
-): Promise<{ address: string; receipt: TransactionReceipt; reused: boolean }> {
-  if (salted !== undefined) {
-    const signer = factory.runner as Signer;
-    const { data } = await factory.getDeployTransaction(...args);
-    const { create2 } = salted;
-    const deployed = await deployDeterministic(create2.provider, migrationSendPath(signer, deps.waitForReceipt, create2.replaysNext), name, salted.salt, data);
-    const receipt = deployed.receipt ?? ({ hash: ZeroHash, blockNumber: 0, gasUsed: 0n, from: await signer.getAddress() } as unknown as TransactionReceipt);
-    return { address: deployed.address, receipt, reused: deployed.receipt === undefined };
-  }
-  let receipt: TransactionReceipt | null;
-  try {
-    const contract = await factory.deploy(...args);
-    receipt = await deps.waitForReceipt(contract.deploymentTransaction()!);
-  } catch (error) {
-    throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: describeError(error) }, { cause: error });
-  }
-  if (receipt === null || receipt.status !== 1 || receipt.contractAddress === null) {
-    throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "the deployment transaction reverted" });
-  }
-  return { address: receipt.contractAddress, receipt, reused: false };
-}
 
 function requireProvider(signer: Signer): Provider {
   invariant(signer.provider !== null, "the migration's signer has no provider");

@@ -1,0 +1,72 @@
+import { ContractFactory, isAddress, type InterfaceAbi, type Signer, type TransactionReceipt, ZeroHash } from "ethers";
+
+import type { ContractArtifact } from "../artifacts.js";
+import { ensureCreate2Factory } from "../deterministic/create2-factory.js";
+import { type Create2Host, deployDeterministic, migrationSendPath } from "../deterministic/deploy-deterministic.js";
+import { MigrationsError, describeError } from "../errors.js";
+import { linkBytecode } from "../linking.js";
+import type { DeployProxyOptions, ProxyDependencies } from "./proxy-options.js";
+
+/** Deploys a proxy's implementation (linked, with its constructor arguments; salted: through the CREATE2 factory). */
+export async function deployImplementation(
+  deps: ProxyDependencies,
+  artifact: ContractArtifact,
+  signer: Signer,
+  options: Pick<DeployProxyOptions, "libraries" | "constructorArgs">,
+  name: string,
+  salted?: Salted,
+): Promise<{ address: string; receipt: TransactionReceipt; reused: boolean; libraries?: Record<string, string> }> {
+  const libraries: Record<string, string> = {};
+  for (const [lib, target] of Object.entries(options.libraries ?? {})) {
+    libraries[lib] = isAddress(target) ? target : deps.registry.get(target).address;
+  }
+  const factory = new ContractFactory(artifact.abi as InterfaceAbi, linkBytecode(artifact, libraries), signer);
+  const deployed = await deployBytecode(deps, factory, options.constructorArgs ?? [], `${name} (implementation)`, salted);
+  return { ...deployed, ...(Object.keys(libraries).length > 0 ? { libraries } : {}) };
+}
+
+/** A salted `deployProxy`: the factory is on the chain, and every deployment goes through it. */
+export interface Salted {
+  readonly salt: string;
+  readonly create2: Create2Host;
+}
+
+export async function saltedDeployment(deps: ProxyDependencies, salt: string, name: string): Promise<Salted> {
+  if (deps.create2 === undefined) {
+    throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "this host does not support deterministic deployments (salt)" });
+  }
+  await ensureCreate2Factory(deps.create2.provider, deps.create2, name);
+  return { salt, create2: deps.create2 };
+}
+
+/**
+ * Deploys `factory`'s contract with `args`; `salted`: through the CREATE2 factory, or reused when
+ * it is already at its address (`reused`, with a stand-in receipt: nothing was sent).
+ */
+export async function deployBytecode(
+  deps: Pick<ProxyDependencies, "waitForReceipt">,
+  factory: ContractFactory,
+  args: readonly unknown[],
+  name: string,
+  salted?: Salted,
+): Promise<{ address: string; receipt: TransactionReceipt; reused: boolean }> {
+  if (salted !== undefined) {
+    const signer = factory.runner as Signer;
+    const { data } = await factory.getDeployTransaction(...args);
+    const { create2 } = salted;
+    const deployed = await deployDeterministic(create2.provider, migrationSendPath(signer, deps.waitForReceipt, create2.replaysNext), name, salted.salt, data);
+    const receipt = deployed.receipt ?? ({ hash: ZeroHash, blockNumber: 0, gasUsed: 0n, from: await signer.getAddress() } as unknown as TransactionReceipt);
+    return { address: deployed.address, receipt, reused: deployed.receipt === undefined };
+  }
+  let receipt: TransactionReceipt | null;
+  try {
+    const contract = await factory.deploy(...args);
+    receipt = await deps.waitForReceipt(contract.deploymentTransaction()!);
+  } catch (error) {
+    throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: describeError(error) }, { cause: error });
+  }
+  if (receipt === null || receipt.status !== 1 || receipt.contractAddress === null) {
+    throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "the deployment transaction reverted" });
+  }
+  return { address: receipt.contractAddress, receipt, reused: false };
+}
