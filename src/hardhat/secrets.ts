@@ -43,14 +43,25 @@ async function configSecrets(config: NetworkConfig, options: { accounts?: boolea
     }
     secrets.push(...Object.values(config.httpHeaders).filter((v) => v.length >= 8));
   }
-  // Keys are read only by operations that may sign: resolving them can prompt for a keystore password.
-  const accounts = options.accounts === false ? undefined : config.accounts;
+  // Operations that may sign read every key. Read-only ones read only what never prompts (a
+  // keystore asks for its password): keys written in the config, or configVariables whose
+  // environment variable is set.
+  const readable = (variable: unknown): variable is { get(): Promise<string> } =>
+    options.accounts !== false || !isNamedVariable(variable) || process.env[variable.name] !== undefined;
+  const accounts = config.accounts;
   if (Array.isArray(accounts)) {
     for (const account of accounts) {
-      await add(account as { get(): Promise<string> });
+      if (readable(account)) {
+        await add(account);
+      }
     }
-  } else if (typeof accounts === "object" && accounts !== null && "mnemonic" in accounts) {
+  } else if (typeof accounts === "object" && accounts !== null && "mnemonic" in accounts && readable(accounts.mnemonic)) {
     await add(accounts.mnemonic);
   }
   return secrets;
+}
+
+/** A configVariable (resolved from the environment or a plugin such as the keystore); inline values have no name. */
+function isNamedVariable(variable: unknown): variable is { readonly name: string } {
+  return typeof variable === "object" && variable !== null && typeof (variable as { name?: unknown }).name === "string";
 }
