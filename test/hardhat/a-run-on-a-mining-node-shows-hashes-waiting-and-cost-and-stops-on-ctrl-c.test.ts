@@ -105,6 +105,10 @@ describe("a run on a node that mines a block every second", function () {
         "Stopped by Ctrl-C on testnode: 1 migration(s) completed in this run (1_deploy_token.ts). 2_deploy_vault.ts was running and had sent 1 transaction(s): they are in the journal and will not be sent twice.",
       );
 
+      // The interrupted run's transaction mines on the node's next blocks. Resume once it has, so
+      // this run's "spent" (the balance it saw go) is exactly what this run paid for.
+      const deployer = /^Deployer (0x[0-9a-fA-F]{40}):/m.exec(output)![1]!;
+      await minedAll(node.url, deployer);
       const resumed = await runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--no-compile", "--yes"], env);
       expect(resumed.code, resumed.stdout + resumed.stderr).to.equal(0);
       expect(resumed.stdout).to.match(/\(create, nonce \d+\) reused: the interrupted run sent it/);
@@ -125,3 +129,18 @@ describe("a run on a node that mines a block every second", function () {
     });
   });
 });
+
+/** Resolves once `account` has no pending transaction on the node (each poll asks the node; bounded). */
+async function minedAll(url: string, account: string): Promise<void> {
+  for (let polls = 0; polls < 600; polls++) {
+    const [pending, latest] = await Promise.all([
+      rpc<string>(url, "eth_getTransactionCount", [account, "pending"]),
+      rpc<string>(url, "eth_getTransactionCount", [account, "latest"]),
+    ]);
+    if (BigInt(pending) === BigInt(latest)) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${account} still has pending transactions after 600 polls`);
+}
