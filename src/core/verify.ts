@@ -3,6 +3,7 @@ import type { MigrationEventListener } from "./events.js";
 import { openSession, withRunLock, type MigrationHost } from "./session.js";
 import type { FileKeptBuilds } from "./verification/kept-builds.js";
 import {
+  migratorTargets,
   verificationTargets,
   verifyTargets,
   type VerificationExplorer,
@@ -26,8 +27,8 @@ export interface VerifyResult {
 }
 
 /**
- * `migrate verify`: verifies every deployment of the registry that the explorer has not verified
- * (failures recorded earlier are retried), holding the run lock since it writes the registry.
+ * `migrate verify`: verifies the chain's Migrator and every deployment of the registry that the
+ * explorer has not verified (failures recorded earlier are retried), holding the run lock since it writes the registry.
  * Throws VERIFY_FAILED, after recording every verdict, when one is still not verified.
  */
 export async function verifyRegistry<ContextT>(host: MigrationHost<ContextT>, options: VerifyOptions): Promise<VerifyResult> {
@@ -43,7 +44,7 @@ export async function verifyRegistry<ContextT>(host: MigrationHost<ContextT>, op
         ...(options.currentBuild !== undefined ? { currentBuild: options.currentBuild } : {}),
         ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
       },
-      verificationTargets(session.registry.all(), options.explorer.name),
+      [...migratorTargets(session.registry.migrator, options.explorer.name), ...verificationTargets(session.registry.all(), options.explorer.name)],
     );
     const failed = outcomes.filter((o) => o.status === "failed");
     if (failed.length > 0) {

@@ -6,6 +6,7 @@ import type { MigrationFile } from "../core/migration-file.js";
 import type { Registry } from "../core/registry/registry.js";
 import { FileKeptBuilds, type KeptBuild } from "../core/verification/kept-builds.js";
 import {
+  migratorTargets,
   verificationTargets,
   verifyTargets,
   type VerificationExplorer,
@@ -80,9 +81,11 @@ export class ConnectionVerification {
         await this.keepFromArtifacts(id);
       }
       if (explorer !== undefined) {
+        // The Migrator (deployed with the first migration on this chain) until an explorer answered for it.
+        const migrator = migratorTargets(registry.migrator, explorer.name).filter((t) => t.verification === undefined);
         await verifyTargets(
           { registry, explorer, builds: this.builds, provider: this.connection.provider, keepFromArtifacts: this.keepFromArtifacts, currentBuild: this.currentBuild, ...(onOutcome !== undefined ? { onOutcome } : {}) },
-          targets,
+          [...migrator, ...targets],
         );
       }
     };

@@ -73,6 +73,10 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
     const body = (await response.json()) as { result: Array<{ SourceCode: string }> };
     return body.result[0]!.SourceCode !== "";
   };
+  const migratorRecord = async () =>
+    (JSON.parse(await readFile(path.join(project, "deployments", `${CHAIN_ID}.json`), "utf8")) as {
+      migrator: { address: string; admin: string; transactionHash: string; verification?: Record<string, { status: string }>; adminVerification?: Record<string, { status: string }> };
+    }).migrator;
   const migration = (file: string, body: string) => writeFile(path.join(project, "migrations", file), `export default async function ({ deploy, deployProxy }) {\n${body}\n}\n`);
 
   before(async function () {
@@ -88,7 +92,7 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
     await node?.stop();
   });
 
-  it("migrate --verify verifies a plain contract, a library-linked one, one with constructor arguments and a proxy's implementation as their migration completes", async function () {
+  it("migrate --verify verifies a plain contract, a library-linked one, one with constructor arguments, a proxy and its implementation, and the Migrator, as their migration completes", async function () {
     await migration(
       "1_deploy.ts",
       `  await deploy("Greeter");
@@ -107,13 +111,26 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
       expect(await explorerHasSource(entry.address), name).to.equal(true);
       expect(run.stdout).to.include(`verified: ${name} at ${entry.address}`);
     }
-    // A proxy's implementation verifies; the proxy contract itself ships without compiler input.
+    // A proxy's implementation verifies from its kept build; the proxy contract from the input the plugin ships.
     const box = entries.Box!;
     expect(box.proxy?.implementationVerification?.etherscan?.status).to.equal("verified");
     expect(await explorerHasSource(box.proxy!.implementation)).to.equal(true);
-    expect(run.stdout).to.include(`skipped: Box (proxy) at ${box.address}`);
-    // The explorer recompiled each and found it equal to the chain's code: five passes, nothing else.
-    expect(explorer.submissions.map((s) => s.verdict)).to.deep.equal(Array(5).fill("Pass - Verified"));
+    expect(box.verification?.etherscan?.status).to.equal("verified");
+    expect(await explorerHasSource(box.address)).to.equal(true);
+    expect(run.stdout).to.include(`verified: Box (proxy) at ${box.address}`);
+    // The Migrator and its MigratorAdmin, from contracts/Migrator.solc-input.json.
+    const migrator = await migratorRecord();
+    expect(migrator.verification?.etherscan?.status).to.equal("verified");
+    expect(migrator.adminVerification?.etherscan?.status).to.equal("verified");
+    expect(await explorerHasSource(migrator.address)).to.equal(true);
+    expect(await explorerHasSource(migrator.admin)).to.equal(true);
+    expect(run.stdout).to.include(`verified: Migrator at ${migrator.address}`);
+    expect(run.stdout).to.include(`verified: MigratorAdmin at ${migrator.admin}`);
+    const names = explorer.submissions.map((s) => s.contractName);
+    expect(names).to.include("hardhat-migrations/contracts/Migrator.sol:Migrator");
+    expect(names).to.include("@openzeppelin/contracts/proxy/transparent/TransparentUpgradeableProxy.sol:TransparentUpgradeableProxy");
+    // The explorer recompiled each and found it equal to the chain's code: eight passes, nothing else.
+    expect(explorer.submissions.map((s) => s.verdict)).to.deep.equal(Array(8).fill("Pass - Verified"));
     // The compiler input is kept under the registry directory, named by the recorded build id.
     const kept = JSON.parse(await readFile(path.join(project, "deployments", "build-info", `${entries.Vault!.buildInfoId}.json`), "utf8")) as {
       input: { sources: Record<string, unknown> };
@@ -148,6 +165,32 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
     expect(await submit({ constructorArguments: otherArgs })).to.match(/correct constructor argument/);
     expect(await submit({ compilerversion: "v0.8.20+commit.a1b79de6" })).to.match(/only has solc/);
     expect(await submit({})).to.equal("Pass - Verified");
+  });
+
+  it("the Migrator's shipped input is what the explorer accepts: an edited source or another contract name is refused", async function () {
+    const migrator = await migratorRecord();
+    const shipped = JSON.parse(await readFile(path.join(REPO_ROOT, "contracts", "Migrator.solc-input.json"), "utf8")) as { sources: Record<string, { content: string }> };
+    const tx = await rpc<{ input: string; to: string | null }>(node.url, "eth_getTransactionByHash", [migrator.transactionHash]);
+    const args = tx.input.slice(-128);
+    const sourceName = "hardhat-migrations/contracts/Migrator.sol";
+    const submit = async (input: unknown, contractName = `${sourceName}:Migrator`) => {
+      const form = new URLSearchParams({
+        contractaddress: migrator.address,
+        sourceCode: JSON.stringify(input),
+        codeformat: "solidity-standard-json-input",
+        contractname: contractName,
+        compilerversion: explorer.submissions.find((s) => s.contractName.endsWith(":Migrator"))!.compilerVersion,
+        constructorArguments: args,
+      });
+      await fetch(`${explorer.apiUrl}?module=contract&action=verifysourcecode&apikey=${explorer.apiKey}`, { method: "POST", body: form });
+      return explorer.submissions.at(-1)!.verdict;
+    };
+    explorer.forget(migrator.address);
+    const source = shipped.sources[sourceName]!.content;
+    const edited = { ...shipped, sources: { [sourceName]: { content: source.replace("contract Migrator is", "// edited after deployment\ncontract Migrator is") } } };
+    expect(await submit(edited)).to.match(/does NOT match/);
+    expect(await submit(shipped, `${sourceName}:MigratorAdmin`)).to.match(/does NOT match/);
+    expect(await submit(shipped)).to.equal("Pass - Verified");
   });
 
   it("a verification refused while the explorer is down is recorded, and migrate verify retries only it", async function () {

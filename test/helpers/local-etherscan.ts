@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { getCreate2Address, keccak256 } from "ethers";
 import solc from "solc";
 
 import { rpc } from "./rpc.js";
@@ -23,7 +24,7 @@ export interface LocalEtherscan {
   readonly url: string;
   readonly apiKey: string;
   /** Every `verifysourcecode` request answered, with its verdict, in order. */
-  readonly submissions: Array<{ address: string; contractName: string; verdict: string }>;
+  readonly submissions: Array<{ address: string; contractName: string; compilerVersion: string; verdict: string }>;
   /** While false, every request gets HTTP 503 (an explorer outage). */
   available: boolean;
   /** Forgets that `address` is verified (so that a test can have a submission judged again). */
@@ -151,7 +152,7 @@ export async function startLocalEtherscan(rpcUrl: string, apiKey = "local-ethers
         return;
       }
       const verdict = await verify(form);
-      service.submissions.push({ address, contractName: form.get("contractname") ?? "", verdict });
+      service.submissions.push({ address, contractName: form.get("contractname") ?? "", compilerVersion: form.get("compilerversion") ?? "", verdict });
       const guid = `guid-${nextGuid++}`;
       verdicts.set(guid, verdict);
       reply(200, { status: "1", message: "OK", result: guid });
@@ -200,12 +201,26 @@ interface SolcOutput {
   >;
 }
 
-/** The transaction that created `address` (this explorer's index: a scan of the node's blocks). */
+/** The deterministic-deployment proxy (CREATE2 factory): its calls are a 32-byte salt and the creation code. */
+const CREATE2_FACTORY = "0x4e59b44847b379578588920ca78fbf26c0b4956c";
+
+/**
+ * The creation code and constructor arguments that created `address` (this explorer's index: a
+ * scan of the node's blocks): a creation transaction's input, or a CREATE2 factory call's input
+ * after the salt when salt and code give the address.
+ */
 async function creationTransaction(rpcUrl: string, address: string): Promise<{ input: string } | undefined> {
   const head = Number(BigInt(await rpc<string>(rpcUrl, "eth_blockNumber")));
   for (let n = head; n >= 0; n--) {
     const block = await rpc<{ transactions: Array<{ hash: string; to: string | null; input: string }> }>(rpcUrl, "eth_getBlockByNumber", [`0x${n.toString(16)}`, true]);
     for (const tx of block.transactions) {
+      if (tx.to?.toLowerCase() === CREATE2_FACTORY && tx.input.length > 66) {
+        const initCode = `0x${tx.input.slice(66)}`;
+        if (getCreate2Address(CREATE2_FACTORY, tx.input.slice(0, 66), keccak256(initCode)).toLowerCase() === address) {
+          return { input: initCode };
+        }
+        continue;
+      }
       if (tx.to !== null) {
         continue;
       }

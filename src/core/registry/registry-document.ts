@@ -89,6 +89,10 @@ export interface MigratorRecord {
   /** Deployed through a CREATE2 factory: the salt and the factory (same address on every chain). */
   readonly salt?: string;
   readonly factory?: string;
+  /** Source verification of the Migrator, by explorer (from the compiler input the plugin ships). */
+  readonly verification?: Readonly<Record<string, VerificationRecord>>;
+  /** Source verification of its MigratorAdmin, by explorer. */
+  readonly adminVerification?: Readonly<Record<string, VerificationRecord>>;
 }
 
 export interface MigratorBaseline {

@@ -210,6 +210,24 @@ export class Registry implements RegistryReader {
     await this.#replace({ ...this.#doc, contracts: { ...this.#doc.contracts, [name]: updated } });
   }
 
+  /** Records `explorer`'s verdict on the Migrator's source (`address` is the Migrator's) or its MigratorAdmin's. */
+  async recordMigratorVerification(address: string, explorer: string, record: VerificationRecord): Promise<void> {
+    const migrator = this.#doc.migrator;
+    if (migrator === undefined) {
+      return;
+    }
+    const lower = address.toLowerCase();
+    let updated: MigratorRecord;
+    if (migrator.address.toLowerCase() === lower) {
+      updated = { ...migrator, verification: { ...migrator.verification, [explorer]: record } };
+    } else if (migrator.admin?.toLowerCase() === lower) {
+      updated = { ...migrator, adminVerification: { ...migrator.adminVerification, [explorer]: record } };
+    } else {
+      return;
+    }
+    await this.#replace({ ...this.#doc, migrator: updated });
+  }
+
   get networkMigration(): NetworkMigrationInfo | undefined {
     return this.#doc.networkMigration;
   }

@@ -1,8 +1,11 @@
+import { AbiCoder, ZeroHash } from "ethers";
+
 import { describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { Registry } from "../registry/registry.js";
-import type { RegistryEntry, VerificationRecord } from "../registry/registry-document.js";
+import type { MigratorRecord, RegistryEntry, VerificationRecord } from "../registry/registry-document.js";
 import type { FileKeptBuilds, KeptBuild } from "./kept-builds.js";
+import { shippedArtifactName, shippedBuild, type ShippedContract } from "./shipped-builds.js";
 
 /** What the engine asks of a block explorer (the adapter implements it over hardhat-verify). */
 export interface VerificationExplorer {
@@ -25,13 +28,21 @@ export interface VerificationRequest {
   readonly constructorArguments: string;
 }
 
-/** One deployed address to verify: a registry entry, or a proxy entry's implementation. */
+/**
+ * One deployed address to verify: a registry entry, a proxy entry's implementation or proxy
+ * contract, or the chain's Migrator and MigratorAdmin.
+ */
 export interface VerificationTarget {
   readonly name: string;
-  readonly role: "contract" | "implementation" | "proxy";
+  readonly role: "contract" | "implementation" | "proxy" | "migrator" | "migrator-admin";
   readonly address: string;
   readonly artifact: string;
+  /** Its creation transaction (`""` when not known: then `constructorArguments` says them). */
   readonly transactionHash: string;
+  /** A contract the plugin ships pre-compiled: verified from the compiler input shipped with it. */
+  readonly shipped?: ShippedContract;
+  /** ABI-encoded without 0x, when there is no creation transaction to take them from. */
+  readonly constructorArguments?: string;
   readonly buildInfoId: string | undefined;
   readonly libraries: Readonly<Record<string, string>>;
   readonly verification: VerificationRecord | undefined;
@@ -73,9 +84,56 @@ export function verificationTargets(entries: Record<string, RegistryEntry>, expl
       buildInfoId: entry.proxy.buildInfoId,
       verification: entry.proxy.implementationVerification?.[explorer],
     });
-    targets.push({ ...common, role: "proxy", address: entry.address, transactionHash: entry.transactionHash, buildInfoId: undefined, verification: undefined });
+    const shipped = entry.proxy.kind === "uups" ? "ERC1967Proxy" : "TransparentUpgradeableProxy";
+    targets.push({
+      ...common,
+      role: "proxy",
+      address: entry.address,
+      artifact: shippedArtifactName(shipped),
+      shipped,
+      transactionHash: entry.transactionHash,
+      buildInfoId: undefined,
+      verification: entry.verification?.[explorer],
+    });
   }
   return targets;
+}
+
+/**
+ * The chain's Migrator (the shipped design) and its MigratorAdmin, to verify on `explorer`; none
+ * for a custom or earlier-design Migrator (the plugin does not have their sources). The
+ * MigratorAdmin takes no constructor arguments; the Migrator's are its first owner and admin.
+ */
+export function migratorTargets(migrator: MigratorRecord | undefined, explorer: string): VerificationTarget[] {
+  if (migrator?.design !== 2 || migrator.admin === undefined) {
+    return [];
+  }
+  const common = { libraries: {}, buildInfoId: undefined };
+  const created = migrator.transactionHash !== ZeroHash;
+  return [
+    {
+      ...common,
+      name: "MigratorAdmin",
+      role: "migrator-admin",
+      address: migrator.admin,
+      artifact: shippedArtifactName("MigratorAdmin"),
+      shipped: "MigratorAdmin",
+      transactionHash: "",
+      constructorArguments: "",
+      verification: migrator.adminVerification?.[explorer],
+    },
+    {
+      ...common,
+      name: "Migrator",
+      role: "migrator",
+      address: migrator.address,
+      artifact: shippedArtifactName("Migrator"),
+      shipped: "Migrator",
+      transactionHash: created ? migrator.transactionHash : "",
+      ...(created ? {} : { constructorArguments: AbiCoder.defaultAbiCoder().encode(["address", "address"], [migrator.deployer, migrator.admin]).slice(2) }),
+      verification: migrator.verification?.[explorer],
+    },
+  ];
 }
 
 export interface VerifyDependencies {
@@ -116,9 +174,6 @@ async function verifyOne(deps: VerifyDependencies, target: VerificationTarget): 
   if (target.verification?.status === "verified") {
     return { ...base, status: "verified", message: "already recorded as verified", ...(target.verification.url !== undefined ? { url: target.verification.url } : {}) };
   }
-  if (target.role === "proxy") {
-    return { ...base, status: "skipped", message: "the plugin ships its proxy contracts pre-compiled without their compiler input, so the proxy itself cannot be verified yet (its implementation is)" };
-  }
   let record: VerificationRecord;
   let url: string | undefined;
   try {
@@ -126,10 +181,11 @@ async function verifyOne(deps: VerifyDependencies, target: VerificationTarget): 
     if (await explorer.isVerified(target.address)) {
       record = { status: "verified", url };
     } else {
-      const kept = target.buildInfoId === undefined ? undefined : await keptBuild(deps, target.buildInfoId);
-      const build = kept ?? (await deps.currentBuild?.(target.artifact));
+      const kept = target.shipped !== undefined ? await shippedBuild(target.shipped) : target.buildInfoId === undefined ? undefined : await keptBuild(deps, target.buildInfoId);
+      const build = kept ?? (target.shipped === undefined ? await deps.currentBuild?.(target.artifact) : undefined);
       if (build === undefined) {
-        return { ...base, status: "skipped", message: `its compiler input (build ${target.buildInfoId ?? "not recorded"}) was not kept and its contract is no longer compiled` };
+        const what = target.shipped !== undefined ? "the compiler input the plugin ships with it is missing from its package" : `its compiler input (build ${target.buildInfoId ?? "not recorded"}) was not kept and its contract is no longer compiled`;
+        return { ...base, status: "skipped", message: what };
       }
       const verdict = await explorer.submit(await verificationRequest(deps.provider, build, target));
       const from = kept === undefined ? ` (submitted the current sources: its compiler input, build ${target.buildInfoId ?? "not recorded"}, was not kept)` : "";
@@ -138,7 +194,11 @@ async function verifyOne(deps: VerifyDependencies, target: VerificationTarget): 
   } catch (error) {
     record = { status: "failed", ...(url !== undefined ? { url } : {}), message: describeError(error) };
   }
-  await registry.recordVerification(target.name, target.address, explorer.name, record);
+  if (target.role === "migrator" || target.role === "migrator-admin") {
+    await registry.recordMigratorVerification(target.address, explorer.name, record);
+  } else {
+    await registry.recordVerification(target.name, target.address, explorer.name, record);
+  }
   return { ...base, status: record.status, message: record.message ?? "verified", ...(record.url !== undefined ? { url: record.url } : {}) };
 }
 
@@ -166,16 +226,25 @@ export async function verificationRequest(provider: Eip1193Provider, build: Kept
     }
     libraries[lib.inputSourceName] = { ...libraries[lib.inputSourceName], [lib.name]: address };
   }
-  const tx = (await provider.request({ method: "eth_getTransactionByHash", params: [target.transactionHash] })) as { input?: string } | null;
-  if (tx?.input === undefined) {
-    throw new Error(`the node does not know its creation transaction ${target.transactionHash}`);
-  }
   const input = Object.keys(libraries).length === 0 ? build.input : { ...build.input, settings: { ...build.input.settings, libraries } };
   return {
     address: target.address,
     contractName: `${contract.inputSourceName}:${target.artifact.split(":").pop()!}`,
     compilerVersion: `v${build.solcLongVersion}`,
     input,
-    constructorArguments: tx.input.replace(/^0x/, "").slice(contract.creationCodeLength * 2),
+    constructorArguments: target.constructorArguments ?? (await creationInput(provider, target.transactionHash)).slice(contract.creationCodeLength * 2),
   };
+}
+
+/**
+ * The creation code and constructor arguments `transactionHash` deployed, without 0x: its input,
+ * or, for a call to a CREATE2 factory (a salted deployment), its input after the 32-byte salt.
+ */
+async function creationInput(provider: Eip1193Provider, transactionHash: string): Promise<string> {
+  const tx = (await provider.request({ method: "eth_getTransactionByHash", params: [transactionHash] })) as { input?: string; to?: string | null } | null;
+  if (tx?.input === undefined) {
+    throw new Error(`the node does not know its creation transaction ${transactionHash}`);
+  }
+  const input = tx.input.replace(/^0x/, "");
+  return tx.to === null || tx.to === undefined ? input : input.slice(64);
 }

@@ -3,7 +3,8 @@ import type { VerifyResult } from "../../core/verify.js";
 
 /** One line per verified (or refused, or skipped) address. */
 export function formatVerificationOutcome(outcome: VerificationOutcome): string {
-  const what = `${outcome.name}${outcome.role === "contract" ? "" : ` (${outcome.role})`} at ${outcome.address}`;
+  const plain = outcome.role === "contract" || outcome.role === "migrator" || outcome.role === "migrator-admin";
+  const what = `${outcome.name}${plain ? "" : ` (${outcome.role})`} at ${outcome.address}`;
   switch (outcome.status) {
     case "verified":
       return `  verified: ${what}${outcome.url !== undefined ? ` ${outcome.url}` : ""}`;
