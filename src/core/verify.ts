@@ -12,7 +12,8 @@ import {
 } from "./verification/verify-deployments.js";
 
 export interface VerifyOptions {
-  readonly explorer: VerificationExplorer;
+  /** Each explorer in turn; the registry records each one's verdicts separately. */
+  readonly explorers: readonly VerificationExplorer[];
   readonly builds: FileKeptBuilds;
   readonly keepFromArtifacts?: (buildInfoId: string) => Promise<void>;
   readonly currentBuild?: VerifyDependencies["currentBuild"];
@@ -34,25 +35,30 @@ export interface VerifyResult {
 export async function verifyRegistry<ContextT>(host: MigrationHost<ContextT>, options: VerifyOptions): Promise<VerifyResult> {
   return withRunLock(host, async () => {
     const session = await openSession(host, options.onEvent ?? (() => {}));
-    const outcomes = await verifyTargets(
-      {
-        registry: session.registry,
-        explorer: options.explorer,
-        builds: options.builds,
-        provider: host.provider,
-        ...(options.keepFromArtifacts !== undefined ? { keepFromArtifacts: options.keepFromArtifacts } : {}),
-        ...(options.currentBuild !== undefined ? { currentBuild: options.currentBuild } : {}),
-        ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
-      },
-      [...migratorTargets(session.registry.migrator, options.explorer.name), ...verificationTargets(session.registry.all(), options.explorer.name)],
-    );
+    const outcomes: VerificationOutcome[] = [];
+    for (const explorer of options.explorers) {
+      outcomes.push(
+        ...(await verifyTargets(
+          {
+            registry: session.registry,
+            explorer,
+            builds: options.builds,
+            provider: host.provider,
+            ...(options.keepFromArtifacts !== undefined ? { keepFromArtifacts: options.keepFromArtifacts } : {}),
+            ...(options.currentBuild !== undefined ? { currentBuild: options.currentBuild } : {}),
+            ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
+          },
+          [...migratorTargets(session.registry.migrator, explorer.name), ...verificationTargets(session.registry.all(), explorer.name)],
+        )),
+      );
+    }
     const failed = outcomes.filter((o) => o.status === "failed");
     if (failed.length > 0) {
       throw new MigrationsError("VERIFY_FAILED", {
         failed: failed.length,
         total: outcomes.length,
         network: host.networkName,
-        names: failed.map((o) => `${o.name}${o.role === "implementation" ? " (implementation)" : ""}: ${o.message}`).join("; "),
+        names: failed.map((o) => `${o.name}${o.role === "implementation" ? " (implementation)" : ""}${options.explorers.length > 1 ? ` on ${o.explorer}` : ""}: ${o.message}`).join("; "),
       });
     }
     return { network: host.networkName, chainId: session.chain.chainId, outcomes };

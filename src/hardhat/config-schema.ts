@@ -80,6 +80,10 @@ export const migrationsUserConfigSchema = strictObject(
     parametersDir: z.unknown().optional(),
     migrationTimeout: timeout.optional(),
     inProcessRegistry: z.enum(["memory", "file"], { errorMap: () => ({ message: `Expected "memory" or "file".` }) }).optional(),
+    explorers: z
+      .array(z.enum(["etherscan", "sourcify", "blockscout"]), { message: 'Expected a list of "etherscan", "sourcify" or "blockscout".' })
+      .min(1, 'Expected at least one of "etherscan", "sourcify" or "blockscout".')
+      .optional(),
     store: storeKind.optional(),
     networks: z.record(z.string(), network, { invalid_type_error: "Expected an object of network names to { store, confirmations, … }." }).optional(),
     migrator: z.string({ message: 'Expected the artifact name of a contract, e.g. "MyMigrator".' }).min(1, 'Expected the artifact name of a contract, e.g. "MyMigrator".').optional(),

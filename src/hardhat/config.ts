@@ -44,6 +44,11 @@ export interface MigrationsUserConfig {
    */
   inProcessRegistry?: "memory" | "file";
   /**
+   * The block explorers `migrate --verify` and `migrate verify` submit sources to, through
+   * @nomicfoundation/hardhat-verify (configured under its `verify` section). Default ["etherscan"].
+   */
+  explorers?: ExplorerName[];
+  /**
    * Where the record of completed migrations lives: "chain" (default, the Migrator contract),
    * "file" (`<registryDir>/<chainId>.migrations.json`) or "none" (nothing recorded).
    */
@@ -75,6 +80,9 @@ export interface MigrationsUserConfig {
 }
 
 export type StoreKind = "chain" | "file" | "none";
+
+/** A block explorer hardhat-verify submits to (see docs/verification.md). */
+export type ExplorerName = "etherscan" | "sourcify" | "blockscout";
 
 /** `migrations.networks.<name>`: what differs per network. */
 export interface NetworkMigrationsUserConfig {
@@ -115,6 +123,7 @@ export interface MigrationsConfig {
   /** Seconds; `undefined`: the default for the chain (see `defaultMigrationTimeoutMs`). */
   migrationTimeout: number | undefined;
   inProcessRegistry: "memory" | "file";
+  explorers: ExplorerName[];
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
@@ -146,6 +155,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     rollback: config?.rollback ?? true,
     migrationTimeout: config?.migrationTimeout,
     inProcessRegistry: config?.inProcessRegistry ?? "memory",
+    explorers: [...new Set<ExplorerName>(config?.explorers ?? ["etherscan"])],
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
     migrator: config?.migrator,

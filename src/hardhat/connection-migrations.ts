@@ -75,7 +75,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         ...optionalId("--from", "from", options.from),
         ...optionalId("--only", "only", options.only),
       };
-      const tags = typeof options.tags === "string" ? options.tags.split(",").map((t) => t.trim()).filter((t) => t !== "") : options.tags;
+      const tags = tagList(options.tags);
       if (options.simulate === true) {
         return simulateOnFork(this.#host, {
           ...plan,
@@ -84,7 +84,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
           ...(options.onEvent !== undefined ? { onEvent: options.onEvent } : {}),
         });
       }
-      const explorer = options.verify === true && options.dryRun !== true ? await this.#verification.explorer() : undefined;
+      const explorers = options.verify === true && options.dryRun !== true ? await this.#verification.explorers() : [];
       const host = await this.#host.host({
         readOnly: options.dryRun === true,
         ...(options.parameters !== undefined ? { parametersFile: options.parameters } : {}),
@@ -92,7 +92,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
       return migrate(host, {
         ...plan,
         ...(tags !== undefined ? { tags } : {}),
-        afterMigration: this.#verification.afterMigration(explorer, options.onVerification),
+        afterMigration: this.#verification.afterMigration(explorers, options.onVerification),
         rollback: options.rollback ?? this.hre.config.migrations.rollback,
         ...this.#migrationTimeout(options),
         ...(options.dryRun === true ? { dryRun: true } : {}),
@@ -122,9 +122,9 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
 
   verify(options: { readonly onOutcome?: (outcome: VerificationOutcome) => void } = {}): Promise<VerifyResult> {
     return asPluginErrors(async () => {
-      const explorer = await this.#verification.explorer();
+      const explorers = await this.#verification.explorers();
       return verifyRegistry(await this.host(), {
-        explorer,
+        explorers,
         builds: this.#verification.builds,
         keepFromArtifacts: this.#verification.keepFromArtifacts,
         currentBuild: this.#verification.currentBuild,
@@ -141,8 +141,9 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     }, () => this.#redact);
   }
 
-  status(): Promise<StatusReport> {
-    return asPluginErrors(async () => migrationStatus(await this.#host.host({ readOnly: true })), () => this.#redact);
+  status(options: { readonly tags?: string | readonly string[] } = {}): Promise<StatusReport> {
+    const tags = tagList(options.tags);
+    return asPluginErrors(async () => migrationStatus(await this.#host.host({ readOnly: true }), undefined, tags !== undefined ? { tags } : {}), () => this.#redact);
   }
 
   down(options: DownOptions = {}): Promise<DownResult> {
@@ -256,4 +257,9 @@ function parseBlock(value: number | string): number {
 
 function optionalId<K extends string>(option: string, key: K, value: number | string | undefined): Partial<Record<K, number>> {
   return value === undefined ? {} : ({ [key]: parseMigrationId(option, value) } as Partial<Record<K, number>>);
+}
+
+/** `--tags oracle,token` (or a list) as the list of tags; undefined when not given. */
+function tagList(tags: string | readonly string[] | undefined): readonly string[] | undefined {
+  return typeof tags === "string" ? tags.split(",").map((t) => t.trim()).filter((t) => t !== "") : tags;
 }

@@ -12,7 +12,7 @@ import {
   type VerificationExplorer,
   type VerificationOutcome,
 } from "../core/verification/verify-deployments.js";
-import { etherscanExplorer } from "./etherscan-explorer.js";
+import { hardhatVerifyExplorer } from "./hardhat-verify-explorer.js";
 import { hardhatKeptBuild } from "./hardhat-kept-build.js";
 
 /**
@@ -51,41 +51,45 @@ export class ConnectionVerification {
     return id === undefined ? undefined : hardhatKeptBuild(this.hre.artifacts, id);
   };
 
-  /** The explorer of this network, checked to be usable (plugin loaded, explorer configured). */
-  async explorer(): Promise<VerificationExplorer> {
-    const explorer = etherscanExplorer(this.connection);
+  /** The explorers of this network (`migrations.explorers`), each checked to be usable (plugin loaded, explorer configured). */
+  async explorers(): Promise<VerificationExplorer[]> {
     const chainId = Number(await this.connection.provider.request({ method: "eth_chainId" }));
-    if (this.connection.networkConfig.type === "edr-simulated") {
-      throw new MigrationsError("VERIFY_NOT_AVAILABLE", { network: this.connection.networkName, chainId, reason: "it is an in-process network, which no explorer sees." });
+    const explorers: VerificationExplorer[] = [];
+    for (const name of this.hre.config.migrations.explorers) {
+      const explorer = await hardhatVerifyExplorer(this.hre, this.connection, name, chainId);
+      if (this.connection.networkConfig.type === "edr-simulated") {
+        throw new MigrationsError("VERIFY_NOT_AVAILABLE", { network: this.connection.networkName, chainId, reason: "it is an in-process network, which no explorer sees." });
+      }
+      try {
+        await explorer.contractUrl("0x0000000000000000000000000000000000000000");
+      } catch (error) {
+        throw new MigrationsError("VERIFY_NOT_AVAILABLE", { network: this.connection.networkName, chainId, reason: describeError(error) }, { cause: error });
+      }
+      explorers.push(explorer);
     }
-    try {
-      await explorer.contractUrl("0x0000000000000000000000000000000000000000");
-    } catch (error) {
-      throw new MigrationsError("VERIFY_NOT_AVAILABLE", { network: this.connection.networkName, chainId, reason: describeError(error) }, { cause: error });
-    }
-    return explorer;
+    return explorers;
   }
 
   /**
    * What runs after each migration of `migrate`: keeps the builds of its deployments, then, with
-   * `explorer`, verifies them. Verification failures are recorded in the registry and reported,
-   * never thrown: the migration is complete either way.
+   * `explorers`, verifies them on each. Verification failures are recorded in the registry and
+   * reported, never thrown: the migration is complete either way.
    */
-  afterMigration(explorer: VerificationExplorer | undefined, onOutcome?: (outcome: VerificationOutcome) => void) {
+  afterMigration(explorers: readonly VerificationExplorer[], onOutcome?: (outcome: VerificationOutcome) => void) {
     return async (migration: MigrationFile, registry: Registry): Promise<void> => {
       if (!this.keepsFiles) {
         return;
       }
-      const targets = verificationTargets(registry.all(), explorer?.name ?? "etherscan", migration.id);
-      for (const id of new Set(targets.map((t) => t.buildInfoId).filter((id) => id !== undefined))) {
+      const deployed = verificationTargets(registry.all(), "", migration.id);
+      for (const id of new Set(deployed.map((t) => t.buildInfoId).filter((id) => id !== undefined))) {
         await this.keepFromArtifacts(id);
       }
-      if (explorer !== undefined) {
-        // The Migrator (deployed with the first migration on this chain) until an explorer answered for it.
+      for (const explorer of explorers) {
+        // The Migrator (deployed with the first migration on this chain) until the explorer answered for it.
         const migrator = migratorTargets(registry.migrator, explorer.name).filter((t) => t.verification === undefined);
         await verifyTargets(
           { registry, explorer, builds: this.builds, provider: this.connection.provider, keepFromArtifacts: this.keepFromArtifacts, currentBuild: this.currentBuild, ...(onOutcome !== undefined ? { onOutcome } : {}) },
-          [...migrator, ...targets],
+          [...migrator, ...verificationTargets(registry.all(), explorer.name, migration.id)],
         );
       }
     };

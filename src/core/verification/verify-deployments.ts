@@ -26,6 +26,8 @@ export interface VerificationRequest {
   readonly input: KeptBuild["input"];
   /** ABI-encoded, without 0x. */
   readonly constructorArguments: string;
+  /** The transaction that created the address, when known (Sourcify matches the creation code against it). */
+  readonly creationTransactionHash?: string;
 }
 
 /**
@@ -49,6 +51,8 @@ export interface VerificationTarget {
 }
 
 export interface VerificationOutcome {
+  /** The explorer's registry key, e.g. `etherscan`, `sourcify`. */
+  readonly explorer: string;
   readonly name: string;
   readonly role: VerificationTarget["role"];
   readonly address: string;
@@ -170,7 +174,7 @@ export async function verifyTargets(deps: VerifyDependencies, targets: readonly 
 
 async function verifyOne(deps: VerifyDependencies, target: VerificationTarget): Promise<VerificationOutcome> {
   const { explorer, registry } = deps;
-  const base = { name: target.name, role: target.role, address: target.address };
+  const base = { explorer: explorer.name, name: target.name, role: target.role, address: target.address };
   if (target.verification?.status === "verified") {
     return { ...base, status: "verified", message: "already recorded as verified", ...(target.verification.url !== undefined ? { url: target.verification.url } : {}) };
   }
@@ -233,6 +237,7 @@ export async function verificationRequest(provider: Eip1193Provider, build: Kept
     compilerVersion: `v${build.solcLongVersion}`,
     input,
     constructorArguments: target.constructorArguments ?? (await creationInput(provider, target.transactionHash)).slice(contract.creationCodeLength * 2),
+    ...(target.transactionHash !== "" ? { creationTransactionHash: target.transactionHash } : {}),
   };
 }
 

@@ -5,13 +5,15 @@ import type { VerifyResult } from "../../core/verify.js";
 export function formatVerificationOutcome(outcome: VerificationOutcome): string {
   const plain = outcome.role === "contract" || outcome.role === "migrator" || outcome.role === "migrator-admin";
   const what = `${outcome.name}${plain ? "" : ` (${outcome.role})`} at ${outcome.address}`;
+  // Etherscan, the default, is not named: its lines stay as they were before other explorers.
+  const on = outcome.explorer === "etherscan" ? "" : ` on ${outcome.explorer}`;
   switch (outcome.status) {
     case "verified":
-      return `  verified: ${what}${outcome.url !== undefined ? ` ${outcome.url}` : ""}`;
+      return `  verified${on}: ${what}${outcome.url !== undefined ? ` ${outcome.url}` : ""}`;
     case "failed":
-      return `  NOT verified: ${what}: ${outcome.message}`;
+      return `  NOT verified${on}: ${what}: ${outcome.message}`;
     case "skipped":
-      return `  skipped: ${what}: ${outcome.message}`;
+      return `  skipped${on}: ${what}: ${outcome.message}`;
   }
 }
 

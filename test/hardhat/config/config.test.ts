@@ -62,11 +62,19 @@ describe("migrations config", () => {
     expect(errors[2]!.message).to.contain("at least 10");
   });
 
+  it("takes the block explorers to verify on, from etherscan, sourcify and blockscout", () => {
+    expect(validateMigrationsUserConfig({ explorers: ["sourcify", "blockscout", "etherscan"] })).to.deep.equal([]);
+    expect(validateMigrationsUserConfig({ explorers: ["sourcify", "snowtrace"] }).map((e) => e.path.join("."))).to.deep.equal(["migrations.explorers.1"]);
+    expect(validateMigrationsUserConfig({ explorers: [] }).map((e) => e.message)).to.deep.equal(['Expected at least one of "etherscan", "sourcify" or "blockscout".']);
+    expect(resolveMigrationsConfig({ explorers: ["sourcify", "sourcify"] }, "/p").explorers).to.deep.equal(["sourcify"]);
+  });
+
   it("resolves defaults and absolute paths against the project root", () => {
     expect(resolveMigrationsConfig(undefined, "/p")).to.deep.equal({
       dir: path.resolve("/p/migrations"),
       registryDir: path.resolve("/p/deployments"),
       deployer: 0,
+      explorers: ["etherscan"],
       rollback: true,
       migrationTimeout: undefined,
       inProcessRegistry: "memory",

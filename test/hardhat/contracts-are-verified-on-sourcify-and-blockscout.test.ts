@@ -1,0 +1,166 @@
+import { cp, mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import { expect } from "chai";
+
+import { runHardhat, type CliResult } from "../helpers/cli.js";
+import { fixtureRoot, REPO_ROOT, tempDir } from "../helpers/fixture.js";
+import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+import { startLocalEtherscan, type LocalEtherscan } from "../helpers/local-etherscan.js";
+import { startLocalSourcify, type LocalSourcify } from "../helpers/local-sourcify.js";
+
+const CHAIN_ID = 4243;
+
+type Verdicts = Record<string, { status: string; url?: string; message?: string }>;
+interface Entry {
+  address: string;
+  buildInfoId?: string;
+  verification?: Verdicts;
+}
+
+/** A user project verifying on Sourcify and on a Blockscout instance (`migrations.explorers`), Etherscan off. */
+async function createProject(): Promise<string> {
+  const root = await tempDir("hhm-sourcify-");
+  await cp(path.join(fixtureRoot("verification"), "contracts"), path.join(root, "contracts"), { recursive: true });
+  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+  await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "sourcify-project", type: "module", private: true }));
+  await mkdir(path.join(root, "migrations"));
+  await writeFile(
+    path.join(root, "hardhat.config.ts"),
+    `import { createRequire } from "node:module";
+import hardhatEthers from "@nomicfoundation/hardhat-ethers";
+import hardhatVerify from "@nomicfoundation/hardhat-verify";
+import { defineConfig } from "hardhat/config";
+import migrations from ${JSON.stringify(path.join(REPO_ROOT, "src", "index.js"))};
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  plugins: [hardhatEthers, hardhatVerify, migrations],
+  solidity: { version: "0.8.37", path: require.resolve("solc/soljson.js") },
+  networks: { live: { type: "http", url: process.env.TEST_RPC_URL ?? "http://127.0.0.1:1" } },
+  chainDescriptors: {
+    ${CHAIN_ID}: {
+      name: "Local chain",
+      blockExplorers: {
+        blockscout: { name: "LocalBlockscout", url: process.env.TEST_BLOCKSCOUT_URL ?? "http://127.0.0.1:1", apiUrl: process.env.TEST_BLOCKSCOUT_API_URL ?? "http://127.0.0.1:1/api" },
+      },
+    },
+  },
+  verify: {
+    etherscan: { enabled: false },
+    blockscout: { apiKey: "local-etherscan-key" },
+    sourcify: { apiUrl: process.env.TEST_SOURCIFY_URL ?? "http://127.0.0.1:1" },
+  },
+  migrations: { explorers: ["sourcify", "blockscout"] },
+});
+`,
+  );
+  return root;
+}
+
+describe("contracts are verified on Sourcify and Blockscout", function () {
+  let node: RunningNode;
+  let sourcify: LocalSourcify;
+  let blockscout: LocalEtherscan;
+  let project: string;
+  let hardhat: (args: string[]) => Promise<CliResult>;
+
+  const document = async () =>
+    JSON.parse(await readFile(path.join(project, "deployments", `${CHAIN_ID}.json`), "utf8")) as {
+      contracts: Record<string, Entry>;
+      migrator: { address: string; admin: string; verification?: Verdicts; adminVerification?: Verdicts };
+    };
+  /** What the Sourcify server itself answers for an address (its public lookup). */
+  const sourcifyMatch = async (address: string): Promise<string | null> => {
+    const response = await fetch(`${sourcify.apiUrl}/v2/contract/${CHAIN_ID}/${address}`);
+    return ((await response.json()) as { match: string | null }).match;
+  };
+  const migration = (file: string, body: string) => writeFile(path.join(project, "migrations", file), `export default async function ({ deploy }) {\n${body}\n}\n`);
+
+  before(async function () {
+    node = await startHardhatNode(fixtureRoot("basic"), undefined, ["--chain-id", String(CHAIN_ID)]);
+    sourcify = await startLocalSourcify(node.url, CHAIN_ID);
+    blockscout = await startLocalEtherscan(node.url);
+    project = await createProject();
+    const env = { TEST_RPC_URL: node.url, TEST_SOURCIFY_URL: sourcify.apiUrl, TEST_BLOCKSCOUT_URL: blockscout.url, TEST_BLOCKSCOUT_API_URL: blockscout.apiUrl };
+    hardhat = (args) => runHardhat(project, args, env);
+  });
+
+  after(async function () {
+    await blockscout?.stop();
+    await sourcify?.stop();
+    await node?.stop();
+  });
+
+  it("migrate --verify verifies each contract and the Migrator on Sourcify, and records each explorer's verdict separately", async function () {
+    await migration(
+      "1_deploy.ts",
+      `  await deploy("Greeter");
+  await deploy("Vault", ["Savings", 42n, "0x000000000000000000000000000000000000dEaD"]);`,
+    );
+    blockscout.available = false; // Blockscout is down: Sourcify's verdicts stand on their own
+    const run = await hardhat(["migrate", "--network", "live", "--verify"]);
+    blockscout.available = true;
+    expect(run.code, run.stdout + run.stderr).to.equal(0);
+
+    const { contracts, migrator } = await document();
+    for (const name of ["Greeter", "Vault"]) {
+      const entry = contracts[name]!;
+      expect(entry.verification?.sourcify, name).to.deep.equal({ status: "verified", url: `${sourcify.apiUrl}/repo-ui/${CHAIN_ID}/${entry.address}` });
+      expect(entry.verification?.blockscout?.status, name).to.equal("failed");
+      expect(await sourcifyMatch(entry.address), name).to.equal("exact_match");
+      expect(run.stdout).to.include(`verified on sourcify: ${name} at ${entry.address}`);
+      expect(run.stdout).to.include(`NOT verified on blockscout: ${name} at ${entry.address}`);
+    }
+    expect(migrator.verification?.sourcify?.status).to.equal("verified");
+    expect(migrator.adminVerification?.sourcify?.status).to.equal("verified");
+    expect(await sourcifyMatch(migrator.address)).to.equal("exact_match");
+    // lib-sourcify recompiled and matched each one: four jobs, every one a match.
+    expect(sourcify.jobs.map((j) => [j.contractIdentifier.split(":")[1], j.match])).to.have.deep.members([
+      ["MigratorAdmin", "exact_match"],
+      ["Migrator", "exact_match"],
+      ["Greeter", "exact_match"],
+      ["Vault", "exact_match"],
+    ]);
+
+    // migrate verify retries Blockscout only: Sourcify has them all.
+    const jobs = sourcify.jobs.length;
+    const retry = await hardhat(["migrate", "verify", "--network", "live"]);
+    expect(retry.code, retry.stdout + retry.stderr).to.equal(0);
+    expect(sourcify.jobs.length).to.equal(jobs);
+    const after = await document();
+    expect(after.contracts.Vault!.verification?.blockscout?.status).to.equal("verified");
+    expect(after.migrator.verification?.blockscout?.status).to.equal("verified");
+    expect(blockscout.submissions.map((s) => s.verdict)).to.deep.equal(Array(4).fill("Pass - Verified"));
+  });
+
+  it("a source edited after deploy is refused by Sourcify, the registry says so, and the kept compiler input verifies it", async function () {
+    await migration("2_counter.ts", `  await deploy("Counter");`);
+    const deployed = await hardhat(["migrate", "--network", "live"]);
+    expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
+    const counter = (await document()).contracts.Counter!;
+    const keptFile = path.join(project, "deployments", "build-info", `${counter.buildInfoId}.json`);
+
+    const source = path.join(project, "contracts", "Counter.sol");
+    await writeFile(source, (await readFile(source, "utf8")).replace("count += 1;", "count += 2;"));
+    expect((await hardhat(["clean"])).code).to.equal(0);
+    expect((await hardhat(["build", "--no-tests"])).code).to.equal(0);
+    await rename(keptFile, `${keptFile}.aside`);
+
+    const refused = await hardhat(["migrate", "verify", "--network", "live"]);
+    expect(refused.code).to.not.equal(0);
+    expect(refused.stdout + refused.stderr).to.include("HHM322");
+    const record = (await document()).contracts.Counter!.verification?.sourcify;
+    expect(record?.status).to.equal("failed");
+    expect(record?.message).to.include("submitted the current sources");
+    expect(sourcify.jobs.at(-1)).to.include({ address: counter.address.toLowerCase(), match: null });
+    expect(await sourcifyMatch(counter.address)).to.equal(null);
+
+    await rename(`${keptFile}.aside`, keptFile);
+    const verified = await hardhat(["migrate", "verify", "--network", "live"]);
+    expect(verified.code, verified.stdout + verified.stderr).to.equal(0);
+    expect((await document()).contracts.Counter!.verification?.sourcify?.status).to.equal("verified");
+    expect(await sourcifyMatch(counter.address)).to.equal("exact_match");
+  });
+});
