@@ -51,8 +51,9 @@ const plugin: HardhatPlugin = definePlugin({
     task(["migrate", "verify"], "Verifies every deployment in the registry not verified yet on the block explorer (retries failures)")
       .setAction(() => import("./hardhat/tasks/verify.js"))
       .build(),
-    task(["migrate", "status"], "Shows every migration's state on the network: up, pending, interrupted, changed or missing file")
+    task(["migrate", "status"], "Shows every migration's state on the network: up, pending, interrupted, changed, missing file or skipped")
       .addFlag({ name: "json", description: "Print the status as JSON" })
+      .addOption(id("tags", "Show as skipped the pending migrations that `migrate --tags` with these tags would leave out, e.g. oracle,token"))
       .addFlag(noColor)
       .setAction(() => import("./hardhat/tasks/status.js"))
       .build(),

@@ -163,8 +163,12 @@ export interface SnapshotOptions {
 /** `connection.migrations`. */
 export interface ConnectionMigrations {
   run(options?: RunMigrationsOptions): Promise<MigrateResult>;
-  /** Every migration's state (up, pending, interrupted, changed, missing file), ordered by id. Sends nothing. */
-  status(): Promise<StatusReport>;
+  /**
+   * Every migration's state (up, pending, interrupted, changed, missing file, skipped), ordered by
+   * id. With `tags`, a pending migration that `run({ tags })` would leave out is `skipped`, as is
+   * one that does not apply on this network. Sends nothing.
+   */
+  status(options?: { readonly tags?: string | readonly string[] }): Promise<StatusReport>;
   /**
    * Verifies every deployment in the registry that is not verified yet (failures are retried),
    * from the compiler input kept when it was deployed; throws when one is still refused.

@@ -92,10 +92,14 @@ function details(record: MigrationRecord): Omit<StatusRow, "id" | "state" | "fil
   };
 }
 
-/** Reads the state of every migration on the host's network; sends nothing. */
+/**
+ * Reads the state of every migration on the host's network; sends nothing. A pending migration
+ * that does not apply there, or (with `tags`) that `migrate --tags` would leave out, is `skipped`.
+ */
 export async function migrationStatus<ContextT>(
   host: MigrationHost<ContextT>,
   onEvent: MigrationEventListener = () => {},
+  options: { readonly tags?: readonly string[] } = {},
 ): Promise<StatusReport> {
   const session = await openSession(host, onEvent, { readOnly: true });
   const [{ store, completed }, journal] = await Promise.all([
@@ -105,7 +109,9 @@ export async function migrationStatus<ContextT>(
   const records = await store.records(completed);
   const rows = statusRows(session.migrations, records, journal?.interrupted());
   const pending = session.migrations.filter((m) => rows.some((row) => row.id === m.id && row.state === "pending"));
-  const { skipped } = await selectMigrations(pending, selectionTarget(host), (url) => host.scripts.importModule(url));
+  // The selection `migrate` makes with the same `--tags` (planSelected): the network's, then the tags.
+  const target = { ...selectionTarget(host), ...(options.tags !== undefined ? { tags: options.tags } : {}) };
+  const { skipped } = await selectMigrations(pending, target, (url) => host.scripts.importModule(url));
   const why = new Map(skipped.map(({ migration, reason }) => [migration.id, reason]));
   return {
     network: session.network,

@@ -110,6 +110,30 @@ describe("named accounts, parameters and per-network selection, from the command
     await ok(["migrate", "export"]);
   });
 
+  it("migrate status --tags oracle shows as skipped what migrate --tags oracle leaves out, in its table and in --json", async () => {
+    const out = await ok(["migrate", "status", "--tags", "oracle", "--network", "testnode"]);
+    expect(out).to.match(/1\s+1_token\.js\s+skipped\s+\(no tag \(--tags oracle\)\)/);
+    expect(out).to.match(/2\s+2_mock_oracle\.js\s+pending/);
+    expect(out).to.match(/3\s+3_sepolia_only\.js\s+skipped\s+\(only on sepolia\)/);
+    expect(out).to.match(/4\s+4_oracle_feed\.js\s+pending/);
+    const json = JSON.parse(await ok(["migrate", "status", "--tags", "oracle", "--json", "--network", "testnode"])) as {
+      rows: Array<{ id: number; state: string; skippedBecause?: string }>;
+    };
+    expect(json.rows.map((r) => [r.id, r.state, r.skippedBecause])).to.deep.equal([
+      [1, "skipped", "no tag (--tags oracle)"],
+      [2, "pending", undefined],
+      [3, "skipped", "only on sepolia"],
+      [4, "pending", undefined],
+    ]);
+    // Without --tags, the tagged-out migration is pending again: status only says what a run would do.
+    expect(await ok(["migrate", "status", "--network", "testnode"])).to.match(/1\s+1_token\.js\s+pending/);
+    // Nothing was run or recorded.
+    await readFile(path.join(registryDir, "31337.json"), "utf8").then(
+      () => expect.fail("status wrote a registry"),
+      (error: NodeJS.ErrnoException) => expect(error.code).to.equal("ENOENT"),
+    );
+  });
+
   it("migrate --tags oracle runs only the tagged migrations, as the network's deployer, with the oracle's address from its configVariable", async () => {
     const out = await ok(["migrate", "--tags", "oracle", "--network", "testnode"], { HHM_TEST_ORACLE: ORACLE });
     expect(out).to.contain("Skipped 1_token.js on testnode: no tag (--tags oracle)");
@@ -119,6 +143,7 @@ describe("named accounts, parameters and per-network selection, from the command
     expect(Object.keys(contracts).sort()).to.deep.equal(["Feed", "MockOracle"]);
     expect(contracts.MockOracle!.deployer).to.equal(ACCOUNT_1);
     expect(await rpc("eth_getBalance", [TREASURY, "latest"])).to.equal("0x5");
+    // What ran is what `migrate status --tags oracle` showed as pending (2 and 4), and nothing else.
     const status = await ok(["migrate", "status", "--network", "testnode"]);
     expect(status).to.match(/1\s+1_token\.js\s+pending/);
     expect(status).to.match(/2\s+2_mock_oracle\.js\s+up/);

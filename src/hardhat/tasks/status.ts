@@ -6,9 +6,9 @@ import { colorEnabled, palette } from "../ui/colors.js";
 import { formatStatus } from "../ui/format-status.js";
 import { inProcessNote } from "../ui/in-process-note.js";
 
-export default async function statusTask(args: { json: boolean; noColor?: boolean }, hre: HardhatRuntimeEnvironment): Promise<StatusReport> {
+export default async function statusTask(args: { json: boolean; noColor?: boolean; tags?: string }, hre: HardhatRuntimeEnvironment): Promise<StatusReport> {
   const connection = await hre.network.getOrCreate();
-  const report = await connection.migrations.status();
+  const report = await connection.migrations.status(args.tags !== undefined && args.tags !== "" ? { tags: args.tags } : {});
   if (args.json) {
     console.log(stableStringify(report).trimEnd());
     return report;
