@@ -59,7 +59,7 @@ async function migrateLocked<ContextT>(
   const outcome = new RunOutcome(session, run, pending, options, started);
   outcome.skipped = skipped;
   // Off dev chains: the deployer's balance (and the gas price) before, and after.
-  const deployer = session.chain.isDevChain ? undefined : await session.deployer().then((d) => d.getAddress(), () => undefined);
+  const deployer = session.chain.isDevChain ? undefined : await deployerAddress(host, session, options.dryRun === true);
   if (deployer !== undefined && (pending.length > 0 || options.dryRun === true)) {
     await reportAccount(host.provider, deployer, "before", session.emit);
   }
@@ -86,6 +86,25 @@ async function migrateLocked<ContextT>(
     await reportAccount(host.provider, deployer, "after", session.emit);
   }
   return outcome.finish();
+}
+
+/**
+ * The deployer's address for the balance report. A dry run reads no secret: it takes the address
+ * only when the host knows it without the key (configured as an address, a node account), and
+ * otherwise says that the balance was not checked.
+ */
+async function deployerAddress<ContextT>(host: MigrationHost<ContextT>, session: Session, dryRun: boolean): Promise<string | undefined> {
+  if (!dryRun) {
+    return session.deployer().then((d) => d.getAddress(), () => undefined);
+  }
+  const known = await host.signers.knownDeployerAddress?.().catch(() => undefined);
+  if (known === undefined) {
+    session.emit({
+      type: "notice",
+      message: `The deployer's balance was not checked: its address comes from a key, which a dry run does not read (no keystore password is asked). To see it, name the deployer by its address: migrations.networks.${session.network.name}.accounts.deployer = "0x…".`,
+    });
+  }
+  return known;
 }
 
 /** Emits what the run will do (the plan event) and returns the migrations to run, in order. */

@@ -20,6 +20,11 @@ import type { ChainWorkspace } from "./workspace/chain-workspace.js";
 export interface HostSigners {
   /** The configured deployer. */
   deployer(): Promise<Signer>;
+  /**
+   * The deployer's address when the host knows it without reading a secret (no key, no keystore
+   * prompt); undefined when only its key would tell. Used by read-only operations (dry runs).
+   */
+  knownDeployerAddress?(): Promise<string | undefined>;
   /** A signer for `ctx.deploy(..., { from })`. */
   signer(address: string): Promise<Signer>;
   /**

@@ -1,7 +1,8 @@
-import type { Signer } from "ethers";
+import { getAddress, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { MigrationsError, describeError } from "../core/errors.js";
+import type { Eip1193Provider } from "../core/provider.js";
 import type { NamedAccountConfig } from "./accounts-config.js";
 import { describeNamedAccount, namedAccountAddress } from "./named-accounts-resolver.js";
 
@@ -36,4 +37,22 @@ export async function resolveConfiguredDeployer(configured: NamedAccountConfig, 
     throw unavailable(`the network has ${signers.length} account(s), so there is no account #${configured}`);
   }
   return signer;
+}
+
+/**
+ * The deployer's address when it is known without reading a secret: configured as an address, or
+ * an index into the node's own accounts (`accounts: "remote"`, asked with `eth_accounts` on
+ * `provider`). Undefined when only a key would tell (the network's `accounts` keys, a keystore
+ * `configVariable`): read-only commands do not read keys, so no keystore password is asked.
+ */
+export async function knownDeployerAddress(configured: NamedAccountConfig, connection: NetworkConnection, provider: Eip1193Provider): Promise<string | undefined> {
+  if (typeof configured === "string") {
+    return getAddress(configured);
+  }
+  const config = connection.networkConfig;
+  if (typeof configured !== "number" || config.type !== "http" || config.accounts !== "remote") {
+    return undefined;
+  }
+  const accounts = (await provider.request({ method: "eth_accounts" }).catch(() => [])) as string[];
+  return accounts[configured] === undefined ? undefined : getAddress(accounts[configured]);
 }

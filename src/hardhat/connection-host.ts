@@ -20,7 +20,7 @@ import type { MigrationContext } from "../types.js";
 import { cachedArtifactResolver } from "./cached-artifacts.js";
 import type { StoreKind } from "./config.js";
 import { networkNamedAccounts } from "./accounts-config.js";
-import { resolveConfiguredDeployer } from "./configured-deployer.js";
+import { knownDeployerAddress, resolveConfiguredDeployer } from "./configured-deployer.js";
 import { resolveNamedAccounts, resolveParameters } from "./named-accounts-resolver.js";
 import { readOnlyProvider } from "./read-only-provider.js";
 import { importMigrationModule } from "./import-module.js";
@@ -106,11 +106,15 @@ export class ConnectionHost {
     });
   }
 
+  /** The network's `deployer` named account as configured (`accounts.deployer`, else `migrations.deployer`). */
+  get #configuredDeployer() {
+    return networkNamedAccounts(this.hre.config.migrations.named, this.connection.networkName).deployer ?? this.hre.config.migrations.deployer;
+  }
+
   /** The configured deployer, resolved once per connection (its accounts do not change). */
   deployer(): Promise<Signer> {
     if (this.#deployer === undefined) {
-      const named = networkNamedAccounts(this.hre.config.migrations.named, this.connection.networkName);
-      this.#deployer = resolveConfiguredDeployer(named.deployer ?? this.hre.config.migrations.deployer, this.connection);
+      this.#deployer = resolveConfiguredDeployer(this.#configuredDeployer, this.connection);
       this.#deployer.catch(() => (this.#deployer = undefined));
     }
     return this.#deployer;
@@ -167,6 +171,7 @@ export class ConnectionHost {
       store: this.stateStore(this.storeKind, provider, chain, workspace, custom),
       signers: {
         deployer: () => this.deployer(),
+        knownDeployerAddress: () => knownDeployerAddress(this.#configuredDeployer, connection, provider),
         signer: (address) => connection.ethers.getSigner(address),
         viaProvider: true,
         named: () => this.namedAccounts(),

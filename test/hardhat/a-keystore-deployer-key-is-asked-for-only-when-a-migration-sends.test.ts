@@ -95,6 +95,22 @@ export default async function ({ deployer, log }) {
     }
   });
 
+  it("a dry run on a live network never asks for the keystore password: it shows the deployer's balance when its address is configured, else says it did not check it", async () => {
+    const unknown = await hardhat(["migrate", "--dry-run", "--network", "testlive"], env);
+    expect(unknown.code, unknown.output).to.equal(0);
+    expect(unknown.output).not.to.contain("[hardhat-keystore]");
+    expect(unknown.output).to.contain("1_pay.js");
+    expect(unknown.output).to.contain("The deployer's balance was not checked");
+    expect(unknown.output).not.to.contain(ACCOUNT_2);
+
+    const known = await hardhat(["migrate", "--dry-run", "--network", "testliveaddress"], { ...env, MIGRATIONS_TEST_DEPLOYER_ADDRESS: ACCOUNT_2 });
+    expect(known.code, known.output).to.equal(0);
+    expect(known.output).not.to.contain("[hardhat-keystore]");
+    expect(known.output).to.contain(ACCOUNT_2);
+    expect(known.output).to.match(/10,?000(\.0+)? ETH/);
+    expect(known.output).not.to.contain("The deployer's balance was not checked");
+  });
+
   it("migrate asks for the password once, through Hardhat's prompt, and sends from the kept key", async () => {
     const run = await hardhat(["migrate", "--network", "testnode", "--yes"], env, [["Enter the password", PASSWORD]]);
     expect(run.code, run.output).to.equal(0);
