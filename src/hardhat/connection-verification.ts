@@ -12,7 +12,7 @@ import {
   type VerificationExplorer,
   type VerificationOutcome,
 } from "../core/verification/verify-deployments.js";
-import { hardhatVerifyExplorer } from "./hardhat-verify-explorer.js";
+import { hardhatVerifyEtherscan, hardhatVerifyExplorer } from "./hardhat-verify-explorer.js";
 import { hardhatKeptBuild } from "./hardhat-kept-build.js";
 
 /**
@@ -54,12 +54,13 @@ export class ConnectionVerification {
   /** The explorers of this network (`migrations.explorers`), each checked to be usable (plugin loaded, explorer configured). */
   async explorers(): Promise<VerificationExplorer[]> {
     const chainId = Number(await this.connection.provider.request({ method: "eth_chainId" }));
+    if (this.connection.networkConfig.type === "edr-simulated") {
+      hardhatVerifyEtherscan(this.connection); // without hardhat-verify, that is what to say first
+      throw new MigrationsError("VERIFY_NOT_AVAILABLE", { network: this.connection.networkName, chainId, reason: "it is an in-process network, which no explorer sees." });
+    }
     const explorers: VerificationExplorer[] = [];
     for (const name of this.hre.config.migrations.explorers) {
       const explorer = await hardhatVerifyExplorer(this.hre, this.connection, name, chainId);
-      if (this.connection.networkConfig.type === "edr-simulated") {
-        throw new MigrationsError("VERIFY_NOT_AVAILABLE", { network: this.connection.networkName, chainId, reason: "it is an in-process network, which no explorer sees." });
-      }
       try {
         await explorer.contractUrl("0x0000000000000000000000000000000000000000");
       } catch (error) {

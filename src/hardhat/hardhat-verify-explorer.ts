@@ -42,10 +42,7 @@ const ALREADY_VERIFIED = 80022;
  * the chain.
  */
 export async function hardhatVerifyExplorer(hre: HardhatRuntimeEnvironment, connection: NetworkConnection, name: ExplorerName, chainId: number): Promise<VerificationExplorer> {
-  const verification = (connection as unknown as { verification?: { etherscan?: VerifyProvider } }).verification;
-  if (verification?.etherscan === undefined) {
-    throw new MigrationsError("VERIFY_PLUGIN_MISSING", {});
-  }
+  const etherscan = hardhatVerifyEtherscan(connection);
   const unavailable = (reason: string, cause?: unknown) =>
     new MigrationsError("VERIFY_NOT_AVAILABLE", { network: connection.networkName, chainId, reason }, cause === undefined ? undefined : { cause });
   const config = (hre.config as unknown as { verify?: Record<string, { enabled?: boolean } | undefined> }).verify;
@@ -54,7 +51,7 @@ export async function hardhatVerifyExplorer(hre: HardhatRuntimeEnvironment, conn
   }
   let provider: VerifyProvider;
   if (name === "etherscan") {
-    provider = verification.etherscan;
+    provider = etherscan;
   } else {
     try {
       const factory = (await loadProviders())[name]!;
@@ -89,6 +86,15 @@ export async function hardhatVerifyExplorer(hre: HardhatRuntimeEnvironment, conn
       }
     },
   };
+}
+
+/** hardhat-verify's `connection.verification.etherscan`; VERIFY_PLUGIN_MISSING when the project does not load hardhat-verify. */
+export function hardhatVerifyEtherscan(connection: NetworkConnection): VerifyProvider {
+  const etherscan = (connection as unknown as { verification?: { etherscan?: VerifyProvider } }).verification?.etherscan;
+  if (etherscan === undefined) {
+    throw new MigrationsError("VERIFY_PLUGIN_MISSING", {});
+  }
+  return etherscan;
 }
 
 /** hardhat-verify's table of verification providers, from the copy the project resolves. */

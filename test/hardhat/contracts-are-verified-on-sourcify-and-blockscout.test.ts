@@ -50,7 +50,7 @@ export default defineConfig({
   verify: {
     etherscan: { enabled: false },
     blockscout: { apiKey: "local-etherscan-key" },
-    sourcify: { apiUrl: process.env.TEST_SOURCIFY_URL ?? "http://127.0.0.1:1" },
+    sourcify: { apiUrl: process.env.TEST_SOURCIFY_URL ?? "http://127.0.0.1:1", enabled: process.env.TEST_SOURCIFY_OFF === undefined },
   },
   migrations: { explorers: ["sourcify", "blockscout"] },
 });
@@ -162,5 +162,20 @@ describe("contracts are verified on Sourcify and Blockscout", function () {
     expect(verified.code, verified.stdout + verified.stderr).to.equal(0);
     expect((await document()).contracts.Counter!.verification?.sourcify?.status).to.equal("verified");
     expect(await sourcifyMatch(counter.address)).to.equal("exact_match");
+  });
+
+  it("an explorer listed in migrations.explorers but turned off in hardhat-verify stops migrate verify before anything is submitted", async function () {
+    const [jobs, submissions] = [sourcify.jobs.length, blockscout.submissions.length];
+    const run = await runHardhat(project, ["migrate", "verify", "--network", "live"], {
+      TEST_RPC_URL: node.url,
+      TEST_SOURCIFY_URL: sourcify.apiUrl,
+      TEST_BLOCKSCOUT_URL: blockscout.url,
+      TEST_BLOCKSCOUT_API_URL: blockscout.apiUrl,
+      TEST_SOURCIFY_OFF: "1",
+    });
+    expect(run.code).to.not.equal(0);
+    expect(run.stdout + run.stderr).to.include("HHM321");
+    expect(run.stdout + run.stderr).to.include("verify.sourcify.enabled: false");
+    expect([sourcify.jobs.length, blockscout.submissions.length]).to.deep.equal([jobs, submissions]);
   });
 });
