@@ -3,7 +3,8 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { MigrationsError, describeError } from "../core/errors.js";
 import type { Eip1193Provider } from "../core/provider.js";
-import type { NamedAccountConfig } from "./accounts-config.js";
+import { networkNamedAccounts, type NamedAccountConfig } from "./accounts-config.js";
+import type { MigrationsConfig } from "./config.js";
 import { describeNamedAccount, namedAccountAddress } from "./named-accounts-resolver.js";
 
 /**
@@ -37,6 +38,11 @@ export async function resolveConfiguredDeployer(configured: NamedAccountConfig, 
     throw unavailable(`the network has ${signers.length} account(s), so there is no account #${configured}`);
   }
   return signer;
+}
+
+/** The network's `deployer` named account as configured (`accounts.deployer`, per network, else `migrations.deployer`). */
+export function configuredDeployer(config: MigrationsConfig, network: string): NamedAccountConfig {
+  return networkNamedAccounts(config.named, network).deployer ?? config.deployer;
 }
 
 /**

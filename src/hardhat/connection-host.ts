@@ -19,8 +19,7 @@ import { MemoryChainWorkspace } from "../core/workspace/memory-chain-workspace.j
 import type { MigrationContext } from "../types.js";
 import { cachedArtifactResolver } from "./cached-artifacts.js";
 import type { StoreKind } from "./config.js";
-import { networkNamedAccounts } from "./accounts-config.js";
-import { knownDeployerAddress, resolveConfiguredDeployer } from "./configured-deployer.js";
+import { configuredDeployer, knownDeployerAddress, resolveConfiguredDeployer } from "./configured-deployer.js";
 import { resolveNamedAccounts, resolveParameters } from "./named-accounts-resolver.js";
 import { readOnlyProvider } from "./read-only-provider.js";
 import { importMigrationModule } from "./import-module.js";
@@ -108,7 +107,7 @@ export class ConnectionHost {
 
   /** The network's `deployer` named account as configured (`accounts.deployer`, else `migrations.deployer`). */
   get #configuredDeployer() {
-    return networkNamedAccounts(this.hre.config.migrations.named, this.connection.networkName).deployer ?? this.hre.config.migrations.deployer;
+    return configuredDeployer(this.hre.config.migrations, this.connection.networkName);
   }
 
   /** The configured deployer, resolved once per connection (its accounts do not change). */

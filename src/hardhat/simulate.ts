@@ -35,10 +35,13 @@ export async function simulateOnFork(
   const storeKind = target.storeKind;
   const [registryDoc, deployerAddress, exported] = await Promise.all([
     targetHost.workspace.registry.load() as Promise<RegistryDocument | undefined>,
-    targetHost.signers.deployer().then((signer) => signer.getAddress()),
+    // The address without the key when the config says it (no keystore prompt); else the signer's.
+    targetHost.signers.knownDeployerAddress?.().then((known) => known ?? targetHost.signers.deployer().then((signer) => signer.getAddress())) ??
+      targetHost.signers.deployer().then((signer) => signer.getAddress()),
     storeKind === "chain" ? undefined : exportState(targetHost),
   ]);
-  const blockNumber = await headBlock(connection.provider);
+  // Read through the host's read-only provider: Hardhat's would read the network's keys.
+  const blockNumber = await headBlock(targetHost.provider);
 
   let fork;
   try {
@@ -77,7 +80,7 @@ export async function simulateOnFork(
     });
     if (options.onEvent !== undefined) {
       // The network's own balance and gas price: what the simulated gas would cost there.
-      await reportAccount(connection.provider, deployerAddress, "before", options.onEvent);
+      await reportAccount(targetHost.provider, deployerAddress, "before", options.onEvent);
     }
     const host = target.assemble({
       networkName: `${connection.networkName} (fork)`,

@@ -95,7 +95,7 @@ export default async function ({ deployer, log }) {
     }
   });
 
-  it("a dry run on a live network never asks for the keystore password: it shows the deployer's balance when its address is configured, else says it did not check it", async () => {
+  it("a dry run on a live network never asks for the keystore password: it shows the deployer's balance when its address is configured (and --simulate runs as it), else says it did not check it", async () => {
     const unknown = await hardhat(["migrate", "--dry-run", "--network", "testlive"], env);
     expect(unknown.code, unknown.output).to.equal(0);
     expect(unknown.output).not.to.contain("[hardhat-keystore]");
@@ -109,6 +109,13 @@ export default async function ({ deployer, log }) {
     expect(known.output).to.contain(ACCOUNT_2);
     expect(known.output).to.match(/10,?000(\.0+)? ETH/);
     expect(known.output).not.to.contain("The deployer's balance was not checked");
+
+    // A simulated dry run impersonates the deployer on a fork: its address is enough there too.
+    const simulated = await hardhat(["migrate", "--dry-run", "--simulate", "--network", "testliveaddress"], { ...env, MIGRATIONS_TEST_DEPLOYER_ADDRESS: ACCOUNT_2 });
+    expect(simulated.code, simulated.output).to.equal(0);
+    expect(simulated.output).not.to.contain("[hardhat-keystore]");
+    expect(simulated.output).to.contain(`as ${ACCOUNT_2}`);
+    expect(simulated.output).to.contain(`deployer ${ACCOUNT_2}`);
   });
 
   it("migrate asks for the password once, through Hardhat's prompt, and sends from the kept key", async () => {
