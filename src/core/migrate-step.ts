@@ -12,6 +12,7 @@ import { MigrationSender } from "./transactions/migration-sender.js";
 import { MigrationRunError } from "./migration-run-error.js";
 import { hostExecution } from "./host-execution.js";
 import { forgetProposals } from "./safe/migration-safe.js";
+import { awaitingApprovalNotice } from "./safe/safe-status.js";
 
 /**
  * Dev chains: the snapshot taken before each migration, to roll a failure back (`rollback`) and
@@ -76,7 +77,8 @@ export async function runMigration<ContextT>(
   const snapshot = await points.take();
   const attempt = run.interrupted.get(migration.id);
   if (attempt !== undefined) {
-    session.emit({ type: "notice", message: resumeNotice(migration, attempt) });
+    const awaiting = await awaitingApprovalNotice(host.workspace.safeProposals, migration.id, migration.fileName);
+    session.emit({ type: "notice", message: awaiting ?? resumeNotice(migration, attempt) });
   }
   session.emit({ type: "migration-started", migration });
   try {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
-import { Contract, Interface, JsonRpcProvider } from "ethers";
+import { Contract, Interface, type JsonRpcProvider } from "ethers";
 
 import type { SafeProposal } from "../../src/core/safe/safe-proposal.js";
 import { runHardhat, type CliResult } from "../helpers/cli.js";
@@ -75,7 +75,7 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
     this.timeout(180_000);
     const result = await migrate();
     const out = result.stdout + result.stderr;
-    expect(result.code, out).to.equal(1);
+    expect(result.code, out).to.equal(3);
     expect(await (await box()).getFunction("owner")()).to.equal(safe.address);
     expect((await registry()).contracts).to.not.have.property("SecondBox");
 
@@ -124,7 +124,7 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
     const before = await sentBy(DEPLOYER);
     const result = await migrate();
     const out = result.stdout + result.stderr;
-    expect(result.code, out).to.equal(1);
+    expect(result.code, out).to.equal(3);
     expect(out).to.contain("still awaiting").and.contain(first!.safeTxHash).and.contain(first!.batchFile).and.contain("npx hardhat migrate --network testnode");
     expect(await proposals()).to.deep.equal([first]);
     expect(await readFile(first!.batchFile, "utf8")).to.equal(fileBefore);
@@ -143,7 +143,7 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
     expect(String(reverted)).to.contain("GS013");
     const result = await migrate();
     const out = result.stdout + result.stderr;
-    expect(result.code, out).to.equal(1);
+    expect(result.code, out).to.equal(3);
     expect(out).to.contain("still awaiting").and.contain(proposal!.safeTxHash);
     expect(out).to.contain('its call reverts (reverted with "Box: frozen")');
     await (await guard.getFunction("setFrozen")(false)).wait();

@@ -36,7 +36,7 @@ export async function deploySafe(url: string, deployer: string, owners: readonly
   const proxies = (await (await new ContractFactory(factory.abi, factory.bytecode, signer).deploy()).waitForDeployment()) as Contract;
   const initializer = singleton.interface.encodeFunctionData("setup", [owners, threshold, ZeroAddress, "0x", ZeroAddress, ZeroAddress, 0, ZeroAddress]);
   const receipt = await (await proxies.getFunction("createProxyWithNonce")(await singleton.getAddress(), initializer, 0n)).wait();
-  const created = receipt!.logs.map((log: { topics: readonly string[]; data: string }) => proxies.interface.parseLog(log)).find((e) => e?.name === "ProxyCreation");
+  const created = receipt!.logs.map((log: { topics: readonly string[]; data: string }) => proxies.interface.parseLog(log)).find((event: { name: string } | null) => event?.name === "ProxyCreation");
   const address = String(created!.args[0]);
   return { address, contract: new Contract(address, safe.abi, provider), provider };
 }

@@ -39,3 +39,13 @@ export async function withSafeProposals(rows: readonly StatusRow[], storage: Saf
     return { ...row, state: "awaiting-approval", awaitingApproval: awaiting };
   });
 }
+
+/** The notice of a run that resumes a migration awaiting its Safe (instead of "resuming an interrupted run"). */
+export async function awaitingApprovalNotice(storage: SafeProposalStorage | undefined, migration: number, fileName: string): Promise<string | undefined> {
+  const mine = ((await storage?.load()) ?? []).filter((p) => p.migration === migration);
+  if (mine.length === 0) {
+    return undefined;
+  }
+  const hashes = mine.map((p) => `${p.safeTxHash} (nonce ${p.transaction.nonce})`).join(", ");
+  return `${fileName} awaits its Safe: looking for the execution of ${hashes} on chain; what it sent before proposing is not sent again.`;
+}
