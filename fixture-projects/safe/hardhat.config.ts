@@ -17,5 +17,7 @@ export default defineConfig({
   migrations: {
     ...(process.env.MIGRATIONS_TEST_DIR !== undefined ? { dir: process.env.MIGRATIONS_TEST_DIR } : {}),
     ...(process.env.MIGRATIONS_TEST_REGISTRY_DIR !== undefined ? { registryDir: process.env.MIGRATIONS_TEST_REGISTRY_DIR } : {}),
+    // Treat the node as a live network (journal flushed, no snapshots, confirmation asked).
+    ...(process.env.MIGRATIONS_TEST_LIVE === "1" ? { networks: { testnode: { live: true, pollInterval: 20 } } } : {}),
   },
 });

@@ -126,6 +126,7 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
     const out = result.stdout + result.stderr;
     expect(result.code, out).to.equal(3);
     expect(out).to.contain("still awaiting").and.contain(first!.safeTxHash).and.contain(first!.batchFile).and.contain("npx hardhat migrate --network testnode");
+    expect(out).to.contain(`2_set_value.js awaits its Safe: looking for the execution of ${first!.safeTxHash} (nonce 0) on chain`);
     expect(await proposals()).to.deep.equal([first]);
     expect(await readFile(first!.batchFile, "utf8")).to.equal(fileBefore);
     expect(await sentBy(DEPLOYER)).to.equal(before);
