@@ -100,13 +100,16 @@ describe("a Safe proposal on a live network is checked before it is made, made a
     expect(await proposals()).to.deep.equal(before);
   });
 
-  it("restored and executed by the owners, migrate completes it: the Box changed once, to 7", async function () {
+  it("restored, and executed by the owners at a later nonce (as the Safe app does when another transaction took the proposal's), migrate finds it and completes: the Box changed once, to 7", async function () {
     this.timeout(120_000);
     await writeFile(path.join(dir, "2_set_value.js"), setValue(safe.address, 7));
     const [proposal] = await proposals();
-    await execute(proposal!.transaction);
+    await execute(safeTransaction({ to: safe.address, value: "0", data: "0x" }, 1));
+    const receipt = await execute({ ...proposal!.transaction, nonce: 2 });
     const result = await migrate();
-    expect(result.code, result.stdout + result.stderr).to.equal(0);
+    const out = result.stdout + result.stderr;
+    expect(result.code, out).to.equal(0);
+    expect(out).to.contain(`nonce 2) was executed in ${receipt!.hash}`).and.not.contain("Proposing the call again");
     const contract = await box();
     expect(await contract.getFunction("value")()).to.equal(7n);
     expect(await contract.getFunction("changes")()).to.equal(1n);

@@ -105,26 +105,26 @@ async function requestSafeExecution(host: SafeHost, safe: string, index: number,
         now: `${encoded.description} from ${safe}`,
       });
     const same = existing.safe.toLowerCase() === safe.toLowerCase() && sameCall(existing.transaction, encoded.call);
-    const found = await findExecution(host.provider, existing.safe, [existing.safeTxHash], existing.proposedAtBlock);
+    const nonce = await safeNonce(host.provider, existing.safe);
+    const found = await findProposalExecution(host, existing, nonce);
     if (found !== undefined && !same) {
       throw changed("executed");
     }
     if (found?.success === true) {
-      host.onLog(`Safe transaction ${existing.safeTxHash} (${existing.description}) was executed in ${found.transactionHash}.`);
-      return { safe: existing.safe, safeTxHash: existing.safeTxHash, nonce: existing.transaction.nonce, transactionHash: found.transactionHash, blockNumber: found.blockNumber };
+      host.onLog(`Safe transaction ${found.safeTxHash} (${existing.description}, nonce ${found.nonce}) was executed in ${found.transactionHash}.`);
+      return { safe: existing.safe, safeTxHash: found.safeTxHash, nonce: found.nonce, transactionHash: found.transactionHash, blockNumber: found.blockNumber };
     }
     if (found !== undefined) {
       await host.proposals.save(all.map((p) => (p === existing ? { ...p, state: "failed", failedIn: found.transactionHash } : p)));
       throw new MigrationsError("SAFE_EXECUTION_FAILED", {
         safe: existing.safe,
-        safeTxHash: existing.safeTxHash,
+        safeTxHash: found.safeTxHash,
         file: host.migration.fileName,
-        nonce: existing.transaction.nonce,
+        nonce: found.nonce,
         transactionHash: found.transactionHash,
         description: existing.description,
       });
     }
-    const nonce = await safeNonce(host.provider, existing.safe);
     if (nonce <= existing.transaction.nonce) {
       if (!same) {
         throw changed("awaiting approval");
@@ -136,6 +136,26 @@ async function requestSafeExecution(host: SafeHost, safe: string, index: number,
     );
   }
   return propose(host, safe, index, encoded, all.filter((p) => p !== existing));
+}
+
+/** How many nonces after the proposal's are searched for the same call (the Safe app may execute it at a later one). */
+const NONCE_WINDOW = 64;
+
+/**
+ * The execution of `proposal`'s call: at its own nonce, or at a later one the Safe has used since
+ * (the Safe app gives a transaction loaded from the Transaction Builder file the next free nonce).
+ * One `eth_getLogs` for every candidate hash.
+ */
+async function findProposalExecution(host: SafeHost, proposal: SafeProposal, safeNonceNow: number) {
+  const first = proposal.transaction.nonce;
+  const last = Math.min(Math.max(first, safeNonceNow - 1), first + NONCE_WINDOW);
+  const byHash = new Map<string, number>();
+  for (let nonce = first; nonce <= last; nonce++) {
+    const hash = nonce === first ? proposal.safeTxHash : safeTransactionHash(proposal.chainId, proposal.safe, { ...proposal.transaction, nonce });
+    byHash.set(hash.toLowerCase(), nonce);
+  }
+  const found = await findExecution(host.provider, proposal.safe, [...byHash.keys()], proposal.proposedAtBlock);
+  return found === undefined ? undefined : { ...found, nonce: byHash.get(found.safeTxHash)! };
 }
 
 async function propose(host: SafeHost, safe: string, index: number, encoded: EncodedSafeCall, others: readonly SafeProposal[]): Promise<never> {
