@@ -1,4 +1,3 @@
-import type { StatusRow } from "../status.js";
 import type { SafeProposal, SafeProposalStorage } from "./safe-proposal.js";
 
 /** What `status` shows of a migration awaiting its Safe's owners. */
@@ -17,7 +16,10 @@ export interface AwaitingApproval {
  * Marks the rows of migrations with a Safe proposal on record and not completed as
  * `awaiting-approval` (reads the workspace only: sends nothing, asks the chain nothing).
  */
-export async function withSafeProposals(rows: readonly StatusRow[], storage: SafeProposalStorage | undefined): Promise<StatusRow[]> {
+export async function withSafeProposals<Row extends { readonly id: number; readonly state: string }>(
+  rows: readonly Row[],
+  storage: SafeProposalStorage | undefined,
+): Promise<Array<Row | (Row & { readonly state: "awaiting-approval"; readonly awaitingApproval: AwaitingApproval })>> {
   const proposals = (await storage?.load()) ?? [];
   return rows.map((row) => {
     if (row.state !== "pending" && row.state !== "interrupted") {
@@ -36,7 +38,7 @@ export async function withSafeProposals(rows: readonly StatusRow[], storage: Saf
       description: mine.description,
       state: mine.state,
     };
-    return { ...row, state: "awaiting-approval", awaitingApproval: awaiting };
+    return { ...row, state: "awaiting-approval" as const, awaitingApproval: awaiting };
   });
 }
 
