@@ -3,10 +3,9 @@ import { getAddress } from "ethers";
 import type { ArtifactResolver } from "../artifacts.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
-import { headBlock } from "../provider.js";
 import type { Registry } from "../registry/registry.js";
 import { encodeSafeCall, rawSafeCall, type EncodedSafeCall, type SafeCallOptions, type SafeCallTarget } from "./safe-call-target.js";
-import { findExecution, onChainSafeTransactionHash, readSafe, safeNonce } from "./safe-chain.js";
+import { blockAt, findExecution, onChainSafeTransactionHash, readSafe, safeNonce } from "./safe-chain.js";
 import type { SafeProposal, SafeProposalStorage } from "./safe-proposal.js";
 import { simulateFromSafe } from "./simulate-from-safe.js";
 import { safeTransaction, safeTransactionHash, type SafeCall } from "./safe-transaction.js";
@@ -93,7 +92,11 @@ const sameCall = (a: SafeCall, b: SafeCall) => a.to.toLowerCase() === b.to.toLow
 async function requestSafeExecution(host: SafeHost, safe: string, index: number, encoded: EncodedSafeCall): Promise<SafeExecution> {
   const all = await host.proposals.load();
   const existing = all.find((p) => p.migration === host.migration.id && p.index === index);
-  if (existing !== undefined && existing.state === "awaiting-approval") {
+  if (existing !== undefined && (await blockAt(host.provider, existing.proposedAtBlock))?.hash !== existing.proposedAtBlockHash) {
+    host.onLog(
+      `The Safe transaction ${existing.safeTxHash} was proposed on a chain this node no longer has (block ${existing.proposedAtBlock} is not the same: a restarted dev node, or a reorg). Proposing the call again.`,
+    );
+  } else if (existing !== undefined && existing.state === "awaiting-approval") {
     const changed = (state: string) =>
       new MigrationsError("SAFE_PROPOSAL_CHANGED", {
         file: host.migration.fileName,
@@ -176,6 +179,7 @@ async function propose(host: SafeHost, safe: string, index: number, encoded: Enc
   if (onChain.toLowerCase() !== computed.toLowerCase()) {
     throw new MigrationsError("SAFE_HASH_MISMATCH", { safe, version: state.version, onChain, computed, file: fileName });
   }
+  const head = (await blockAt(host.provider, "latest"))!;
   const createdAt = new Date();
   const batch = transactionBuilderBatch(host.chainId, safe, [encoded.call], {
     name: `${fileName} #${index + 1}`,
@@ -195,7 +199,8 @@ async function propose(host: SafeHost, safe: string, index: number, encoded: Enc
     description: encoded.description,
     batchFile,
     proposedAt: createdAt.toISOString(),
-    proposedAtBlock: await headBlock(host.provider),
+    proposedAtBlock: head.number,
+    proposedAtBlockHash: head.hash,
     threshold: state.threshold,
     owners: state.owners,
     state: "awaiting-approval",
@@ -225,13 +230,12 @@ async function awaiting(host: SafeHost, proposal: SafeProposal, what: string): P
   });
 }
 
-/** After the migration is recorded: its proposals are done. */
-export async function forgetProposals(storage: SafeProposalStorage | undefined, migration: number): Promise<void> {
-  if (storage === undefined) {
-    return;
+/** Forgets the proposals of `migration` (recorded: they are done), or all of them (`--reset`); returns how many. */
+export async function forgetProposals(storage: SafeProposalStorage | undefined, migration?: number): Promise<number> {
+  const all = (await storage?.load()) ?? [];
+  const kept = all.filter((p) => migration !== undefined && p.migration !== migration);
+  if (kept.length < all.length) {
+    await storage!.save(kept);
   }
-  const all = await storage.load();
-  if (all.some((p) => p.migration === migration)) {
-    await storage.save(all.filter((p) => p.migration !== migration));
-  }
+  return all.length - kept.length;
 }

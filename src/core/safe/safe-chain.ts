@@ -109,3 +109,10 @@ export async function findExecution(
   }
   return undefined;
 }
+
+/** The hash of block `number` (`undefined` when the node does not have it), or of the head when `number` is "latest". */
+export async function blockAt(provider: Eip1193Provider, number: number | "latest"): Promise<{ readonly number: number; readonly hash: string } | undefined> {
+  const tag = number === "latest" ? number : `0x${number.toString(16)}`;
+  const block = (await provider.request({ method: "eth_getBlockByNumber", params: [tag, false] })) as { number: string; hash: string } | null;
+  return block === null ? undefined : { number: Number(BigInt(block.number)), hash: block.hash };
+}

@@ -21,6 +21,8 @@ export interface SafeProposal {
   readonly proposedAt: string;
   /** The head when it was proposed: its execution is searched from there. */
   readonly proposedAtBlock: number;
+  /** That block's hash: a node that no longer has it (a restarted dev node, a reorg) lost the proposal's chain. */
+  readonly proposedAtBlockHash: string;
   readonly threshold: number;
   readonly owners: readonly string[];
   /** `failed`: executed with `ExecutionFailure` (its nonce is spent): the next run proposes anew. */

@@ -27,6 +27,7 @@ const proposal = (migration: number, index: number): SafeProposal => ({
   batchFile: "f.json",
   proposedAt: "2026-12-01T00:00:00.000Z",
   proposedAtBlock: 10,
+  proposedAtBlockHash: `0x${"ab".repeat(32)}`,
   threshold: 2,
   owners: [ZeroAddress],
   state: "awaiting-approval",
