@@ -312,7 +312,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     readSnapshot: async (file) => new SnapshotReader(await readSnapshotFile(file)),
     safe: (address) => {
       if (deps.safe === undefined) {
-        throw new MigrationsError("SAFE_CALL_INVALID", { safe: address, method: "safe", file: migration.fileName, reason: "this host keeps no Safe proposals" });
+        throw new MigrationsError("SAFE_CALL_INVALID", { safe: address, method: "safe", file: migration.fileName, reason: "ctx.safe is not available here (a `down` function, or a host that keeps no workspace)" });
       }
       return deps.safe(address);
     },
