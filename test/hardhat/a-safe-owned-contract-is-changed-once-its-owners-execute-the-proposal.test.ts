@@ -29,7 +29,9 @@ export default async function ({ deploy }) {
 }
 `,
   "2_set_value.js": `
-export default async function ({ safe, log }) {
+export default async function ({ deploy, safe, log }) {
+  // Sent before the Safe call: a re-run finds it in the journal and does not send it again.
+  await deploy("Box", { as: "Helper" });
   const executed = await safe("${safe}").call("Box", "setValue", [42n]);
   log("setValue executed by the Safe in " + executed.transactionHash);
 }
@@ -47,6 +49,7 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
   let provider: JsonRpcProvider;
   let dir: string;
   let registryDir: string;
+  let helper: string;
 
   const hardhat = (args: string[]): Promise<CliResult> =>
     runHardhat(fixtureRoot("safe"), args, { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: registryDir });
@@ -78,6 +81,7 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
     expect(result.code, out).to.equal(3);
     expect(await (await box()).getFunction("owner")()).to.equal(safe.address);
     expect((await registry()).contracts).to.not.have.property("SecondBox");
+    helper = (await registry()).contracts.Helper!.address;
 
     const [proposal] = await proposals();
     expect(proposal!.migration).to.equal(2);
@@ -117,7 +121,7 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
     expect(await sentBy(DEPLOYER)).to.equal(before);
   });
 
-  it("a second migrate before execution proposes nothing new: same Safe transaction, same file, nothing sent", async function () {
+  it("a second migrate before execution proposes nothing new and sends nothing: same Safe transaction, same file, the Helper deployed before the Safe call reused from the journal", async function () {
     this.timeout(120_000);
     const [first] = await proposals();
     const fileBefore = await readFile(first!.batchFile, "utf8");
@@ -164,6 +168,7 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
     expect(await (await box()).getFunction("value")()).to.equal(42n);
     expect(await (await box()).getFunction("changes")()).to.equal(1n);
     expect((await registry()).contracts).to.have.property("SecondBox");
+    expect((await registry()).contracts.Helper!.address).to.equal(helper);
     expect(await proposals()).to.deep.equal([]);
 
     const status = await hardhat(["migrate", "status", "--network", "testnode"]);

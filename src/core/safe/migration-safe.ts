@@ -206,12 +206,18 @@ async function propose(host: SafeHost, safe: string, index: number, encoded: Enc
     state: "awaiting-approval",
   };
   await host.proposals.save([...others, proposal]);
-  throw await awaiting(host, proposal, "proposed");
+  // Just simulated: it does not revert.
+  throw await awaiting(host, proposal, "proposed", undefined);
 }
 
-/** HHM270 for `proposal`, warning when its call reverts if executed now. */
-async function awaiting(host: SafeHost, proposal: SafeProposal, what: string): Promise<MigrationsError> {
-  const reverts = await simulateFromSafe(host.provider, proposal.safe, proposal.transaction);
+/** HHM270 for `proposal`, warning when its call reverts if executed now (simulated unless given). */
+async function awaiting(
+  host: SafeHost,
+  proposal: SafeProposal,
+  what: string,
+  reverts: string | undefined | Promise<string | undefined> = simulateFromSafe(host.provider, proposal.safe, proposal.transaction),
+): Promise<MigrationsError> {
+  reverts = await reverts;
   return new MigrationsError("SAFE_AWAITING_APPROVAL", {
     file: proposal.fileName,
     safe: proposal.safe,
