@@ -1,6 +1,7 @@
 import { getAddress } from "ethers";
 
 import type { Eip1193Provider } from "../provider.js";
+import { logsInParts } from "./logs-in-parts.js";
 import { EXECUTION_FAILURE_TOPIC, EXECUTION_SUCCESS_TOPIC, SAFE_ABI, type SafeTransaction } from "./safe-transaction.js";
 
 /** What the plugin reads of a Safe before proposing. */
@@ -73,17 +74,11 @@ export async function onChainSafeTransactionHash(provider: Eip1193Provider, addr
   return String(hash);
 }
 
-interface RpcLog {
-  readonly topics: readonly string[];
-  readonly data: string;
-  readonly transactionHash: string;
-  readonly blockNumber: string;
-}
-
 /**
  * The Safe's `ExecutionSuccess` / `ExecutionFailure` events from `fromBlock` on whose Safe
  * transaction hash is one of `hashes` (Safe 1.4 indexes the hash, 1.3 puts it in the data: both
- * are read). The first found wins: a Safe transaction executes at most once (its nonce).
+ * are read; a range the node refuses is read in parts). The first found wins: a Safe transaction
+ * executes at most once (its nonce).
  */
 export async function findExecution(
   provider: Eip1193Provider,
@@ -92,10 +87,7 @@ export async function findExecution(
   fromBlock: number,
 ): Promise<SafeExecutionLog | undefined> {
   const wanted = new Set(hashes.map((hash) => hash.toLowerCase()));
-  const logs = (await provider.request({
-    method: "eth_getLogs",
-    params: [{ address: safe, fromBlock: `0x${fromBlock.toString(16)}`, toBlock: "latest", topics: [[EXECUTION_SUCCESS_TOPIC, EXECUTION_FAILURE_TOPIC]] }],
-  })) as RpcLog[];
+  const logs = await logsInParts(provider, { address: safe, topics: [[EXECUTION_SUCCESS_TOPIC, EXECUTION_FAILURE_TOPIC]] }, fromBlock);
   for (const log of logs) {
     const safeTxHash = (log.topics[1] ?? `0x${log.data.slice(2, 66)}`).toLowerCase();
     if (wanted.has(safeTxHash)) {
