@@ -151,7 +151,32 @@ describe("a Safe-owned contract is changed by a migration once the Safe's owners
     expect(result.code, out).to.equal(3);
     expect(out).to.contain("still awaiting").and.contain(proposal!.safeTxHash);
     expect(out).to.contain('its call reverts (reverted with "Box: frozen")');
+  });
+
+  it("the same call executed with safeTxGas (the Safe app's advanced parameters) while the Box is frozen ends in ExecutionFailure: migrate reports it, and once unfrozen proposes anew at the next nonce", async function () {
+    this.timeout(120_000);
+    const [proposal] = await proposals();
+    const withGas = { ...proposal!.transaction, safeTxGas: "100000" };
+    const receipt = await executeSafeTransaction(safe, withGas, await signSafeTransaction(safe, 31337, withGas, [OWNERS[0]!, OWNERS[1]!]), OWNERS[2]!);
+    expect(receipt!.status).to.equal(1);
+    expect(await safe.contract.getFunction("nonce")()).to.equal(1n);
+
+    const failed = await migrate();
+    const out = failed.stdout + failed.stderr;
+    expect(failed.code, out).to.equal(1);
+    expect(out).to.contain("HHM273").and.contain(`in transaction ${receipt!.hash}, but its call failed (ExecutionFailure): Box.setValue(42)`).and.contain("The migration is not recorded");
+    const status = await hardhat(["migrate", "status", "--network", "testnode"]);
+    expect(status.stdout).to.match(/2\s+2_set_value\.js\s+awaiting-approval\s+Safe 0x[0-9a-fA-F]{40}, nonce 0 \(execution failed\)/);
+
+    const guard = (await box()).connect(await provider.getSigner(DEPLOYER)) as Contract;
     await (await guard.getFunction("setFrozen")(false)).wait();
+    const again = await migrate();
+    expect(again.code, again.stdout + again.stderr).to.equal(3);
+    const [next] = await proposals();
+    expect(next!.transaction.nonce).to.equal(1);
+    expect(next!.state).to.equal("awaiting-approval");
+    expect(again.stdout + again.stderr).to.contain(`proposed Safe transaction ${next!.safeTxHash} (nonce 1)`);
+    expect(await (await box()).getFunction("changes")()).to.equal(0n);
   });
 
   it("once two owners sign and one executes, migrate completes migration 2 (and runs 3); the Box changed once", async function () {

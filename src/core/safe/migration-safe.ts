@@ -5,7 +5,8 @@ import { MigrationsError, describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { Registry } from "../registry/registry.js";
 import { encodeSafeCall, rawSafeCall, type EncodedSafeCall, type SafeCallOptions, type SafeCallTarget } from "./safe-call-target.js";
-import { blockAt, findExecution, onChainSafeTransactionHash, readSafe, safeNonce } from "./safe-chain.js";
+import { findProposalExecution } from "./find-proposal-execution.js";
+import { blockAt, onChainSafeTransactionHash, readSafe, safeNonce } from "./safe-chain.js";
 import type { SafeProposal, SafeProposalStorage } from "./safe-proposal.js";
 import { simulateFromSafe } from "./simulate-from-safe.js";
 import { safeTransaction, safeTransactionHash, type SafeCall } from "./safe-transaction.js";
@@ -109,7 +110,7 @@ async function requestSafeExecution(host: SafeHost, safe: string, index: number,
       });
     const same = existing.safe.toLowerCase() === safe.toLowerCase() && sameCall(existing.transaction, encoded.call);
     const nonce = await safeNonce(host.provider, existing.safe);
-    const found = await findProposalExecution(host, existing, nonce);
+    const found = await findProposalExecution(host.provider, existing, nonce);
     if (found !== undefined && !same) {
       throw changed("executed");
     }
@@ -139,26 +140,6 @@ async function requestSafeExecution(host: SafeHost, safe: string, index: number,
     );
   }
   return propose(host, safe, index, encoded, all.filter((p) => p !== existing));
-}
-
-/** How many nonces after the proposal's are searched for the same call (the Safe app may execute it at a later one). */
-const NONCE_WINDOW = 64;
-
-/**
- * The execution of `proposal`'s call: at its own nonce, or at a later one the Safe has used since
- * (the Safe app gives a transaction loaded from the Transaction Builder file the next free nonce).
- * One `eth_getLogs` for every candidate hash.
- */
-async function findProposalExecution(host: SafeHost, proposal: SafeProposal, safeNonceNow: number) {
-  const first = proposal.transaction.nonce;
-  const last = Math.min(Math.max(first, safeNonceNow - 1), first + NONCE_WINDOW);
-  const byHash = new Map<string, number>();
-  for (let nonce = first; nonce <= last; nonce++) {
-    const hash = nonce === first ? proposal.safeTxHash : safeTransactionHash(proposal.chainId, proposal.safe, { ...proposal.transaction, nonce });
-    byHash.set(hash.toLowerCase(), nonce);
-  }
-  const found = await findExecution(host.provider, proposal.safe, [...byHash.keys()], proposal.proposedAtBlock);
-  return found === undefined ? undefined : { ...found, nonce: byHash.get(found.safeTxHash)! };
 }
 
 async function propose(host: SafeHost, safe: string, index: number, encoded: EncodedSafeCall, others: readonly SafeProposal[]): Promise<never> {

@@ -75,31 +75,45 @@ export async function onChainSafeTransactionHash(provider: Eip1193Provider, addr
 }
 
 /**
- * The Safe's `ExecutionSuccess` / `ExecutionFailure` events from `fromBlock` on whose Safe
- * transaction hash is one of `hashes` (Safe 1.4 indexes the hash, 1.3 puts it in the data: both
- * are read; a range the node refuses is read in parts). The first found wins: a Safe transaction
- * executes at most once (its nonce).
+ * The Safe's `ExecutionSuccess` / `ExecutionFailure` events from `fromBlock` on, oldest first
+ * (Safe 1.4 indexes the hash, 1.3 puts it in the data: both are read; a range the node refuses is
+ * read in parts).
  */
-export async function findExecution(
-  provider: Eip1193Provider,
-  safe: string,
-  hashes: readonly string[],
-  fromBlock: number,
-): Promise<SafeExecutionLog | undefined> {
-  const wanted = new Set(hashes.map((hash) => hash.toLowerCase()));
+export async function executionLogs(provider: Eip1193Provider, safe: string, fromBlock: number): Promise<SafeExecutionLog[]> {
   const logs = await logsInParts(provider, { address: safe, topics: [[EXECUTION_SUCCESS_TOPIC, EXECUTION_FAILURE_TOPIC]] }, fromBlock);
-  for (const log of logs) {
-    const safeTxHash = (log.topics[1] ?? `0x${log.data.slice(2, 66)}`).toLowerCase();
-    if (wanted.has(safeTxHash)) {
-      return {
-        safeTxHash,
-        success: log.topics[0]!.toLowerCase() === EXECUTION_SUCCESS_TOPIC.toLowerCase(),
-        transactionHash: log.transactionHash,
-        blockNumber: Number(BigInt(log.blockNumber)),
-      };
-    }
+  return logs.map((log) => ({
+    safeTxHash: (log.topics[1] ?? `0x${log.data.slice(2, 66)}`).toLowerCase(),
+    success: log.topics[0]!.toLowerCase() === EXECUTION_SUCCESS_TOPIC.toLowerCase(),
+    transactionHash: log.transactionHash,
+    blockNumber: Number(BigInt(log.blockNumber)),
+  }));
+}
+
+/**
+ * The Safe transaction (without its nonce) that transaction `hash` executed, when it called the
+ * Safe's `execTransaction` directly (as the Safe app does); `undefined` otherwise (a relayer's
+ * contract, a module).
+ */
+export async function executedTransaction(provider: Eip1193Provider, safe: string, hash: string): Promise<Omit<SafeTransaction, "nonce"> | undefined> {
+  const tx = (await provider.request({ method: "eth_getTransactionByHash", params: [hash] })) as { to: string | null; input: string } | null;
+  const exec = SAFE_ABI.getFunction("execTransaction")!;
+  if (tx?.to?.toLowerCase() !== safe.toLowerCase() || !tx.input.startsWith(exec.selector)) {
+    return undefined;
   }
-  return undefined;
+  const [to, value, data, operation, safeTxGas, baseGas, gasPrice, gasToken, refundReceiver] = SAFE_ABI.decodeFunctionData(exec, tx.input) as unknown as [
+    string, bigint, string, bigint, bigint, bigint, bigint, string, string,
+  ];
+  return {
+    to,
+    value: value.toString(),
+    data,
+    operation: Number(operation) === 1 ? 1 : 0,
+    safeTxGas: safeTxGas.toString(),
+    baseGas: baseGas.toString(),
+    gasPrice: gasPrice.toString(),
+    gasToken,
+    refundReceiver,
+  };
 }
 
 /** The hash of block `number` (`undefined` when the node does not have it), or of the head when `number` is "latest". */
