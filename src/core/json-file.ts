@@ -40,9 +40,10 @@ function sortKeys(value: unknown): unknown {
 
 /**
  * Writes `content` so that readers only ever see the old or the new file, never a mix: a temp
- * file in the same directory, flushed to disk, then renamed over the target.
+ * file in the same directory, flushed to disk (unless `durable: false`: files of a dev chain,
+ * which a machine crash takes down anyway), then renamed over the target.
  */
-export async function writeFileAtomic(file: string, content: string, options: { failpoint?: string } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, content: string, options: { failpoint?: string; durable?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -50,7 +51,9 @@ export async function writeFileAtomic(file: string, content: string, options: { 
     const handle = await open(temp, "w");
     try {
       await handle.writeFile(content, "utf8");
-      await handle.sync();
+      if (options.durable !== false) {
+        await handle.sync();
+      }
     } finally {
       await handle.close();
     }
