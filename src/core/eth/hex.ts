@@ -14,9 +14,9 @@ export function isHex(value: unknown, bytes?: number): value is HexString {
   return bytes === undefined || value.length === 2 + 2 * bytes;
 }
 
-/** The hex data one after another (each 0x-prefixed), as one 0x-prefixed string. */
+/** The hex data one after another (each 0x-prefixed), as one lowercase 0x-prefixed string. */
 export function concatHex(parts: readonly string[]): HexString {
-  return Hex.concat(...parts.map((part) => asHex(part)));
+  return Hex.concat(...parts.map((part) => asHex(part))).toLowerCase() as HexString;
 }
 
 /** `value` as big-endian hex, left-padded to `bytes` bytes (it must fit and not be negative). */

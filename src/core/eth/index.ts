@@ -5,6 +5,7 @@
  */
 export * from "./abi.js";
 export * from "./abi-constructor.js";
+export * from "./abi-error.js";
 export * from "./abi-event.js";
 export * from "./abi-function.js";
 export * from "./abi-parameters.js";

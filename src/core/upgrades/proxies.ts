@@ -6,7 +6,6 @@ import {
   type InterfaceAbi,
   type Provider,
   type Signer,
-  type TransactionReceipt,
 } from "ethers";
 
 import { PROXY_ARTIFACTS } from "../../generated/proxy-artifacts.js";
@@ -14,6 +13,7 @@ import { fullyQualifiedName, type ContractArtifact } from "../artifacts.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, normalizeSalt } from "../deterministic/create2-factory.js";
 import { MigrationsError, describeError } from "../errors.js";
 import { toJsonValue } from "../json-value.js";
+import type { MinedReceipt } from "../mined-receipt.js";
 import type { JsonValue, ProxyRecord } from "../registry/registry-document.js";
 import { assertRegistryName } from "../registry/registry.js";
 import type { DeploymentResult } from "../results.js";
@@ -157,7 +157,7 @@ export async function upgradeProxy(
   if (proxy.kind === "uups") {
     await assertUupsImplementation(provider, artifact, implementation.address);
   }
-  let receipt: TransactionReceipt | null;
+  let receipt: MinedReceipt | null;
   try {
     const tx =
       admin !== undefined
@@ -283,7 +283,7 @@ function requireProvider(signer: Signer): Provider {
   return signer.provider;
 }
 
-function result(name: string, address: string, artifact: string, receipt: TransactionReceipt, migration: number): DeploymentResult {
+function result(name: string, address: string, artifact: string, receipt: MinedReceipt, migration: number): DeploymentResult {
   return { name, address, artifact, transactionHash: receipt.hash, gasUsed: receipt.gasUsed, migration };
 }
 

@@ -63,7 +63,7 @@ describe("eth primitives (hex, keccak256, addresses, CREATE2, units)", () => {
     expect(numberToHex(255, 2)).to.equal("0x00ff");
     expect(() => numberToHex(1n << 256n, 32)).to.throw();
     expect(utf8ToHex("hi")).to.equal("0x6869");
-    expect(concatHex(["0x12", "0x", "0x3456"])).to.equal("0x123456");
+    expect(concatHex(["0x12", "0x", "0xAB56"])).to.equal("0x12ab56");
     expect(() => concatHex(["0x123"])).to.throw(TypeError, /not hex data/);
     expect(isHex(ZERO_HASH, 32)).to.equal(true);
     expect(isHex("0x12", 32)).to.equal(false);
