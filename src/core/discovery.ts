@@ -1,7 +1,7 @@
 import { readdir, readFile, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 
-import { keccak256 } from "ethers";
+import { keccak256 } from "./eth/keccak.js";
 
 import { MigrationsError } from "./errors.js";
 import { MAX_MIGRATION_ID, type MigrationFile } from "./migration-file.js";

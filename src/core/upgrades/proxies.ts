@@ -25,7 +25,7 @@ import { StorageLayoutIncompatibleError } from "./storage-layout-error.js";
 import { invariant } from "../invariant.js";
 import type { DeployProxyOptions, ProxyDependencies, UpgradeProxyOptions } from "./proxy-options.js";
 import { deployBytecode, deployImplementation, saltedDeployment } from "./proxy-deployment.js";
-import { UUPS_INTERFACE, assertUupsAbi, assertUupsImplementation } from "./uups.js";
+import { UUPS_ABI, assertUupsAbi, assertUupsImplementation } from "./uups.js";
 
 export type { DeployProxyOptions, ProxyDependencies, UpgradeProxyOptions } from "./proxy-options.js";
 
@@ -162,7 +162,7 @@ export async function upgradeProxy(
     const tx =
       admin !== undefined
         ? await admin.getFunction("upgradeAndCall")(entry.address, implementation.address, data)
-        : await new Contract(entry.address, UUPS_INTERFACE, signer).getFunction("upgradeToAndCall")(implementation.address, data);
+        : await new Contract(entry.address, UUPS_ABI, signer).getFunction("upgradeToAndCall")(implementation.address, data);
     receipt = await deps.waitForReceipt(tx);
   } catch (error) {
     throw new MigrationsError("UPGRADE_FAILED", { name, contract: fullyQualifiedName(artifact), reason: describeError(error) }, { cause: error });
