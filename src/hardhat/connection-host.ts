@@ -202,8 +202,12 @@ export class ConnectionHost {
       chain,
       workspace: parts.workspace,
       store: parts.store,
-      ...(this.deploySalt() !== undefined ? { deploySalt: this.deploySalt()! } : {}),
-      policy: networkTransactionPolicy(networkName, hre.config.migrations.networks[networkName], chain),
+      settings: {
+        policy: networkTransactionPolicy(networkName, hre.config.migrations.networks[networkName], chain),
+        ...(this.deploySalt() !== undefined ? { deploySalt: this.deploySalt()! } : {}),
+        parameters: () => resolveParameters(hre, networkName, parts.parametersFile),
+        ...(parts.selectAs !== undefined ? { selectAs: parts.selectAs } : {}),
+      },
       signers: parts.signers,
       migrationsDir: hre.config.migrations.dir,
       artifacts: cachedArtifactResolver(hre.artifacts),
@@ -211,8 +215,6 @@ export class ConnectionHost {
         importModule: importMigrationModule,
         extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
       },
-      parameters: () => resolveParameters(hre, networkName, parts.parametersFile),
-      ...(parts.selectAs !== undefined ? { selectAs: parts.selectAs } : {}),
     };
   }
 }
