@@ -1,18 +1,7 @@
 import { expect } from "chai";
 
 import { TruffleBN } from "../../../src/core/truffle/bn.js";
-import { failureOf, runTruffleMigration } from "./truffle-chain.js";
-
-const deployCounter = `
-const Counter = artifacts.require("Counter");
-module.exports = async function (deployer, network, accounts) {
-  await deployer.deploy(Counter, 10, "ten");
-  const counter = await Counter.deployed();
-  await body(counter, accounts);
-};`;
-
-/** Runs `body(counter, accounts)` (the source of an async function) on a freshly deployed Counter. */
-const withCounter = (body: string) => `const body = async function (counter, accounts) { ${body} };\n${deployCounter}`;
+import { failureOf, runTruffleMigration, withCounter } from "./truffle-chain.js";
 
 describe("a Truffle contract instance", () => {
   it("sends a transaction for a non-view function and resolves { tx, receipt, logs } with decoded events", async () => {

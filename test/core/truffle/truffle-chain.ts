@@ -113,6 +113,17 @@ export async function runTruffleMigration(source: string, options: { registry?: 
   }
 }
 
+const deployCounter = `
+const Counter = artifacts.require("Counter");
+module.exports = async function (deployer, network, accounts) {
+  await deployer.deploy(Counter, 10, "ten");
+  const counter = await Counter.deployed();
+  await body(counter, accounts);
+};`;
+
+/** Runs `body(counter, accounts)` (the source of an async function) on a freshly deployed Counter. */
+export const withCounter = (body: string) => `const body = async function (counter, accounts) { ${body} };\n${deployCounter}`;
+
 /** The migration's failure (it must fail), and what it probed before. */
 export async function failureOf(source: string, options: { registry?: Registry; probed?: Probed } = {}): Promise<Error & { code?: string }> {
   const outcome = await runTruffleMigration(source, options).then(

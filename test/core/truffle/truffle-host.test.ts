@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { failureOf, runTruffleMigration } from "./truffle-chain.js";
+import { failureOf, runTruffleMigration, withCounter } from "./truffle-chain.js";
 
 // The TruffleHost a migration's abstractions and deployer share (run-commonjs-migration builds it):
 // what it promises them, seen from a script.
@@ -22,27 +22,21 @@ module.exports = async function () {
   });
 
   it("tracks transactions sent from another account as the migration's own", async () => {
-    const { result, probed, connection } = await runTruffleMigration(`
-const Counter = artifacts.require("Counter");
-module.exports = async function (deployer, network, accounts) {
-  await deployer.deploy(Counter, 0, "from");
-  const counter = await Counter.deployed();
+    const { result, probed, connection } = await runTruffleMigration(
+      withCounter(`
   const sent = counter.bump({ from: accounts[1] });
-  sent.then((r) => probe("from", r.receipt.from));
-};`);
+  sent.then((r) => probe("from", r.receipt.from));`),
+    );
     expect(result.transactions).to.equal(2);
     expect(probed.from).to.equal(await (await connection.ethers.getSigners())[1]!.getAddress());
   });
 
   it("keeps the migration open until an unawaited operation settles; a failure the script handles does not fail it", async () => {
-    const { probed, result } = await runTruffleMigration(`
-const Counter = artifacts.require("Counter");
-module.exports = async function (deployer) {
-  await deployer.deploy(Counter, 0, "calls");
-  const counter = await Counter.deployed();
+    const { probed, result } = await runTruffleMigration(
+      withCounter(`
   counter.fail.call().catch((e) => probe("callFailed", e.message.includes("Counter: nope")));
-  counter.fail().catch((e) => probe("sendFailed", e.message.includes("Counter: nope")));
-};`);
+  counter.fail().catch((e) => probe("sendFailed", e.message.includes("Counter: nope")));`),
+    );
     expect(probed).to.deep.equal({ callFailed: true, sendFailed: true });
     expect(result.transactions).to.equal(1);
   });
