@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 
-import { keccak256 } from "ethers";
+import { keccak256 } from "./eth/keccak.js";
 
 import { MigrationsError } from "./errors.js";
 import { fileWriteError } from "./file-system-errors.js";

@@ -1,19 +1,30 @@
-import { AbiCoder, concat, type Interface, type Signer, ZeroHash } from "ethers";
-
-import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { decodeFunctionResult, encodeFunctionCall } from "../eth/abi-function.js";
+import { ZERO_HASH } from "../eth/hex.js";
+import { MIGRATOR_ADMIN_ARTIFACT } from "../../generated/migrator-artifact.js";
 import { create2Address, hasCode } from "../deterministic/create2-factory.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { MigratorBaseline, MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
-import { COMPLETED_CALL, LEGACY_MIGRATOR_INTERFACE, decodeIdArray } from "./legacy-migrator.js";
-import { MIGRATOR_INTERFACE, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
-import { deployMigratorContract, type MigratorDeployOptions, type MigratorDesign } from "./migrator-deployment.js";
+import { COMPLETED_CALL, LEGACY_MIGRATOR_ABI, decodeIdArray } from "./legacy-migrator.js";
+import { MIGRATOR_ABI, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
+import { deployMigratorContract, migratorInitCode, type MigratorDeployOptions, type MigratorDesign } from "./migrator-deployment.js";
 import { ethCall, revertName } from "./migrator-rpc.js";
 import type { MigrationRecord, MigrationStateStore, StoreReceipt, StoreSender } from "./state-store.js";
 
-export { MIGRATOR_INTERFACE } from "./migrator-events.js";
+export { MIGRATOR_ABI } from "./migrator-events.js";
 export { revertName } from "./migrator-rpc.js";
 export type { MigratorDeployOptions, MigratorDesign } from "./migrator-deployment.js";
+
+/** Whoever may send through the store: checked against the Migrator's owner by `attach`. */
+export interface OwnerCandidate {
+  getAddress(): Promise<string>;
+}
+
+const OWNER_CALL = encodeFunctionCall(MIGRATOR_ABI, "owner");
+
+function decodeOwner(raw: string): string {
+  return decodeFunctionResult(MIGRATOR_ABI, "owner", raw)[0] as string;
+}
 
 /** What the store knows of a version-2 record, shared by its `connect`ed copies. */
 interface KnownRecord {
@@ -53,8 +64,8 @@ export class MigratorStateStore implements MigrationStateStore {
     return `Migrator ${this.address}`;
   }
 
-  get #interface(): Interface {
-    return this.design === 2 ? MIGRATOR_INTERFACE : LEGACY_MIGRATOR_INTERFACE;
+  get #abi(): readonly unknown[] {
+    return this.design === 2 ? MIGRATOR_ABI : LEGACY_MIGRATOR_ABI;
   }
 
   /**
@@ -75,8 +86,8 @@ export class MigratorStateStore implements MigrationStateStore {
 
   /** Where `deploy` with `salt` puts the Migrator of `owner` (the shipped design, factory on the chain). */
   static deterministicAddress(owner: string, salt: string): string {
-    const admin = create2Address(ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode);
-    return create2Address(salt, concat([MIGRATOR_ARTIFACT.bytecode, AbiCoder.defaultAbiCoder().encode(["address", "address"], [owner, admin])]));
+    const admin = create2Address(ZERO_HASH, MIGRATOR_ADMIN_ARTIFACT.bytecode);
+    return create2Address(salt, migratorInitCode(owner, admin));
   }
 
   /**
@@ -87,7 +98,7 @@ export class MigratorStateStore implements MigrationStateStore {
    */
   static async attach(
     provider: Eip1193Provider,
-    signerOrPromise: Signer | Promise<Signer> | undefined,
+    signerOrPromise: OwnerCandidate | Promise<OwnerCandidate> | undefined,
     migrator: Pick<MigratorRecord, "address" | "blockNumber" | "baseline"> & { readonly deployer?: string; readonly design?: MigratorDesign },
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
@@ -102,12 +113,12 @@ export class MigratorStateStore implements MigrationStateStore {
     let completed: Set<number>;
     let owner: string | undefined;
     try {
-      const ownerCall = signerPromise === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from);
+      const ownerCall = signerPromise === undefined ? undefined : ethCall(provider, address, OWNER_CALL, from);
       if (design === 2) {
         const [record, ownerRaw] = await Promise.all([readRecord(provider, address, migrator.blockNumber, from, migrator.baseline), ownerCall]);
         known = record;
         completed = completedOf(record.events);
-        owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
+        owner = ownerRaw === undefined ? undefined : decodeOwner(ownerRaw);
       } else {
         const [raw, ownerRaw] = await Promise.all([ethCall(provider, address, COMPLETED_CALL, from), ownerCall]);
         if (raw === "0x" && !(await hasCode(provider, address))) {
@@ -115,7 +126,7 @@ export class MigratorStateStore implements MigrationStateStore {
         }
         completed = decodeIdArray(raw);
         known = { version: 0n, events: [] };
-        owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
+        owner = ownerRaw === undefined ? undefined : decodeOwner(ownerRaw);
       }
     } catch (error) {
       if (MigrationsError.is(error) && error.code !== "MIGRATOR_INCOMPATIBLE") {
@@ -215,7 +226,7 @@ export class MigratorStateStore implements MigrationStateStore {
           this.known.version += 1n;
           this.known.events = [
             ...this.known.events,
-            { id, ...(contentHash !== undefined ? { contentHash } : {}), transactionHash: receipt.transactionHash ?? ZeroHash, blockNumber: receipt.blockNumber ?? 0 },
+            { id, ...(contentHash !== undefined ? { contentHash } : {}), transactionHash: receipt.transactionHash ?? ZERO_HASH, blockNumber: receipt.blockNumber ?? 0 },
           ];
         }
         return receipt;
@@ -243,7 +254,7 @@ export class MigratorStateStore implements MigrationStateStore {
     if (sender === undefined) {
       throw new Error(`${this.description} was opened read-only: connect it to the run's transaction sender to ${method}.`);
     }
-    const data = this.#interface.encodeFunctionData(method, args);
+    const data = encodeFunctionCall(this.#abi, method, args);
     try {
       const receipt = await sender.send({ to: this.address, data });
       if (receipt.status !== 1) {
@@ -258,10 +269,7 @@ export class MigratorStateStore implements MigrationStateStore {
         throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description }, { cause: error });
       }
       if (revert === "NotOwner") {
-        const owner = MIGRATOR_INTERFACE.decodeFunctionResult(
-          "owner",
-          await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), this.from),
-        )[0] as string;
+        const owner = decodeOwner(await ethCall(this.provider, this.address, OWNER_CALL, this.from));
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer: sender.from, address: this.address, owner }, { cause: error });
       }
       if (revert === "NotRecorded") {
