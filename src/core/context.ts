@@ -26,6 +26,7 @@ import type { MigrationParameters } from "./parameters.js";
 import type { JsonValue, RegistryEntry } from "./registry/registry-document.js";
 import { assertRegistryName, type Registry } from "./registry/registry.js";
 import type { DeploymentResult } from "./results.js";
+import type { MigrationSafe } from "./safe/migration-safe.js";
 import { readSnapshotFile } from "./network-migration/snapshot-document.js";
 import { SnapshotReader } from "./network-migration/snapshot-reader.js";
 import type { LayoutComparison } from "./upgrades/layout-compatibility.js";
@@ -124,6 +125,12 @@ export interface CoreMigrationContext {
    * it where it cannot be copied (public chains), through the contracts' own functions.
    */
   readSnapshot(file: string): Promise<SnapshotReader>;
+  /**
+   * Calls that the Safe at `address` must make (it owns the target): `await ctx.safe(safe).call("Box", "setValue", [42])`.
+   * Nothing is sent: the first run proposes the Safe transaction and stops (the migration is
+   * `awaiting-approval`); once the owners executed it, the next `migrate` completes the migration. See docs/safe.md.
+   */
+  safe(address: string): MigrationSafe;
 }
 
 export interface ContextDependencies {
@@ -142,6 +149,8 @@ export interface ContextDependencies {
   readonly onLog: (message: string) => void;
   /** What deterministic deployments need: the node, the chain, the journal's replay check, the default salt. */
   readonly create2?: Create2Host;
+  /** `ctx.safe`; absent: the host keeps no Safe proposals (the call throws). */
+  readonly safe?: (address: string) => MigrationSafe;
 }
 
 export function createCoreContext(deps: ContextDependencies): CoreMigrationContext {
@@ -301,6 +310,12 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     registry: createMigrationRegistry(registry, deps.artifacts, deployer),
     log: (message) => deps.onLog(String(message)),
     readSnapshot: async (file) => new SnapshotReader(await readSnapshotFile(file)),
+    safe: (address) => {
+      if (deps.safe === undefined) {
+        throw new MigrationsError("SAFE_CALL_INVALID", { safe: address, method: "safe", file: migration.fileName, reason: "ctx.safe is not available here (a `down` function, or a host that keeps no workspace)" });
+      }
+      return deps.safe(address);
+    },
   };
 }
 

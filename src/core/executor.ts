@@ -9,6 +9,8 @@ import type { MigrationFile } from "./migration-file.js";
 import { createNamedAccounts } from "./named-accounts.js";
 import { createMigrationParameters, type ParameterSet } from "./parameters.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
+import { createSafeAccess } from "./safe/migration-safe.js";
+import type { SafeProposalStorage } from "./safe/safe-proposal.js";
 import type { MigrationSender } from "./transactions/migration-sender.js";
 import { loadCommonJs } from "./truffle/commonjs-loader.js";
 import { runCommonJsMigration } from "./truffle/run-commonjs-migration.js";
@@ -38,6 +40,8 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly named?: () => Promise<Readonly<Record<string, string | Error>>>;
   /** The network's parameters (`ctx.parameters`). */
   readonly parameters?: () => Promise<ParameterSet>;
+  /** Where `ctx.safe` keeps its proposals (the chain's workspace); absent: no `ctx.safe`. */
+  readonly safeProposals?: SafeProposalStorage | undefined;
 }
 
 /**
@@ -108,7 +112,14 @@ export async function executeMigration<ContextT>(
     emit({ type: "deployment", migration, deployment });
   };
   const signerFor = async (address: string) => sender.signer(await options.signerFor(address));
+  const onLog = (message: string) => emit({ type: "log", migration, message });
+  const { safeProposals } = options;
+  const safe =
+    safeProposals === undefined
+      ? undefined
+      : createSafeAccess({ ...options, provider: sender.chain.provider, chainId: options.network.chainId, network: options.network.name, migration, proposals: safeProposals, onLog });
   const core = createCoreContext({
+    ...(safe !== undefined ? { safe } : {}),
     migration,
     network: options.network,
     deployer: sender.signer(options.deployer),
@@ -125,7 +136,7 @@ export async function executeMigration<ContextT>(
     artifacts: options.artifacts,
     registry: options.registry,
     onDeployment,
-    onLog: (message) => emit({ type: "log", migration, message }),
+    onLog,
   });
   await guardMigration(migration.fileName, options.timeoutMs, async () => {
     // Loading runs the module's top level: guarded too (a top-level process.exit, a hang).

@@ -1,5 +1,5 @@
-import { AbiCoder, ZeroHash } from "ethers";
-
+import { encodeParameters } from "../eth/abi-parameters.js";
+import { ZERO_HASH } from "../eth/hex.js";
 import { describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { Registry } from "../registry/registry.js";
@@ -113,7 +113,7 @@ export function migratorTargets(migrator: MigratorRecord | undefined, explorer: 
     return [];
   }
   const common = { libraries: {}, buildInfoId: undefined };
-  const created = migrator.transactionHash !== ZeroHash;
+  const created = migrator.transactionHash !== ZERO_HASH;
   return [
     {
       ...common,
@@ -134,7 +134,7 @@ export function migratorTargets(migrator: MigratorRecord | undefined, explorer: 
       artifact: shippedArtifactName("Migrator"),
       shipped: "Migrator",
       transactionHash: created ? migrator.transactionHash : "",
-      ...(created ? {} : { constructorArguments: AbiCoder.defaultAbiCoder().encode(["address", "address"], [migrator.deployer, migrator.admin]).slice(2) }),
+      ...(created ? {} : { constructorArguments: encodeParameters(["address", "address"], [migrator.deployer, migrator.admin]).slice(2) }),
       verification: migrator.verification?.[explorer],
     },
   ];
