@@ -2,6 +2,7 @@ import "hardhat/types/config";
 import "hardhat/types/hre";
 import "hardhat/types/network";
 import "@nomicfoundation/hardhat-ethers";
+import "@nomicfoundation/hardhat-viem";
 
 import type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
 import type { ConnectionMigrations, HardhatMigrations } from "./types.js";

@@ -16,7 +16,7 @@ import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from
 import { checkConstructorArguments } from "./constructor-arguments.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, ensureCreate2Factory, normalizeSalt } from "./deterministic/create2-factory.js";
 import { type Create2Host, deployDeterministic, migrationSendPath } from "./deterministic/deploy-deterministic.js";
-import { headBlock } from "./provider.js";
+import { headBlock, type Eip1193Provider } from "./provider.js";
 import { MigrationsError, describeError } from "./errors.js";
 import { toJsonValue } from "./json-value.js";
 import { linkBytecode } from "./linking.js";
@@ -78,6 +78,12 @@ export interface MigrationRegistry {
 export interface CoreMigrationContext {
   readonly network: { readonly name: string; readonly chainId: number };
   readonly migration: { readonly id: number; readonly purpose: string; readonly fileName: string };
+  /**
+   * The network's EIP-1193 provider for contract libraries (viem's `custom(ctx.provider)`, a
+   * wallet): its `eth_sendTransaction` is the migration's next journaled transaction, sent with the
+   * run's nonces and resumed, not sent again, after an interruption, exactly as through `deployer`.
+   */
+  readonly provider: Eip1193Provider;
   /** The signer migrations send from. Transactions sent through it are awaited and counted. */
   readonly deployer: Signer;
   /**
@@ -128,6 +134,8 @@ export interface CoreMigrationContext {
 
 export interface ContextDependencies {
   readonly migration: MigrationFile;
+  /** The tracked provider (see `trackedProvider`). */
+  readonly provider: Eip1193Provider;
   readonly network: { readonly name: string; readonly chainId: number };
   readonly deployer: Signer;
   readonly accounts: NamedAccounts;
@@ -289,6 +297,7 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
 
   return {
     network: deps.network,
+    provider: deps.provider,
     migration: { id: migration.id, purpose: migration.purpose, fileName: migration.fileName },
     deployer,
     accounts: deps.accounts,

@@ -10,6 +10,7 @@ import { createNamedAccounts } from "./named-accounts.js";
 import { createMigrationParameters, type ParameterSet } from "./parameters.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import type { MigrationSender } from "./transactions/migration-sender.js";
+import { trackedProvider } from "./transactions/tracked-provider.js";
 import { loadCommonJs } from "./truffle/commonjs-loader.js";
 import { runCommonJsMigration } from "./truffle/run-commonjs-migration.js";
 import { moduleFormat } from "./truffle/script-style.js";
@@ -22,7 +23,7 @@ export interface ExecuteMigrationOptions<ContextT>
   /** Loads a module by absolute path (the host knows how to import TypeScript). */
   readonly importModule: (url: string) => Promise<unknown>;
   /** Adds the host's properties (hre, connection, …) to the core context. */
-  readonly extendContext: (core: CoreMigrationContext) => ContextT;
+  readonly extendContext: (core: CoreMigrationContext) => ContextT | Promise<ContextT>;
   readonly emit: MigrationEventListener;
   /** Run the migration's `down` export instead of its default export. */
   readonly entry?: "up" | "down";
@@ -108,7 +109,13 @@ export async function executeMigration<ContextT>(
     emit({ type: "deployment", migration, deployment });
   };
   const signerFor = async (address: string) => sender.signer(await options.signerFor(address));
+  let deployerAddress: Promise<string> | undefined;
+  const provider = trackedProvider(sender.chain.provider, sender, async (from) => {
+    deployerAddress ??= options.deployer.getAddress().then((address) => address.toLowerCase());
+    return from === undefined || from.toLowerCase() === (await deployerAddress) ? options.deployer : options.signerFor(from);
+  });
   const core = createCoreContext({
+    provider,
     migration,
     network: options.network,
     deployer: sender.signer(options.deployer),
@@ -131,7 +138,7 @@ export async function executeMigration<ContextT>(
     // Loading runs the module's top level: guarded too (a top-level process.exit, a hang).
     const fn = commonJs ? undefined : (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
     if (fn !== undefined) {
-      await fn(options.extendContext(core));
+      await fn(await options.extendContext(core));
     } else {
       await runCommonJsMigration({
         migration,

@@ -44,6 +44,12 @@ export interface MigrationsUserConfig {
    */
   inProcessRegistry?: "memory" | "file";
   /**
+   * The contract library migrations and fixtures use: "ethers" (`ctx.deploy` returns an ethers
+   * Contract; needs @nomicfoundation/hardhat-ethers) or "viem" (a viem contract instance; needs
+   * @nomicfoundation/hardhat-viem). Default: the one the config's plugins load, ethers if both.
+   */
+  library?: "ethers" | "viem";
+  /**
    * Where the record of completed migrations lives: "chain" (default, the Migrator contract),
    * "file" (`<registryDir>/<chainId>.migrations.json`) or "none" (nothing recorded).
    */
@@ -115,6 +121,7 @@ export interface MigrationsConfig {
   /** Seconds; `undefined`: the default for the chain (see `defaultMigrationTimeoutMs`). */
   migrationTimeout: number | undefined;
   inProcessRegistry: "memory" | "file";
+  library: "ethers" | "viem" | undefined;
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
@@ -146,6 +153,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     rollback: config?.rollback ?? true,
     migrationTimeout: config?.migrationTimeout,
     inProcessRegistry: config?.inProcessRegistry ?? "memory",
+    library: config?.library,
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
     migrator: config?.migrator,

@@ -21,6 +21,8 @@ import { cachedArtifactResolver } from "./cached-artifacts.js";
 import type { StoreKind } from "./config.js";
 import { networkNamedAccounts } from "./accounts-config.js";
 import { resolveConfiguredDeployer } from "./configured-deployer.js";
+import { connectionSigner } from "./front-end/connection-signers.js";
+import { loadFrontEnd, type FrontEnd } from "./front-end/front-end.js";
 import { resolveNamedAccounts, resolveParameters } from "./named-accounts-resolver.js";
 import { readOnlyProvider } from "./read-only-provider.js";
 import { importMigrationModule } from "./import-module.js";
@@ -47,6 +49,7 @@ export class ConnectionHost {
   #chain: Promise<ChainInfo> | undefined;
   #deployer: Promise<Signer> | undefined;
   #named: Promise<Record<string, string | Error>> | undefined;
+  readonly #frontEnds = new Map<NetworkConnection, Promise<FrontEnd>>();
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
@@ -141,6 +144,23 @@ export class ConnectionHost {
     return { bytecode: artifact.bytecode, design };
   }
 
+  /** The front-end of the project's contract library (ethers or viem), imported on first use. */
+  frontEnd(connection: NetworkConnection = this.connection): Promise<FrontEnd> {
+    let frontEnd = this.#frontEnds.get(connection);
+    if (frontEnd === undefined) {
+      frontEnd = loadFrontEnd(this.hre, connection);
+      frontEnd.catch(() => this.#frontEnds.delete(connection));
+      this.#frontEnds.set(connection, frontEnd);
+    }
+    return frontEnd;
+  }
+
+  /** The deployed contract at `address` in the project's library, connected to the deployer. */
+  async contract(address: string, abi: readonly unknown[]): Promise<unknown> {
+    const deployer = await (await this.deployer()).getAddress();
+    return (await this.frontEnd()).contract(address, abi, deployer);
+  }
+
   /** The named accounts, resolved once per connection (only when a migration runs). */
   namedAccounts(): Promise<Record<string, string | Error>> {
     this.#named ??= resolveNamedAccounts(this.hre, this.connection);
@@ -167,7 +187,7 @@ export class ConnectionHost {
       store: this.stateStore(this.storeKind, provider, chain, workspace, custom),
       signers: {
         deployer: () => this.deployer(),
-        signer: (address) => connection.ethers.getSigner(address),
+        signer: (address) => connectionSigner(connection, address),
         viaProvider: true,
         named: () => this.namedAccounts(),
       },
@@ -209,7 +229,7 @@ export class ConnectionHost {
       artifacts: cachedArtifactResolver(hre.artifacts),
       scripts: {
         importModule: importMigrationModule,
-        extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
+        extendContext: async (core) => (await this.frontEnd(connection)).extendContext(core) as Promise<MigrationContext>,
       },
       parameters: () => resolveParameters(hre, networkName, parts.parametersFile),
       ...(parts.selectAs !== undefined ? { selectAs: parts.selectAs } : {}),
