@@ -1,8 +1,5 @@
-import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import type { NetworkConnection } from "hardhat/types/network";
-
 import type { CoreMigrationContext } from "../../core/context.js";
-import { contractLibrary, type ContractLibrary } from "./contract-library.js";
+import type { ContractLibrary } from "./contract-library.js";
 
 /**
  * What differs between a project on ethers and one on viem: the context a migration receives and
@@ -15,18 +12,4 @@ export interface FrontEnd {
   extendContext(core: CoreMigrationContext): Promise<unknown>;
   /** The deployed contract at `address` with `abi`, connected to (sending from) `deployer`. */
   contract(address: string, abi: readonly unknown[], deployer: string): Promise<unknown>;
-}
-
-/**
- * The front-end of `connection`'s library, imported only when chosen: a project on viem never
- * loads the ethers front-end, and one on ethers never loads viem.
- */
-export async function loadFrontEnd(hre: HardhatRuntimeEnvironment, connection: NetworkConnection): Promise<FrontEnd> {
-  const library = contractLibrary(hre.config.migrations.library, connection);
-  if (library === "viem") {
-    const { viemFrontEnd } = await import("./viem-front-end.js");
-    return viemFrontEnd(hre, connection);
-  }
-  const { ethersFrontEnd } = await import("./ethers-front-end.js");
-  return ethersFrontEnd(hre, connection);
 }
