@@ -1,4 +1,4 @@
-import { createMigrationRegistry } from "../core/context.js";
+import { createMigrationRegistry } from "../core/migration-registry.js";
 import { FixtureCache } from "../core/fixture-cache.js";
 import { MemoryJournalStorage } from "../core/journal/journal-storage.js";
 import { migrate } from "../core/migrate.js";
