@@ -21,6 +21,7 @@ import { cachedArtifactResolver } from "./cached-artifacts.js";
 import type { StoreKind } from "./config.js";
 import { networkNamedAccounts } from "./accounts-config.js";
 import { resolveConfiguredDeployer } from "./configured-deployer.js";
+import { contractLibrary } from "./front-end/contract-library.js";
 import { connectionSigner } from "./front-end/connection-signers.js";
 import type { FrontEnd } from "./front-end/front-end.js";
 import { loadFrontEnd } from "./front-end/load-front-end.js";
@@ -174,6 +175,10 @@ export class ConnectionHost {
    */
   async host(options: { readOnly?: boolean; parametersFile?: string } = {}): Promise<MigrationHost<MigrationContext>> {
     const { connection } = this;
+    if (options.readOnly !== true) {
+      // A library that is configured but not loaded (or none at all) stops before anything is sent.
+      contractLibrary(this.hre.config.migrations.library, connection);
+    }
     const custom = await this.customMigrator();
     this.redact = createRedactor(await networkSecrets(connection, { accounts: options.readOnly !== true }));
     // Read-only operations never make Hardhat's provider read the network's keys.
