@@ -91,7 +91,7 @@ export async function runMigration<ContextT>(
       migration,
       deployer,
       accounts: async () => (await host.provider.request({ method: "eth_accounts" })) as string[],
-      ...(host.deploySalt !== undefined ? { defaultSalt: host.deploySalt } : {}),
+      ...(host.settings.deploySalt !== undefined ? { defaultSalt: host.settings.deploySalt } : {}),
       sender,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });

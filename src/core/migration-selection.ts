@@ -122,5 +122,5 @@ export async function planSelected<ContextT>(
 
 /** The network `host`'s migrations are selected for. */
 export function selectionTarget<ContextT>(host: MigrationHost<ContextT>): SelectionTarget {
-  return host.selectAs ?? { network: host.networkName, isDevChain: host.chain.isDevChain };
+  return host.settings.selectAs ?? { network: host.networkName, isDevChain: host.chain.isDevChain };
 }

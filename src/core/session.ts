@@ -43,6 +43,24 @@ export interface MigrationScripts<ContextT> {
 }
 
 /**
+ * What this network's configuration sets for a run: how transactions are sent, the default salt,
+ * the parameters, and the network migrations are selected for.
+ */
+export interface RunSettings {
+  /** Confirmations, timeout and fee bumping on this chain. */
+  readonly policy: TransactionPolicy;
+  /** Default 32-byte salt of `ctx.deploy` on this network (deterministic deployments). */
+  readonly deploySalt?: string;
+  /** The network's parameters (`ctx.parameters`), read when a migration first needs them. */
+  readonly parameters?: () => Promise<ParameterSet>;
+  /**
+   * The network migrations' `networks`/`skipNetworks` exports are matched against, when it is not
+   * this host's (a simulation on a fork of sepolia selects as sepolia, not as a dev chain).
+   */
+  readonly selectAs?: { readonly network: string; readonly isDevChain: boolean };
+}
+
+/**
  * What the engine needs from its host (the Hardhat plugin, or a test): one chain, resolved once,
  * with everything kept about it (`workspace`) and its record of completed migrations (`store`, an
  * instance: the engine never picks a store by kind). A host is built per operation.
@@ -53,21 +71,11 @@ export interface MigrationHost<ContextT> {
   readonly chain: ChainInfo;
   readonly workspace: ChainWorkspace;
   readonly store: MigrationStateStore;
-  /** Default 32-byte salt of `ctx.deploy` on this network (deterministic deployments). */
-  readonly deploySalt?: string;
-  /** Confirmations, timeout and fee bumping on this chain. */
-  readonly policy: TransactionPolicy;
+  readonly settings: RunSettings;
   readonly signers: HostSigners;
   readonly migrationsDir: string;
   readonly artifacts: ArtifactResolver;
   readonly scripts: MigrationScripts<ContextT>;
-  /** The network's parameters (`ctx.parameters`), read when a migration first needs them. */
-  readonly parameters?: () => Promise<ParameterSet>;
-  /**
-   * The network migrations' `networks`/`skipNetworks` exports are matched against, when it is not
-   * this host's (a simulation on a fork of sepolia selects as sepolia, not as a dev chain).
-   */
-  readonly selectAs?: { readonly network: string; readonly isDevChain: boolean };
 }
 
 /** A network opened for migrating: its identity, registry, migration files and deployer. */
@@ -154,7 +162,7 @@ export function openTransactionLayer<ContextT>(
   return createTransactionLayer(host.provider, {
     isDevChain: host.chain.isDevChain,
     providerAccounts: host.signers.viaProvider,
-    policy: host.policy,
+    policy: host.settings.policy,
     chainId: host.chain.chainId,
     ...(journal !== undefined ? { journal } : {}),
     ...(watch.emit !== undefined ? { emit: watch.emit } : {}),
@@ -185,7 +193,8 @@ export function namedAndParameters<ContextT>(host: MigrationHost<ContextT>): {
   named?: () => Promise<Readonly<Record<string, string | Error>>>;
   parameters?: () => Promise<ParameterSet>;
 } {
-  const { signers, parameters } = host;
+  const { signers } = host;
+  const { parameters } = host.settings;
   return {
     ...(signers.named !== undefined ? { named: () => signers.named!() } : {}),
     ...(parameters !== undefined ? { parameters } : {}),

@@ -228,8 +228,12 @@ export class ConnectionHost {
       chain,
       workspace: parts.workspace,
       store: parts.store,
-      ...(this.deploySalt() !== undefined ? { deploySalt: this.deploySalt()! } : {}),
-      policy: networkTransactionPolicy(networkName, hre.config.migrations.networks[networkName], chain),
+      settings: {
+        policy: networkTransactionPolicy(networkName, hre.config.migrations.networks[networkName], chain),
+        ...(this.deploySalt() !== undefined ? { deploySalt: this.deploySalt()! } : {}),
+        parameters: () => resolveParameters(hre, networkName, parts.parametersFile),
+        ...(parts.selectAs !== undefined ? { selectAs: parts.selectAs } : {}),
+      },
       signers: parts.signers,
       migrationsDir: hre.config.migrations.dir,
       artifacts: cachedArtifactResolver(hre.artifacts),
@@ -237,8 +241,6 @@ export class ConnectionHost {
         importModule: importMigrationModule,
         extendContext: async (core) => (await this.frontEnd(connection)).extendContext(core) as Promise<MigrationContext>,
       },
-      parameters: () => resolveParameters(hre, networkName, parts.parametersFile),
-      ...(parts.selectAs !== undefined ? { selectAs: parts.selectAs } : {}),
     };
   }
 }

@@ -45,7 +45,7 @@ async function liveLookingHost(
     chain,
     workspace: { ...new MemoryChainWorkspace(storage), journal: undefined },
     store: new LazyMigratorStateStore(provider),
-    policy: defaultTransactionPolicy(chain.isDevChain),
+    settings: { policy: defaultTransactionPolicy(chain.isDevChain) },
     signers: {
       deployer: async () => (await connection.ethers.getSigners())[0]!,
       signer: (address) => connection.ethers.getSigner(address),
