@@ -6,7 +6,7 @@ import { expect } from "chai";
 
 import { parseJournal } from "../../src/core/journal/journal-entry.js";
 import { runHardhat } from "../helpers/cli.js";
-import { fixtureRoot, REPO_ROOT, tempDir } from "../helpers/fixture.js";
+import { fixtureRoot, migrationsDir, REPO_ROOT, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 import { recordedIds } from "../helpers/migrator-record.js";
 import { blockNumber, creationsSince, rpc } from "../helpers/rpc.js";
@@ -27,6 +27,14 @@ describe("a viem project migrates, tests and resumes like an ethers one", functi
     const build = await runHardhat(ROOT, ["build", "--quiet"]);
     expect(build.code, build.stderr).to.equal(0);
     node = await startHardhatNode(ROOT);
+    // The chain's shared MigratorAdmin is deployed by the first run on a chain and reused by every
+    // later one: deploy it here, so that every run below sends the same transactions, whichever
+    // runs first (its Migrator, the Counter, a viem write, a record, a viem write, a record).
+    const first = await runHardhat(ROOT, ["migrate", "--network", "testnode", "--no-compile"], {
+      MIGRATIONS_TEST_RPC_URL: node.url,
+      MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-viem-admin-"),
+    });
+    expect(first.code, `${first.stdout}\n${first.stderr}`).to.equal(0);
   });
 
   after(async () => {
@@ -105,6 +113,30 @@ describe("a viem project migrates, tests and resumes like an ethers one", functi
       expect(journal.corrupt).to.equal(undefined);
     });
   }
+
+  it("a viem write changed between the kill and the resume is refused as HHM192 (its own code, not viem's wrapper), and nothing is sent", async () => {
+    const dir = await migrationsDir({
+      "1_counter.js": `
+export default async function ({ deploy }) {
+  const counter = await deploy("Counter", [5n]);
+  await counter.write.incBy([BigInt(process.env.HHM_STEP)]);
+}`,
+    });
+    const registryDir = await tempDir("hhm-viem-diverged-");
+    const env = { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_REGISTRY_DIR: registryDir, MIGRATIONS_TEST_DIR: dir };
+    const [deployer] = await rpc<string[]>(node.url, "eth_accounts");
+    const migrate = (extra: Record<string, string>) => runHardhat(ROOT, ["migrate", "--network", "testnode", "--no-compile"], { ...env, ...extra });
+
+    const killed = await migrate({ HHM_STEP: "3", HARDHAT_MIGRATIONS_FAILPOINT: "tx-after-send:3" });
+    expect(killed.code, `${killed.stdout}\n${killed.stderr}`).to.equal(null);
+    const nonce = await nonceOf(deployer!);
+    const diverged = await migrate({ HHM_STEP: "4" });
+    const output = diverged.stdout + diverged.stderr;
+    expect(diverged.code, output).to.equal(1);
+    expect(output).to.contain("HHM192").and.to.contain("different calldata");
+    expect(output).not.to.contain("HHM122");
+    expect(await nonceOf(deployer!)).to.equal(nonce);
+  });
 
   async function nonceOf(address: string): Promise<number> {
     return Number(BigInt(await rpc<string>(node.url, "eth_getTransactionCount", [address, "latest"])));

@@ -20,7 +20,7 @@ interface RpcTransaction {
 /**
  * The EIP-1193 provider a migration hands to a contract library (`ctx.provider`, viem's clients):
  * `provider`, except that
- * - `eth_sendTransaction` is the migration's next step through `sender` (journaled before it is
+ * - `eth_sendTransaction` (and `wallet_sendTransaction`) is the migration's next step through `sender` (journaled before it is
  *   sent, nonce assigned by the run, reused instead of sent again when an interrupted run sent it);
  * - `eth_getTransactionReceipt` of a transaction sent here answers once the sender's wait (the
  *   run's timeout, confirmations, fee bumps; journaled as mined) has it, so a library polling for
@@ -37,7 +37,8 @@ export function trackedProvider(
   return {
     async request(args) {
       const params = (Array.isArray(args.params) ? args.params : []) as unknown[];
-      if (args.method === "eth_sendTransaction") {
+      // viem falls back to `wallet_sendTransaction` when a wallet refuses the first: the same step.
+      if (args.method === "eth_sendTransaction" || args.method === "wallet_sendTransaction") {
         const tx = params[0] as RpcTransaction;
         const signer = await signerFor(tx.from);
         const response = await sender.send(signer, toRequest(tx));
