@@ -1,7 +1,8 @@
 // `npm run bench`: hardhat-migrations against Hardhat Ignition, hardhat-deploy v2 and Truffle.
 // Options: --quick (1 round, small sizes: checks the bench works in about a minute or two),
 // --rounds N (default 5), --n N (migrations in cases 1 and 2, default 50), --status N (recorded
-// migrations in case 4's large project, default 1000), --tests N (case 5, default 100),
+// migrations in case 4's large project, default 1000), --status-max N (case 4's largest, default
+// 10000), --tests N (case 5, default 100),
 // --cases 1,2,3,4,5,6 (default all; 6 is case 2 through a proxy adding 50 ms per request). Figures go to standard output and bench/.work/results.json.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -39,6 +40,7 @@ function parseOptions(argv: string[]): BenchOptions {
     rounds: value("--rounds", quick ? 1 : 5),
     n: value("--n", quick ? 10 : 50),
     statusLarge: value("--status", quick ? 100 : 1000),
+    statusMax: value("--status-max", quick ? 300 : 10_000),
     tests: value("--tests", quick ? 20 : 100),
     cases,
     log: (line) => console.log(line),
@@ -61,7 +63,7 @@ async function prepareOurPackage(): Promise<void> {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const { log } = options;
-  log(`hardhat-migrations bench: ${options.rounds} round(s), n=${options.n}, status=${options.statusLarge}, tests=${options.tests}, cases ${[...options.cases].join(",")}`);
+  log(`hardhat-migrations bench: ${options.rounds} round(s), n=${options.n}, status=${options.statusLarge}/${options.statusMax}, tests=${options.tests}, cases ${[...options.cases].join(",")}`);
   await ensurePeers(log);
   await prepareOurPackage();
 

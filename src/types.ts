@@ -31,24 +31,11 @@ export type { NamedAccount, NamedAccounts } from "./core/named-accounts.js";
 export type { MigrationParameters } from "./core/parameters.js";
 export type { MigrationSelection } from "./core/migration-selection.js";
 export type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
-export type {
-  AddedVariable,
-  IncompatibilityKind,
-  LayoutCheckOptions,
-  LayoutComparison,
-  StorageIncompatibility,
-} from "./core/upgrades/layout-compatibility.js";
+export type { AddedVariable, IncompatibilityKind, LayoutCheckOptions, LayoutComparison, StorageIncompatibility } from "./core/upgrades/layout-compatibility.js";
 export type { StorageItem, StorageLayout, StorageType } from "./core/upgrades/storage-layout.js";
 export type { MigrationEvent, MigrationEventListener } from "./core/events.js";
 export type { MigrationFile } from "./core/migration-file.js";
-export type {
-  DeploymentRecord,
-  JsonValue,
-  MigratorRecord,
-  ProxyRecord,
-  RegistryDocument,
-  RegistryEntry,
-} from "./core/registry/registry-document.js";
+export type { DeploymentRecord, JsonValue, MigratorRecord, ProxyRecord, RegistryDocument, RegistryEntry } from "./core/registry/registry-document.js";
 export type { DeploymentResult, MigrateResult, MigrationRunResult } from "./core/results.js";
 export type { DownResult, UndoneMigration } from "./core/down.js";
 export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";

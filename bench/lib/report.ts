@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly n: number;
   /** Recorded migrations in case 4's large project. */
   readonly statusLarge: number;
+  /** Recorded migrations in case 4's largest project (the linearity check). */
+  readonly statusMax: number;
   /** Tests in case 5. */
   readonly tests: number;
   readonly cases: ReadonlySet<number>;

@@ -1,14 +1,29 @@
-import { isAddress, type Interface } from "ethers";
-
 import { MigrationsError, describeError } from "./errors.js";
+import { isAddress } from "./eth/address.js";
+
+/** One constructor parameter. */
+interface ConstructorInput {
+  readonly type: string;
+  readonly name: string;
+}
+
+/**
+ * The encoder that will encode the deployment: the front-end library's (an ethers `Interface`
+ * fits), so that the check accepts and rejects exactly what the deployment will.
+ */
+export interface ConstructorEncoder<Input extends ConstructorInput = ConstructorInput> {
+  readonly deploy: { readonly inputs: readonly Input[] };
+  encodeDeploy(args: readonly unknown[]): string;
+  getAbiCoder(): { encode(types: readonly (string | Input)[], values: readonly unknown[]): string };
+}
 
 /**
  * Checks `args` against the contract's constructor before anything is sent, so that a missing
  * argument or a name where an address belongs is reported with the constructor's signature,
- * the parameter, what it expects and what was given (ethers would try to resolve a non-address
+ * the parameter, what it expects and what was given (ethers, for one, would try to resolve a non-address
  * string as an ENS name, which Hardhat's provider does not implement).
  */
-export function checkConstructorArguments(contract: string, abi: Interface, args: readonly unknown[]): void {
+export function checkConstructorArguments<Input extends ConstructorInput>(contract: string, abi: ConstructorEncoder<Input>, args: readonly unknown[]): void {
   const inputs = abi.deploy.inputs;
   const signature = `constructor(${inputs.map((input) => `${input.type}${input.name !== "" ? ` ${input.name}` : ""}`).join(", ")})`;
   const fail = (problem: string) => new MigrationsError("CONSTRUCTOR_ARGUMENTS", { contract, signature, problem });

@@ -1,9 +1,11 @@
-import { readdir, readFile, readlink, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 
-import { keccak256 } from "ethers";
+import { keccak256 } from "./eth/keccak.js";
 
 import { MigrationsError } from "./errors.js";
+import { fileWriteError } from "./file-system-errors.js";
 import { MAX_MIGRATION_ID, type MigrationFile } from "./migration-file.js";
 
 const MIGRATION_NAME = /^(\d+)_([A-Za-z0-9][\w.-]*)\.(ts|mts|js|mjs|cjs)$/;
@@ -60,9 +62,17 @@ export async function discoverMigrations(dir: string): Promise<MigrationFile[]> 
   }
 
   found.sort((a, b) => a.id - b.id);
-  return Promise.all(
-    found.map(async (m) => ({ ...m, contentHash: keccak256(await readFile(m.path)) })),
-  );
+  // Read synchronously: a migration file is small, and 1,000 asynchronous reads (four thread-pool
+  // hops each) took 220-350 ms on a loaded machine where these take 10 ms.
+  return found.map((m) => ({ ...m, contentHash: keccak256(readMigrationFile(m.path)) }));
+}
+
+function readMigrationFile(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw fileWriteError(error, file, "read");
+  }
 }
 
 /**

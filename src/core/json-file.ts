@@ -39,25 +39,39 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
- * Writes `content` so that readers only ever see the old or the new file, never a mix: a temp
- * file in the same directory, flushed to disk, then renamed over the target.
+ * Writes `content` to a new private temporary file next to `file` (same directory, so a rename or
+ * link into place is atomic), flushed to disk unless `durable: false`, and returns its path. On
+ * failure the temporary file is removed and the error is the coded one for `file` (`action`: what
+ * was being done).
  */
-export async function writeFileAtomic(file: string, content: string, options: { failpoint?: string } = {}): Promise<void> {
+export async function writeTempFile(file: string, content: string, action: string, options: { durable?: boolean } = {}): Promise<string> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    const handle = await open(temp, "w");
+    const handle = await open(temp, "wx");
     try {
       await handle.writeFile(content, "utf8");
-      await handle.sync();
+      if (options.durable !== false) {
+        await handle.sync();
+      }
     } finally {
       await handle.close();
     }
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {});
-    throw fileWriteError(error, file, "write");
+    throw fileWriteError(error, file, action);
   }
+  return temp;
+}
+
+/**
+ * Writes `content` so that readers only ever see the old or the new file, never a mix: a temp
+ * file in the same directory, flushed to disk (unless `durable: false`: files of a dev chain,
+ * which a machine crash takes down anyway), then renamed over the target.
+ */
+export async function writeFileAtomic(file: string, content: string, options: { failpoint?: string; durable?: boolean } = {}): Promise<void> {
+  const temp = await writeTempFile(file, content, "write", { durable: options.durable !== false });
   if (options.failpoint !== undefined) {
     failpoint(options.failpoint);
   }

@@ -1,4 +1,4 @@
-import { Interface, type InterfaceAbi } from "ethers";
+import { findEntry } from "./eth/abi.js";
 
 /**
  * What a Migrator must implement for the engine to use it. Two designs are accepted:
@@ -22,18 +22,18 @@ export const MIGRATOR_DESIGNS = {
 export const REQUIRED_MIGRATOR_FUNCTIONS = MIGRATOR_DESIGNS[1].functions;
 export const REQUIRED_MIGRATOR_EVENTS = MIGRATOR_DESIGNS[1].events;
 
-function missingOf(iface: Interface, design: 1 | 2): string[] {
+function missingOf(abi: readonly unknown[], design: 1 | 2): string[] {
   const missing: string[] = [];
   for (const signature of MIGRATOR_DESIGNS[design].functions) {
     const [name, outputs] = signature.split(" returns ");
-    const fn = iface.getFunction(name!);
-    const actualOutputs = fn === null ? undefined : `(${fn.outputs.map((o) => o.type).join(",")})`;
-    if (fn === null || (outputs !== undefined && actualOutputs !== outputs)) {
+    const fn = findEntry(abi, "function", name!);
+    const actualOutputs = fn === undefined ? undefined : `(${(fn.outputs ?? []).map((o) => o.type).join(",")})`;
+    if (fn === undefined || (outputs !== undefined && actualOutputs !== outputs)) {
       missing.push(`function ${signature}`);
     }
   }
   for (const signature of MIGRATOR_DESIGNS[design].events) {
-    if (iface.getEvent(signature) === null) {
+    if (findEntry(abi, "event", signature) === undefined) {
       missing.push(`event ${signature}`);
     }
   }
@@ -45,9 +45,8 @@ function missingOf(iface: Interface, design: 1 | 2): string[] {
  * declares with other outputs); empty `missing` means usable.
  */
 export function migratorDesign(abi: readonly unknown[]): { design: 1 | 2; missing: string[] } {
-  const iface = new Interface(abi as InterfaceAbi);
-  const design = iface.getFunction("version()") !== null ? 2 : 1;
-  return { design, missing: missingOf(iface, design) };
+  const design = findEntry(abi, "function", "version()") !== undefined ? 2 : 1;
+  return { design, missing: missingOf(abi, design) };
 }
 
 /** What `abi` lacks of the design it implements (see migratorDesign). */

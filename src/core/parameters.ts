@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 
-import { isAddress } from "ethers";
+import { isAddress } from "./eth/address.js";
 
 import { MigrationsError, describeError } from "./errors.js";
 

@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { link, mkdir, open, readFile, rm, unlink } from "node:fs/promises";
-import path from "node:path";
+import { link, readFile, rm, unlink } from "node:fs/promises";
 
 import { MigrationsError } from "./errors.js";
 import { fileWriteError } from "./file-system-errors.js";
-import { isRunning, removeOrphanedTemps } from "./json-file.js";
+import { isRunning, removeOrphanedTemps, writeTempFile } from "./json-file.js";
 
 interface LockContent {
   readonly pid: number;
@@ -80,22 +79,8 @@ function locked(chainId: number, file: string, holder: LockContent | undefined):
 }
 
 /** A private, complete, flushed copy of the lock content, to be linked into place. */
-async function writeTemp(file: string, text: string): Promise<string> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const handle = await open(temp, "wx");
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => {});
-    throw fileWriteError(error, file, "take the run lock");
-  }
-  return temp;
+function writeTemp(file: string, text: string): Promise<string> {
+  return writeTempFile(file, text, "take the run lock");
 }
 
 /** Links `temp` to `file`; false when `file` exists. */

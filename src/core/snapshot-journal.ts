@@ -74,7 +74,8 @@ export class FileSnapshotJournal implements SnapshotJournal {
       instanceId: this.chain.instanceId ?? null,
       snapshots: Object.fromEntries([...snapshots].map(([id, snapshot]) => [String(id), snapshot])),
     };
-    await writeFileAtomic(this.file, stableStringify(doc));
+    // Snapshot ids die with the dev node's process: no flush to disk per migration.
+    await writeFileAtomic(this.file, stableStringify(doc), { durable: false });
   }
 }
 

@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
 import { appendFile, chmod, chown, mkdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
 
-import { runHardhat, type CliResult } from "../helpers/cli.js";
-import { REPO_ROOT, fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
+import { HARDHAT_CLI, runHardhat, runNodeScript, type CliResult } from "../helpers/cli.js";
+import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 import { deployToken, deployTokenAs } from "../helpers/migrations.js";
 import { fillDisk, mountTmpfs } from "../helpers/tmpfs.js";
@@ -185,20 +184,6 @@ describe("a deployments directory that cannot be written stops the run with a co
 
 /** `hardhat <args>` in the basic fixture as the user `uid` (the fixture is readable by everyone). */
 function runHardhatAs(uid: number, args: string[], env: Record<string, string>): Promise<CliResult> {
-  const hardhatBin = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [hardhatBin, ...args], {
-      cwd: fixtureRoot("basic"),
-      uid,
-      gid: uid,
-      env: { PATH: process.env.PATH ?? "", FORCE_COLOR: "0", NO_COLOR: "1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  // Only PATH: that user has none of this one's home, caches or keys.
+  return runNodeScript(HARDHAT_CLI, args, { cwd: fixtureRoot("basic"), uid, gid: uid, env: { PATH: process.env.PATH ?? "", FORCE_COLOR: "0", NO_COLOR: "1", ...env } });
 }

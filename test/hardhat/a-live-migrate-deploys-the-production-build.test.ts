@@ -5,26 +5,17 @@ import { expect } from "chai";
 
 import { runHardhat } from "../helpers/cli.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
-import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+import { liveLookingNode } from "../helpers/live-looking-node.js";
 import { deployToken } from "../helpers/migrations.js";
 import { rpc } from "../helpers/rpc.js";
-import { looksLive, startRpcProxy, type RpcProxy } from "../helpers/rpc-proxy.js";
 
 const TOKEN_ARTIFACT = path.join(fixtureRoot("basic"), "artifacts", "contracts", "Token.sol", "Token.json");
 const deployedBytecode = async () => ((JSON.parse(await readFile(TOKEN_ARTIFACT, "utf8")) as { deployedBytecode: string }).deployedBytecode).toLowerCase();
 
 describe("a live migrate deploys the production build of the contracts", function () {
-  let node: RunningNode;
-  let live: RpcProxy;
-
-  before(async () => {
-    node = await startHardhatNode(fixtureRoot("basic"));
-    live = await startRpcProxy(node.url, looksLive);
-  });
+  const live = liveLookingNode({ build: false });
 
   after(async () => {
-    await live?.stop();
-    await node?.stop();
     // Leave the fixture's artifacts as the other tests build them (the default profile).
     await runHardhat(fixtureRoot("basic"), ["build", "--quiet"]);
   });
@@ -35,7 +26,7 @@ describe("a live migrate deploys the production build of the contracts", functio
     const run = await runHardhat(fixtureRoot("basic"), [...extra, "migrate", "--network", "testnode", "--yes"], env);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     const registry = JSON.parse(await readFile(path.join(registryDir, "31337.json"), "utf8")) as { contracts: { Token: { address: string } } };
-    return ((await rpc(node.url, "eth_getCode", [registry.contracts.Token.address, "latest"])) as string).toLowerCase();
+    return ((await rpc(live.node.url, "eth_getCode", [registry.contracts.Token.address, "latest"])) as string).toLowerCase();
   };
 
   it("eth_getCode equals the production profile's deployedBytecode, and not the default profile's (optimizer off)", async () => {

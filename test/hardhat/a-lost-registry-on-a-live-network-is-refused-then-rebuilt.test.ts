@@ -5,10 +5,9 @@ import { expect } from "chai";
 
 import { runHardhat } from "../helpers/cli.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
-import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+import { liveLookingNode } from "../helpers/live-looking-node.js";
 import { deployToken } from "../helpers/migrations.js";
 import { blockNumber } from "../helpers/rpc.js";
-import { looksLive, startRpcProxy, type RpcProxy } from "../helpers/rpc-proxy.js";
 
 interface RegistryFile {
   migrator: { address: string; transactionHash: string; blockNumber: number; deployer: string };
@@ -21,20 +20,7 @@ export default async function ({ deploy }) {
 }`;
 
 describe("a lost registry on a live network is refused, then rebuilt from the journal and the chain", function () {
-  let node: RunningNode;
-  let live: RpcProxy;
-
-  before(async () => {
-    node = await startHardhatNode(fixtureRoot("basic"));
-    live = await startRpcProxy(node.url, looksLive);
-    const build = await runHardhat(fixtureRoot("basic"), ["build", "--quiet"]);
-    expect(build.code, build.stderr).to.equal(0);
-  });
-
-  after(async () => {
-    await live?.stop();
-    await node?.stop();
-  });
+  const live = liveLookingNode();
 
   it("migrate refuses to start over and names the rebuild; the rebuilt registry equals the lost one", async () => {
     const dir = await migrationsDir({ "1_token.js": deployToken, "2_lib.js": deployLibrary });
@@ -48,7 +34,7 @@ describe("a lost registry on a live network is refused, then rebuilt from the jo
 
     // The registry is moved away (as the HHM150 hint used to suggest); the journal stays.
     await rename(file, `${file}.moved`);
-    const block = await blockNumber(node.url);
+    const block = await blockNumber(live.node.url);
     const refused = await hardhat("migrate", "--yes", "--no-compile");
     expect(refused.code).to.not.equal(0);
     const out = refused.stdout + refused.stderr;
@@ -56,7 +42,7 @@ describe("a lost registry on a live network is refused, then rebuilt from the jo
       .to.contain("HHM260")
       .and.to.contain(`the Migrator at ${original.migrator.address}`)
       .and.to.contain("npx hardhat migrate registry rebuild --network testnode");
-    expect(await blockNumber(node.url), "nothing was sent").to.equal(block);
+    expect(await blockNumber(live.node.url), "nothing was sent").to.equal(block);
 
     const rebuilt = await hardhat("migrate", "registry", "rebuild");
     expect(rebuilt.code, rebuilt.stderr).to.equal(0);
@@ -72,7 +58,7 @@ describe("a lost registry on a live network is refused, then rebuilt from the jo
     const again = await hardhat("migrate", "--yes", "--no-compile");
     expect(again.code, again.stderr).to.equal(0);
     expect(again.stdout).to.contain("Nothing to migrate on testnode (chain 31337): 2 migration(s) already completed.");
-    expect(await blockNumber(node.url)).to.equal(block);
+    expect(await blockNumber(live.node.url)).to.equal(block);
 
     const twice = await hardhat("migrate", "registry", "rebuild");
     expect(twice.code).to.not.equal(0);

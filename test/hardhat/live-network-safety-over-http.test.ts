@@ -7,10 +7,10 @@ import { Wallet } from "ethers";
 
 import { runHardhat, spawnHardhat } from "../helpers/cli.js";
 import { createFixtureHre, fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
-import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+import { liveLookingNode } from "../helpers/live-looking-node.js";
 import { deployTokenAs } from "../helpers/migrations.js";
 import { blockNumber, creationsSince, rpc } from "../helpers/rpc.js";
-import { looksLive, startRpcProxy, type RpcProxy } from "../helpers/rpc-proxy.js";
+import { startRpcProxy } from "../helpers/rpc-proxy.js";
 
 const deploysTwoThenThrows = `
 export default async function ({ deploy }) {
@@ -49,20 +49,7 @@ const errorOf = async (promise: Promise<unknown>): Promise<Error & { code?: stri
 };
 
 describe("live-network safety against a `hardhat node`", function () {
-  let node: RunningNode;
-  let live: RpcProxy;
-
-  before(async () => {
-    node = await startHardhatNode(fixtureRoot("basic"));
-    live = await startRpcProxy(node.url, looksLive);
-    const build = await runHardhat(fixtureRoot("basic"), ["build", "--quiet"]);
-    expect(build.code, build.stderr).to.equal(0);
-  });
-
-  after(async () => {
-    await live?.stop();
-    await node?.stop();
-  });
+  const live = liveLookingNode();
 
   const connect = async (dir: string, registryDir: string, url: string, networks: Record<string, object> = {}) => {
     const hre = await createFixtureHre("basic", { dir, registryDir, networks }, { networks: { testnode: { type: "http", url } } });
@@ -73,12 +60,12 @@ describe("live-network safety against a `hardhat node`", function () {
     it("asks before the first transaction: without a terminal it stops and sends nothing; --yes runs", async () => {
       const dir = await migrationsDir({ "1_token.js": deployTokenAs("T") });
       const env = { MIGRATIONS_TEST_RPC_URL: live.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-live-") };
-      const block = await blockNumber(node.url);
+      const block = await blockNumber(live.node.url);
 
       const refused = await runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--no-compile"], env);
       expect(refused.code).to.not.equal(0);
       expect(refused.stderr + refused.stdout).to.contain("HHM197").and.to.contain("not a dev chain").and.to.contain("deploy a Migrator, then run 1 migration(s) (1_token.js) on testnode").and.to.contain("--yes");
-      expect(await blockNumber(node.url)).to.equal(block);
+      expect(await blockNumber(live.node.url)).to.equal(block);
 
       const yes = await runHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--no-compile", "--yes"], env);
       expect(yes.code, yes.stderr).to.equal(0);
@@ -89,7 +76,7 @@ describe("live-network safety against a `hardhat node`", function () {
       const dir = await migrationsDir({ "1_pair.js": deploysTwoThenThrows });
       const env = { MIGRATIONS_TEST_RPC_URL: live.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-live-") };
       const hardhat = (...args: string[]) => runHardhat(fixtureRoot("basic"), [...args, "--network", "testnode", "--no-compile"], env);
-      const start = (await blockNumber(node.url)) + 1;
+      const start = (await blockNumber(live.node.url)) + 1;
 
       const failed = await hardhat("migrate", "--yes");
       expect(failed.code).to.not.equal(0);
@@ -106,7 +93,7 @@ describe("live-network safety against a `hardhat node`", function () {
       expect(resumed.code, resumed.stderr).to.equal(0);
       expect(resumed.stdout).to.contain("Resuming 1_pair.js").and.to.contain("The file changed since").and.to.contain("3 transaction(s) (2 sent by the interrupted run, reused)");
       // The Migrator, A and B: each created once.
-      expect(await creationsSince(node.url, start)).to.have.length(3);
+      expect(await creationsSince(live.node.url, start)).to.have.length(3);
       expect((await runHardhat(fixtureRoot("basic"), ["migrate", "status", "--network", "testnode"], env)).stdout).to.match(/1\s+1_pair\.js\s+up/);
     });
 
@@ -116,12 +103,12 @@ describe("live-network safety against a `hardhat node`", function () {
       const hardhat = (...args: string[]) => runHardhat(fixtureRoot("basic"), [...args, "--network", "testnode", "--no-compile"], env);
       expect((await hardhat("migrate", "--yes")).code).to.not.equal(0);
       await writeFile(path.join(dir, "1_pair.js"), deploysOtherFirst);
-      const block = await blockNumber(node.url);
+      const block = await blockNumber(live.node.url);
 
       const diverged = await hardhat("migrate", "--yes");
       expect(diverged.code).to.not.equal(0);
       expect(diverged.stderr + diverged.stdout).to.contain("HHM192").and.to.contain("transaction #1").and.to.contain("calldata").and.to.contain("--force-clean 1");
-      expect(await blockNumber(node.url)).to.equal(block);
+      expect(await blockNumber(live.node.url)).to.equal(block);
 
       const cleaned = await hardhat("migrate", "--force-clean", "1");
       expect(cleaned.code, cleaned.stderr).to.equal(0);
@@ -139,35 +126,35 @@ describe("live-network safety against a `hardhat node`", function () {
 
   describe("waiting for transactions", () => {
     afterEach(async () => {
-      await rpc(node.url, "evm_setAutomine", [true]);
+      await rpc(live.node.url, "evm_setAutomine", [true]);
     });
 
     it("a stuck transaction times out naming its hash and nonce; once mined, the re-run uses it", async () => {
       const dir = await migrationsDir({ "1_token.js": deployTokenAs("Stuck") });
       const registryDir = await tempDir("hhm-stuck-");
-      const connection = await connect(dir, registryDir, node.url, { testnode: { txTimeout: 1 } });
-      const start = (await blockNumber(node.url)) + 1;
-      await rpc(node.url, "evm_setAutomine", [false]);
+      const connection = await connect(dir, registryDir, live.node.url, { testnode: { txTimeout: 1 } });
+      const start = (await blockNumber(live.node.url)) + 1;
+      await rpc(live.node.url, "evm_setAutomine", [false]);
 
       const timeout = await errorOf(connection.migrations.run());
       expect(timeout.message).to.match(/HHM194: Transaction 0x[0-9a-f]{64} \(nonce \d+\) sent by \(the Migrator\) was not mined within 1 s/);
       expect(timeout.message).to.contain("resumes without sending anything twice");
 
-      await rpc(node.url, "evm_mine");
-      await rpc(node.url, "evm_setAutomine", [true]);
+      await rpc(live.node.url, "evm_mine");
+      await rpc(live.node.url, "evm_setAutomine", [true]);
       await connection.migrations.run();
-      expect(await creationsSince(node.url, start)).to.have.length(2);
+      expect(await creationsSince(live.node.url, start)).to.have.length(2);
       expect((await connection.migrations.status()).rows.map((r) => r.state)).to.deep.equal(["up"]);
     });
 
     it("bumps the fee of a transaction that is not mined, and the replacement is the one that counts", async () => {
       const dir = await migrationsDir({ "1_token.js": deployTokenAs("Bumped") });
       const registryDir = await tempDir("hhm-bump-");
-      const connection = await connect(dir, registryDir, node.url, {
+      const connection = await connect(dir, registryDir, live.node.url, {
         testnode: { txTimeout: 60, feeBump: { afterSeconds: 0.3, percent: 25, maxBumps: 3 } },
       });
-      const start = (await blockNumber(node.url)) + 1;
-      await rpc(node.url, "evm_setAutomine", [false]);
+      const start = (await blockNumber(live.node.url)) + 1;
+      await rpc(live.node.url, "evm_setAutomine", [false]);
 
       const running = connection.migrations.run();
       const journalFile = path.join(registryDir, "31337.journal.jsonl");
@@ -181,12 +168,12 @@ describe("live-network safety against a `hardhat node`", function () {
           .map((line) => JSON.parse(line) as { hash: string })[0];
       }
       expect(replaced, "no replacement was sent").to.not.equal(undefined);
-      await rpc(node.url, "evm_setAutomine", [true]);
-      await rpc(node.url, "evm_mine");
+      await rpc(live.node.url, "evm_setAutomine", [true]);
+      await rpc(live.node.url, "evm_mine");
       const result = await running;
 
       const registry = JSON.parse(await readFile(path.join(registryDir, "31337.json"), "utf8")) as { migrator: { transactionHash: string } };
-      const creations = await creationsSince(node.url, start);
+      const creations = await creationsSince(live.node.url, start);
       expect(creations).to.have.length(2);
       expect(creations.map((c) => c.hash)).to.include(registry.migrator.transactionHash);
       expect(result.migrations).to.have.length(1);
@@ -198,7 +185,7 @@ describe("live-network safety against a `hardhat node`", function () {
   it("behind a flaky load balancer: a send answered 'already known' is adopted, a stale nonce is corrected", async () => {
     let lied = false;
     let staleCount = true;
-    const flaky = await startRpcProxy(node.url, {
+    const flaky = await startRpcProxy(live.node.url, {
       answer: (request) => {
         // One backend lags: the first pending count it gives is one too low.
         if (request.method === "eth_getTransactionCount" && request.params[1] === "pending" && staleCount) {
@@ -220,13 +207,13 @@ describe("live-network safety against a `hardhat node`", function () {
     try {
       const dir = await migrationsDir({ "1_pair.js": deploysTwoThenTransfers });
       const registryDir = await tempDir("hhm-flaky-");
-      const start = (await blockNumber(node.url)) + 1;
+      const start = (await blockNumber(live.node.url)) + 1;
       const connection = await connect(dir, registryDir, flaky.url);
       const result = await connection.migrations.run();
       expect(lied, "the proxy never lied").to.equal(true);
       expect(result.migrations[0]!.transactions).to.equal(3);
       // The Migrator, A and B: once each, although one send was "lost" and one nonce was stale.
-      expect(await creationsSince(node.url, start)).to.have.length(3);
+      expect(await creationsSince(live.node.url, start)).to.have.length(3);
     } finally {
       await flaky.stop();
     }
@@ -234,16 +221,16 @@ describe("live-network safety against a `hardhat node`", function () {
 
   it("waits for the configured confirmations", async () => {
     const dir = await migrationsDir({ "1_token.js": deployTokenAs("Confirmed") });
-    const connection = await connect(dir, await tempDir("hhm-confirm-"), node.url, { testnode: { confirmations: 3 } });
-    await rpc(node.url, "evm_setAutomine", [false]);
-    await rpc(node.url, "evm_setIntervalMining", [100]);
+    const connection = await connect(dir, await tempDir("hhm-confirm-"), live.node.url, { testnode: { confirmations: 3 } });
+    await rpc(live.node.url, "evm_setAutomine", [false]);
+    await rpc(live.node.url, "evm_setIntervalMining", [100]);
     try {
       const result = await connection.migrations.run();
       const receipt = await connection.ethers.provider.getTransactionReceipt(result.deployments[0]!.transactionHash);
-      expect(await blockNumber(node.url)).to.be.at.least(receipt!.blockNumber + 2);
+      expect(await blockNumber(live.node.url)).to.be.at.least(receipt!.blockNumber + 2);
     } finally {
-      await rpc(node.url, "evm_setIntervalMining", [0]);
-      await rpc(node.url, "evm_setAutomine", [true]);
+      await rpc(live.node.url, "evm_setIntervalMining", [0]);
+      await rpc(live.node.url, "evm_setAutomine", [true]);
     }
   });
 
@@ -265,8 +252,8 @@ export default async function ({ deploy }) {
 }`,
       "2_token.js": deployTokenAs("Second"),
     });
-    const env = { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-concurrent-") };
-    const start = (await blockNumber(node.url)) + 1;
+    const env = { MIGRATIONS_TEST_RPC_URL: live.node.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-concurrent-") };
+    const start = (await blockNumber(live.node.url)) + 1;
     const first = spawnHardhat(fixtureRoot("basic"), ["migrate", "--network", "testnode", "--no-compile"], env);
     const firstExit = new Promise<number | null>((resolve) => first.child.on("exit", resolve));
     await waitUntil(() => existsSync(inside), () => `the first run never reached its migration:\n${first.output()}`);
@@ -277,16 +264,16 @@ export default async function ({ deploy }) {
     expect(second.code, second.stdout + second.stderr).to.equal(1);
     expect(second.stderr + second.stdout).to.contain("HHM196").and.to.contain("Another run is migrating chain 31337").and.to.contain("31337.lock");
     // The Migrator, Slow and Second: once each.
-    expect(await creationsSince(node.url, start)).to.have.length(3);
+    expect(await creationsSince(live.node.url, start)).to.have.length(3);
   });
 
   it("never prints or writes the RPC URL's credentials and key, nor the deployer's private key", async () => {
     const key = Wallet.createRandom().privateKey;
     const deployer = new Wallet(key).address;
-    await rpc(node.url, "hardhat_setBalance", [deployer, "0x56BC75E2D63100000"]);
+    await rpc(live.node.url, "hardhat_setBalance", [deployer, "0x56BC75E2D63100000"]);
     const password = "s3cretPassw0rd";
     const apiKey = "0123456789abcdef0123456789abcdef";
-    const port = new URL(node.url).port;
+    const port = new URL(live.node.url).port;
     const dir = await migrationsDir({ "1_token.js": deployTokenAs("Safe"), "2_fails.js": `export default async function ({ network }) { throw new Error("cannot continue on " + network.name); }` });
     const registryDir = await tempDir("hhm-secret-");
     const env = {

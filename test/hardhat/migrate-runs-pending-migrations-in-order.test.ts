@@ -3,7 +3,7 @@ import { Contract } from "ethers";
 
 import { recordedIds } from "../helpers/migrator-record.js";
 import { createFixtureHre } from "../helpers/fixture.js";
-import { MIGRATOR_INTERFACE } from "../../src/core/stores/migrator-state-store.js";
+import { MIGRATOR_ABI } from "../../src/core/stores/migrator-state-store.js";
 import type { MigrationEvent } from "../../src/types.js";
 
 describe("migrate on the in-process network", () => {
@@ -46,7 +46,7 @@ describe("migrate on the in-process network", () => {
 
     // The Migrator holds the set of completed ids: three changes, one event each.
     const migrator = await registry.migrator();
-    const onChain = new Contract(migrator!.address, MIGRATOR_INTERFACE, connection.ethers.provider);
+    const onChain = new Contract(migrator!.address, MIGRATOR_ABI as never, connection.ethers.provider);
     expect(await onChain.getFunction("version")()).to.equal(3n);
     expect(await recordedIds(connection.provider, migrator!.address)).to.deep.equal([1, 2, 3]);
   });

@@ -8,39 +8,8 @@ import { runHardhat } from "../helpers/cli.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { freePort, startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 
-import { type CodeBlock, codeBlocks, readPage, where } from "../docs/markdown.js";
-
-/**
- * What may differ between two runs: durations, the project's path, transaction hashes (they cover
- * each file's content hash: a changed comment in a page's migration changes them), and the
- * network's name (the fixture project calls its node `testnode`, the pages `localhost`).
- */
-function normalize(output: string): string[] {
-  return output
-    .replace(/\btestnode\b/g, "localhost")
-    // Durations vary with the machine: "22 ms", "1.06 s" are the same duration to a reader.
-    .replace(/\b\d+(\.\d+)? (ms|s)\b/g, "<duration>")
-    .replace(/^Registry: (?!memory).*$/gm, "Registry: <path>")
-    .replace(/\b0x[0-9a-f]{64}\b/g, "<hash>")
-    .split("\n")
-    .filter((line) => line.trim() !== "");
-}
-
-function outputBlocks(page: string): CodeBlock[] {
-  return codeBlocks(page).filter((block) => block.lang === "output");
-}
-
-/** The output a page shows must be the real one: the message says which block to update. */
-function expectShown(actual: string, page: string, start: string): void {
-  const block = blockStarting(page, start);
-  expect(normalize(actual), `${where(block)} is not what the command prints: paste the real output (below, as +/-) into it.\nThe command printed:\n${actual}`).to.deep.equal(normalize(block.code));
-}
-
-function blockStarting(page: string, start: string): CodeBlock {
-  const found = outputBlocks(page).filter((block) => block.code.startsWith(start));
-  expect(found, `${page} has one output block starting with "${start}"`).to.have.length(1);
-  return found[0]!;
-}
+import { readPage } from "../docs/markdown.js";
+import { expectShown, pageMigrations } from "../docs/output-blocks.js";
 
 describe("the first migration runs as README.md and docs/getting-started.md show", function () {
   let node: RunningNode;
@@ -51,13 +20,7 @@ describe("the first migration runs as README.md and docs/getting-started.md show
 
   before(async () => {
     // The README's migration files, as printed (their first line names the file).
-    const files: Record<string, string> = {};
-    for (const block of codeBlocks("README.md").filter((b) => b.lang === "ts")) {
-      const name = /^\/\/ migrations\/(\S+)/.exec(block.code)?.[1];
-      if (name !== undefined) {
-        files[name] = block.code;
-      }
-    }
+    const files = pageMigrations("README.md");
     expect(Object.keys(files)).to.deep.equal(["1_deploy_token.ts", "2_deploy_vault.ts"]);
     dir = await migrationsDir(files);
     registryDir = await tempDir("hhm-docs-registry-");

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -16,17 +16,21 @@ export interface CliResult {
  */
 export function runHardhat(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const own = path.join(cwd, "node_modules", "hardhat", "dist", "src", "cli.js");
-  const hardhatBin = existsSync(own) ? own : path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
+  const hardhatBin = existsSync(own) ? own : HARDHAT_CLI;
+  return runNodeScript(hardhatBin, args, { cwd, env: { ...userEnvironment(), FORCE_COLOR: "0", NO_COLOR: "1", ...env } });
+}
+
+/** This repository's Hardhat command line. */
+export const HARDHAT_CLI = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
+
+/** Runs `node <script> <args>` under this Node, no input, and resolves its exit code and output. */
+export function runNodeScript(script: string, args: string[], options: Pick<SpawnOptions, "cwd" | "env" | "uid" | "gid">): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [hardhatBin, ...args], {
-      cwd,
-      env: { ...userEnvironment(), FORCE_COLOR: "0", NO_COLOR: "1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(process.execPath, [script, ...args], { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
@@ -43,8 +47,7 @@ function userEnvironment(): NodeJS.ProcessEnv {
 
 /** Starts `hardhat <args>` in `cwd` without waiting: for commands a test stops (or kills) itself. */
 export function spawnHardhat(cwd: string, args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
-  const hardhatBin = path.join(REPO_ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
-  const child = spawn(process.execPath, [hardhatBin, ...args], {
+  const child = spawn(process.execPath, [HARDHAT_CLI, ...args], {
     cwd,
     env: { ...userEnvironment(), FORCE_COLOR: "0", NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

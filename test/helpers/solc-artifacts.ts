@@ -14,11 +14,11 @@ export function compileArtifacts(sources: Record<string, string>): ArtifactResol
   const input = {
     language: "Solidity",
     sources: Object.fromEntries(Object.entries(sources).map(([file, content]) => [file, { content }])),
-    settings: { outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "storageLayout"] } } },
+    settings: { outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "evm.bytecode.linkReferences", "storageLayout"] } } },
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input))) as {
     errors?: Array<{ severity: string; formattedMessage: string }>;
-    contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } }; storageLayout: unknown }>>;
+    contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string; linkReferences: ContractArtifact["linkReferences"] } }; storageLayout: unknown }>>;
   };
   const errors = (output.errors ?? []).filter((e) => e.severity === "error");
   if (errors.length > 0) {
@@ -28,7 +28,7 @@ export function compileArtifacts(sources: Record<string, string>): ArtifactResol
   for (const [file, contracts] of Object.entries(output.contracts)) {
     for (const [name, contract] of Object.entries(contracts)) {
       const entry = {
-        artifact: { contractName: name, sourceName: file, abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}`, linkReferences: {} },
+        artifact: { contractName: name, sourceName: file, abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}`, linkReferences: contract.evm.bytecode.linkReferences },
         layout: normalizeStorageLayout(contract.storageLayout)!,
       };
       found.set(name, entry);

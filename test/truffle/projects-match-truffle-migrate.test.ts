@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { cp, readFile, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -6,7 +5,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { Interface, JsonRpcProvider } from "ethers";
 
-import { runHardhat } from "../helpers/cli.js";
+import { runHardhat, runNodeScript } from "../helpers/cli.js";
 import { REPO_ROOT, fixtureRoot, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 
@@ -27,18 +26,9 @@ async function truffleMigrate(project: string, node: RunningNode): Promise<{ std
   }
   // A Truffle project is CommonJS: truffle-config.js is `require`d.
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "metacoin", private: true }));
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [TRUFFLE, "migrate", "--network", "development"], {
-      cwd: dir,
-      env: { ...process.env, TRUFFLE_TEST_PORT: String(node.port), TRUFFLE_TEST_SOLC: require.resolve("solc/soljson.js"), FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-    child.on("error", reject);
-    child.on("close", (exit) => resolve({ code: exit, stdout: out, stderr: err }));
+  const { code, stdout, stderr } = await runNodeScript(TRUFFLE, ["migrate", "--network", "development"], {
+    cwd: dir,
+    env: { ...process.env, TRUFFLE_TEST_PORT: String(node.port), TRUFFLE_TEST_SOLC: require.resolve("solc/soljson.js"), FORCE_COLOR: "0" },
   });
   expect(code, `truffle migrate failed:\n${stdout}\n${stderr}`).to.equal(0);
   const addresses: Record<string, string> = {};

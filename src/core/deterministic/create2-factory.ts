@@ -1,5 +1,6 @@
-import { concat, getCreate2Address, isHexString, keccak256, toBeHex, toUtf8Bytes } from "ethers";
-
+import { create2Address as create2AddressFrom } from "../eth/create2.js";
+import { concatHex, isHex, numberToHex } from "../eth/hex.js";
+import { keccak256Utf8 } from "../eth/keccak.js";
 import { MigrationsError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 
@@ -25,25 +26,25 @@ export function normalizeSalt(salt: string | number | bigint, name: string): str
     if (BigInt(salt) < 0n || BigInt(salt) >= 1n << 256n) {
       throw new MigrationsError("INVALID_SALT", { salt: String(salt), name, reason: "a number must be between 0 and 2^256 - 1" });
     }
-    return toBeHex(BigInt(salt), 32);
+    return numberToHex(BigInt(salt), 32);
   }
   if (typeof salt !== "string" || salt === "") {
     throw new MigrationsError("INVALID_SALT", { salt: String(salt), name, reason: "it is empty" });
   }
-  if (isHexString(salt, 32)) {
+  if (isHex(salt, 32)) {
     return salt.toLowerCase();
   }
-  return keccak256(toUtf8Bytes(salt));
+  return keccak256Utf8(salt);
 }
 
 /** Where the factory puts `initCode` (creation bytecode with its constructor arguments) for `salt`. */
 export function create2Address(salt: string, initCode: string, factory: string = DETERMINISTIC_DEPLOYMENT_PROXY.address): string {
-  return getCreate2Address(factory, salt, keccak256(initCode));
+  return create2AddressFrom(factory, salt, initCode);
 }
 
 /** The transaction that deploys `initCode` with `salt` through the factory. */
 export function create2Transaction(salt: string, initCode: string, factory: string = DETERMINISTIC_DEPLOYMENT_PROXY.address): { to: string; data: string } {
-  return { to: factory, data: concat([salt, initCode]) };
+  return { to: factory, data: concatHex([salt, initCode]) };
 }
 
 export async function hasCode(provider: Eip1193Provider, address: string): Promise<boolean> {

@@ -1,5 +1,4 @@
-import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
-
+import type { MinedReceipt } from "../mined-receipt.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, create2Transaction, hasCode } from "./create2-factory.js";
@@ -9,18 +8,18 @@ import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, create2Transaction, has
  * migration's sender), resolved with the mined receipt.
  */
 export interface Create2SendPath {
-  send(tx: { readonly to: string; readonly data: string }): Promise<TransactionReceipt>;
+  send(tx: { readonly to: string; readonly data: string }): Promise<MinedReceipt>;
   /** Whether the next send replays a journaled step with this payload (see MigrationSender.replaysNext). */
   replaysNext?(tx: { readonly to: string; readonly data: string }): boolean;
 }
 
 /**
- * A migration's send path: `signer` is the migration's (its transactions go through its
+ * A migration's send path: `signer` is the migration's (any library's signer: what it sends, `wait` waits for) (its transactions go through its
  * MigrationSender, journaled) and `wait` the sender's wait, with the run's policy.
  */
-export function migrationSendPath(
-  signer: Signer,
-  wait: (tx: TransactionResponse) => Promise<TransactionReceipt>,
+export function migrationSendPath<Sent>(
+  signer: { sendTransaction(tx: { to: string; data: string }): Promise<Sent> },
+  wait: (tx: Sent) => Promise<MinedReceipt>,
   replaysNext: Create2SendPath["replaysNext"] | undefined,
 ): Create2SendPath {
   return {
@@ -41,7 +40,7 @@ export interface Create2Host {
 export interface Create2Deployment {
   readonly address: string;
   /** Absent when the contract was already there and nothing was sent. */
-  readonly receipt?: TransactionReceipt;
+  readonly receipt?: MinedReceipt;
 }
 
 /**
@@ -63,7 +62,7 @@ export async function deployDeterministic(
   if (path.replaysNext?.(tx) !== true && (await hasCode(provider, address))) {
     return { address };
   }
-  let receipt: TransactionReceipt;
+  let receipt: MinedReceipt;
   try {
     receipt = await path.send(tx);
   } catch (error) {

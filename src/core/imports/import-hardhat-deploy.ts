@@ -1,7 +1,8 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 
-import { AbiCoder, Interface, getAddress, type InterfaceAbi } from "ethers";
+import { decodeConstructorArgs } from "../eth/abi-constructor.js";
+import { checksumAddress as getAddress } from "../eth/address.js";
 
 import type { ArtifactResolver } from "../artifacts.js";
 import { MigrationsError, describeError } from "../errors.js";
@@ -18,7 +19,7 @@ import { recordCompletedUpTo } from "./record-completed.js";
  */
 interface HardhatDeployDeployment {
   readonly address?: string;
-  readonly abi?: InterfaceAbi;
+  readonly abi?: readonly unknown[];
   readonly transactionHash?: string;
   readonly transaction?: { readonly hash?: string; readonly origin?: string };
   readonly receipt?: { readonly from?: string; readonly blockNumber?: number | string };
@@ -174,8 +175,7 @@ async function artifactName(resolver: ArtifactResolver, name: string, d: Hardhat
 function constructorArgs(d: HardhatDeployDeployment): JsonValue[] {
   if (d.argsData !== undefined && d.argsData !== "0x" && d.abi !== undefined) {
     try {
-      const inputs = new Interface(d.abi).deploy.inputs;
-      return toJson(Array.from(AbiCoder.defaultAbiCoder().decode(inputs, d.argsData))) as JsonValue[];
+      return toJson(decodeConstructorArgs(d.abi, d.argsData)) as JsonValue[];
     } catch {
       return [];
     }

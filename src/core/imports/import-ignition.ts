@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { getAddress } from "ethers";
+import { checksumAddress as getAddress } from "../eth/address.js";
 
 import { MigrationsError, describeError } from "../errors.js";
 import type { DeploymentRecord } from "../registry/registry-document.js";

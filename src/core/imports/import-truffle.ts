@@ -1,7 +1,8 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 
-import { Interface, getAddress } from "ethers";
+import { checksumAddress as getAddress } from "../eth/address.js";
+import { decodeFunctionResult, encodeFunctionCall } from "../eth/abi-function.js";
 
 import type { ArtifactResolver } from "../artifacts.js";
 import { MigrationsError, describeError } from "../errors.js";
@@ -36,7 +37,7 @@ export interface ImportTruffleResult {
   readonly recorded: readonly number[];
 }
 
-const LAST_COMPLETED = new Interface(["function last_completed_migration() view returns (uint256)"]);
+const LAST_COMPLETED: readonly string[] = ["function last_completed_migration() view returns (uint256)"];
 
 /**
  * Reads a Truffle build directory's `networks` entries for the connected chain (keyed by its
@@ -152,9 +153,9 @@ async function readLastCompleted<ContextT>(host: MigrationHost<ContextT>, addres
   try {
     const data = (await host.provider.request({
       method: "eth_call",
-      params: [{ to: address, data: LAST_COMPLETED.encodeFunctionData("last_completed_migration") }, "latest"],
+      params: [{ to: address, data: encodeFunctionCall(LAST_COMPLETED, "last_completed_migration") }, "latest"],
     })) as string;
-    return Number(LAST_COMPLETED.decodeFunctionResult("last_completed_migration", data)[0] as bigint);
+    return Number(decodeFunctionResult(LAST_COMPLETED, "last_completed_migration", data)[0] as bigint);
   } catch (error) {
     throw new MigrationsError("TRUFFLE_COMPLETED_UNKNOWN", { network: host.networkName, reason: `Migrations at ${address} did not answer last_completed_migration() (${describeError(error)})` }, { cause: error });
   }

@@ -1,7 +1,7 @@
 import { MigrationsError } from "../errors.js";
 import { recordWithoutRunning } from "../record-without-running.js";
 import { openSession, type MigrationHost } from "../session.js";
-import { MIGRATOR_INTERFACE } from "../stores/migrator-events.js";
+import { VERSION_CALL } from "../stores/migrator-events.js";
 import { diffAccounts, formatDifferences, readAccounts, type AccountState } from "./account-state.js";
 import { devStateWriter } from "./dev-state-writer.js";
 import type { NetworkSnapshot } from "./snapshot-document.js";
@@ -112,7 +112,7 @@ export async function bootstrapNetwork<C>(host: MigrationHost<C>, snapshot: Netw
     // snapshot's (its version counts the changes those events made).
     const version = (await host.provider.request({
       method: "eth_call",
-      params: [{ to: migrator.address, data: MIGRATOR_INTERFACE.encodeFunctionData("version") }, "latest"],
+      params: [{ to: migrator.address, data: VERSION_CALL }, "latest"],
     })) as string;
     const records = snapshot.record.migrations.map((r) => ({ id: r.id, ...(r.contentHash !== undefined ? { contentHash: r.contentHash } : {}) }));
     await session.registry.setMigrator({ ...migrator, baseline: { version: Number(BigInt(version)), records } });

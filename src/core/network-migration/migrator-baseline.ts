@@ -1,6 +1,6 @@
 import type { Eip1193Provider } from "../provider.js";
 import type { MigratorBaseline, MigratorRecord } from "../registry/registry-document.js";
-import { MIGRATOR_INTERFACE, readRecordEvents } from "../stores/migrator-events.js";
+import { VERSION_CALL, readRecordEvents } from "../stores/migrator-events.js";
 
 /**
  * The record a (design 2) Migrator's copied state stands for on the target of a network
@@ -10,7 +10,7 @@ import { MIGRATOR_INTERFACE, readRecordEvents } from "../stores/migrator-events.
  */
 export async function sourceMigratorBaseline(provider: Eip1193Provider, migrator: MigratorRecord, block: number): Promise<MigratorBaseline> {
   const [rawVersion, events] = await Promise.all([
-    provider.request({ method: "eth_call", params: [{ to: migrator.address, data: MIGRATOR_INTERFACE.encodeFunctionData("version") }, `0x${block.toString(16)}`] }) as Promise<string>,
+    provider.request({ method: "eth_call", params: [{ to: migrator.address, data: VERSION_CALL }, `0x${block.toString(16)}`] }) as Promise<string>,
     readRecordEvents(provider, migrator.address, migrator.blockNumber, block),
   ]);
   const records = new Map<number, string | undefined>((migrator.baseline?.records ?? []).map((r) => [r.id, r.contentHash]));

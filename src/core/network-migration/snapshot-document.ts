@@ -1,4 +1,4 @@
-import { keccak256, toUtf8Bytes } from "ethers";
+import { keccak256Utf8 } from "../eth/keccak.js";
 
 import { MigrationsError } from "../errors.js";
 import { readJsonFile, stableStringify } from "../json-file.js";
@@ -71,7 +71,7 @@ export type UnsealedSnapshot = Omit<NetworkSnapshot, "checksum">;
 
 export function snapshotChecksum(content: UnsealedSnapshot | NetworkSnapshot): string {
   const { checksum: _ignored, ...rest } = content as NetworkSnapshot;
-  return keccak256(toUtf8Bytes(stableStringify(rest)));
+  return keccak256Utf8(stableStringify(rest));
 }
 
 export function sealSnapshot(content: UnsealedSnapshot): NetworkSnapshot {

@@ -1,4 +1,5 @@
-import { AbiCoder, keccak256 } from "ethers";
+import { encodeParameters } from "../eth/abi-parameters.js";
+import { keccak256 } from "../eth/keccak.js";
 
 import { MigrationsError } from "../errors.js";
 import type { NetworkSnapshot, SnapshotAccount } from "./snapshot-document.js";
@@ -57,5 +58,5 @@ export class SnapshotReader {
 
 /** keccak256(abi.encode(key, slot)): where a mapping keeps the value of `key`. */
 export function mappingSlot(slot: bigint | number, keyType: string, key: unknown): string {
-  return keccak256(AbiCoder.defaultAbiCoder().encode([keyType, "uint256"], [key, slot]));
+  return keccak256(encodeParameters([keyType, "uint256"], [key, slot]));
 }

@@ -1,4 +1,4 @@
-import { keccak256 } from "ethers";
+import { keccak256 } from "../eth/keccak.js";
 
 import { MigrationsError, describeError } from "../errors.js";
 import { readJsonFile, stableStringify, writeFileAtomic } from "../json-file.js";

@@ -1,4 +1,4 @@
-import { keccak256 } from "ethers";
+import { keccak256 } from "../eth/keccak.js";
 
 import type { ChainInfo } from "../chain.js";
 import { MigrationsError } from "../errors.js";

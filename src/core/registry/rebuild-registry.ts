@@ -1,4 +1,5 @@
-import { AbiCoder, Interface, getAddress, type InterfaceAbi } from "ethers";
+import { decodeConstructorArgs } from "../eth/abi-constructor.js";
+import { checksumAddress as getAddress } from "../eth/address.js";
 
 import { fullyQualifiedName, type ContractArtifact } from "../artifacts.js";
 import { MigrationsError } from "../errors.js";
@@ -136,7 +137,5 @@ function bestArtifact(artifacts: readonly ContractArtifact[], input: string): Co
 }
 
 function constructorArgs(artifact: ContractArtifact, input: string): JsonValue[] {
-  const inputs = new Interface(artifact.abi as InterfaceAbi).deploy.inputs;
-  if (inputs.length === 0) return [];
-  return toJsonValue(AbiCoder.defaultAbiCoder().decode(inputs, `0x${input.slice(artifact.bytecode.length)}`)) as JsonValue[];
+  return toJsonValue(decodeConstructorArgs(artifact.abi, `0x${input.slice(artifact.bytecode.length)}`)) as JsonValue[];
 }

@@ -1,7 +1,6 @@
-import { ZeroHash } from "ethers";
-
 import { MIGRATOR_ADMIN_ARTIFACT } from "../../generated/migrator-artifact.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, create2Address, hasCode } from "../deterministic/create2-factory.js";
+import { ZERO_HASH } from "../eth/hex.js";
 import type { MigratorRecord } from "../registry/registry-document.js";
 import { MigrationsError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
@@ -90,11 +89,11 @@ export class LazyMigratorStateStore implements MigrationStateStore {
     }
     const record: MigratorRecord = {
       address,
-      transactionHash: ZeroHash,
+      transactionHash: ZERO_HASH,
       blockNumber: 0,
       deployer,
       design: 2,
-      admin: create2Address(ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode),
+      admin: create2Address(ZERO_HASH, MIGRATOR_ADMIN_ARTIFACT.bytecode),
       salt,
       factory: DETERMINISTIC_DEPLOYMENT_PROXY.address,
     };

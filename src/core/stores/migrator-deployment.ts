@@ -1,12 +1,13 @@
-import { AbiCoder, concat, type TransactionReceipt, ZeroHash } from "ethers";
-
+import { decodeParameters, encodeParameters } from "../eth/abi-parameters.js";
+import { concatHex, ZERO_HASH } from "../eth/hex.js";
+import type { MinedReceipt } from "../mined-receipt.js";
 import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, ensureCreate2Factory } from "../deterministic/create2-factory.js";
 import { deployDeterministic } from "../deterministic/deploy-deterministic.js";
 import { MigrationsError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { MigratorRecord } from "../registry/registry-document.js";
-import { MIGRATOR_INTERFACE } from "./migrator-events.js";
+import { VERSION_CALL } from "./migrator-events.js";
 import type { StoreSender } from "./state-store.js";
 
 /** Which record a Migrator keeps: 2 = version slot + events (shipped), 1 = set in storage (earlier versions). */
@@ -42,7 +43,7 @@ export async function deployMigratorContract(
   const factoryThere = await factoryAvailable(provider, chain, options.salt !== undefined);
   if (options.custom === undefined) {
     if (factoryThere) {
-      const deployed = await deployDeterministic(provider, sender, "MigratorAdmin", ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode);
+      const deployed = await deployDeterministic(provider, sender, "MigratorAdmin", ZERO_HASH, MIGRATOR_ADMIN_ARTIFACT.bytecode);
       admin = deployed.address;
       gasUsed += deployed.receipt?.gasUsed ?? 0n;
     } else {
@@ -50,10 +51,10 @@ export async function deployMigratorContract(
       admin = created.address;
       gasUsed += created.receipt.gasUsed;
     }
-    initCode = concat([MIGRATOR_ARTIFACT.bytecode, AbiCoder.defaultAbiCoder().encode(["address", "address"], [deployer, admin])]);
+    initCode = migratorInitCode(deployer, admin);
   }
   let address: string;
-  let receipt: TransactionReceipt | undefined;
+  let receipt: MinedReceipt | undefined;
   if (options.salt !== undefined) {
     const deployed = await deployDeterministic(provider, sender, "the Migrator", options.salt, initCode);
     address = deployed.address;
@@ -69,7 +70,7 @@ export async function deployMigratorContract(
     design,
     record: {
       address,
-      transactionHash: receipt?.hash ?? ZeroHash,
+      transactionHash: receipt?.hash ?? ZERO_HASH,
       blockNumber,
       deployer,
       ...(design === 2 ? { design: 2 as const } : {}),
@@ -78,6 +79,11 @@ export async function deployMigratorContract(
     },
     gasUsed,
   };
+}
+
+/** The shipped Migrator's creation code for `owner` and the chain's MigratorAdmin `admin` (its constructor arguments appended). */
+export function migratorInitCode(owner: string, admin: string): string {
+  return concatHex([MIGRATOR_ARTIFACT.bytecode, encodeParameters(["address", "address"], [owner, admin])]);
 }
 
 /** Whether deployments can go through the CREATE2 factory (installing it on a dev chain); `required`: or fail. */
@@ -93,7 +99,7 @@ async function factoryAvailable(provider: Eip1193Provider, chain: { isDevChain: 
   }
 }
 
-async function createPlain(sender: StoreSender, initCode: string): Promise<{ address: string; receipt: TransactionReceipt }> {
+async function createPlain(sender: StoreSender, initCode: string): Promise<{ address: string; receipt: MinedReceipt }> {
   const receipt = await sender.send({ to: null, data: initCode });
   if (receipt.status !== 1 || receipt.contractAddress === null) {
     throw new MigrationsError("MIGRATOR_DEPLOYMENT_FAILED", { hash: receipt.hash, status: receipt.status ?? "unknown" });
@@ -114,11 +120,11 @@ export async function deployedMigratorDesign(
   const shipped = MIGRATOR_ARTIFACT.bytecode.toLowerCase();
   const input = creationInput.toLowerCase();
   if (input.startsWith(shipped) && input.length === shipped.length + 128) {
-    const [, admin] = AbiCoder.defaultAbiCoder().decode(["address", "address"], `0x${input.slice(shipped.length)}`) as unknown as [string, string];
+    const [, admin] = decodeParameters(["address", "address"], `0x${input.slice(shipped.length)}`) as [string, string];
     return { design: 2, admin };
   }
   try {
-    const raw = (await provider.request({ method: "eth_call", params: [{ to: address, data: MIGRATOR_INTERFACE.encodeFunctionData("version") }, "latest"] })) as string;
+    const raw = (await provider.request({ method: "eth_call", params: [{ to: address, data: VERSION_CALL }, "latest"] })) as string;
     return { design: raw.length === 66 ? 2 : 1 };
   } catch {
     return { design: 1 };

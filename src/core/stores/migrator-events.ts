@@ -1,13 +1,19 @@
 import { MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
-import { Interface, ZeroHash } from "ethers";
+
+import { eventTopic } from "../eth/abi-event.js";
+import { encodeFunctionCall } from "../eth/abi-function.js";
+import { ZERO_HASH } from "../eth/hex.js";
 
 import { MigrationsError } from "../errors.js";
 import { type Eip1193Provider, headBlock } from "../provider.js";
 import type { MigratorBaseline } from "../registry/registry-document.js";
 
-export const MIGRATOR_INTERFACE = new Interface(MIGRATOR_ARTIFACT.abi);
-export const COMPLETED_TOPIC = MIGRATOR_INTERFACE.getEvent("MigrationCompleted")!.topicHash;
-export const UNRECORDED_TOPIC = MIGRATOR_INTERFACE.getEvent("MigrationUnrecorded")!.topicHash;
+/** The shipped Migrator's ABI (design 2). */
+export const MIGRATOR_ABI: readonly unknown[] = MIGRATOR_ARTIFACT.abi;
+export const COMPLETED_TOPIC = eventTopic(MIGRATOR_ABI, "MigrationCompleted");
+export const UNRECORDED_TOPIC = eventTopic(MIGRATOR_ABI, "MigrationUnrecorded");
+/** Call data of the Migrator's `version()`. */
+export const VERSION_CALL = encodeFunctionCall(MIGRATOR_ABI, "version");
 
 /** One change to a Migrator's record, from its event. */
 export interface RecordEvent {
@@ -31,7 +37,7 @@ interface RawLog {
  * The record changes of the Migrator at `address` in blocks `fromBlock`..`toBlock`, oldest first.
  * A node that refuses the range (providers limit eth_getLogs by blocks or by results) gets it in
  * halves, both halves asked at once, until each part is served; `toBlock` "latest" is resolved to
- * a number only then. Events are read straight from topics and data (ethers' generic parseLog
+ * a number only then. Events are read straight from topics and data (a generic ABI log decoder
  * costs more than the rest of `status` for a thousand).
  */
 export async function readRecordEvents(
@@ -84,10 +90,10 @@ export async function readRecord(
   from: string | undefined,
   baseline?: MigratorBaseline,
 ): Promise<{ version: bigint; events: RecordEvent[] }> {
-  const copied: RecordEvent[] = (baseline?.records ?? []).map((r) => ({ id: r.id, contentHash: r.contentHash ?? ZeroHash }));
+  const copied: RecordEvent[] = (baseline?.records ?? []).map((r) => ({ id: r.id, contentHash: r.contentHash ?? ZERO_HASH }));
   // The baseline stands for `baseline.version` changes whose events are on another chain.
   const before = BigInt(baseline?.version ?? 0);
-  const versionCall = MIGRATOR_INTERFACE.encodeFunctionData("version");
+  const versionCall = VERSION_CALL;
   const call = () => provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to: address, data: versionCall }, "latest"] }) as Promise<string>;
   const [rawVersion, events] = await Promise.all([call(), readRecordEvents(provider, address, fromBlock, "latest")]);
   const version = BigInt(rawVersion);

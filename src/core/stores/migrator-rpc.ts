@@ -1,12 +1,13 @@
 import type { Eip1193Provider } from "../provider.js";
-import { LEGACY_MIGRATOR_INTERFACE } from "./legacy-migrator.js";
-import { MIGRATOR_INTERFACE } from "./migrator-events.js";
+import { decodeErrorData } from "../eth/abi-error.js";
+import { LEGACY_MIGRATOR_ABI } from "./legacy-migrator.js";
+import { MIGRATOR_ABI } from "./migrator-events.js";
 
 export async function ethCall(provider: Eip1193Provider, to: string, data: string, from: string | undefined): Promise<string> {
   return (await provider.request({ method: "eth_call", params: [{ ...(from !== undefined ? { from } : {}), to, data }, "latest"] })) as string;
 }
 
-/** The name of a Migrator custom error (either design) inside whatever ethers or the node threw. */
+/** The name of a Migrator custom error (either design) inside whatever the front-end library or the node threw. */
 export function revertName(error: unknown): string | undefined {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
@@ -21,14 +22,10 @@ export function revertName(error: unknown): string | undefined {
       return e.revert.name;
     }
     if (typeof e.data === "string" && e.data.startsWith("0x") && e.data.length >= 10) {
-      for (const iface of [MIGRATOR_INTERFACE, LEGACY_MIGRATOR_INTERFACE]) {
-        try {
-          const parsed = iface.parseError(e.data);
-          if (parsed !== null) {
-            return parsed.name;
-          }
-        } catch {
-          // not one of this design's
+      for (const abi of [MIGRATOR_ABI, LEGACY_MIGRATOR_ABI]) {
+        const parsed = decodeErrorData(abi, e.data);
+        if (parsed !== undefined) {
+          return parsed.name;
         }
       }
     }

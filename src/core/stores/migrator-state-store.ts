@@ -1,24 +1,41 @@
-import { AbiCoder, concat, type Interface, type Signer, ZeroHash } from "ethers";
-
-import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../generated/migrator-artifact.js";
+import { decodeFunctionResult, encodeFunctionCall } from "../eth/abi-function.js";
+import { ZERO_HASH } from "../eth/hex.js";
+import { MIGRATOR_ADMIN_ARTIFACT } from "../../generated/migrator-artifact.js";
 import { create2Address, hasCode } from "../deterministic/create2-factory.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { MigratorBaseline, MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
-import { COMPLETED_CALL, LEGACY_MIGRATOR_INTERFACE, decodeIdArray } from "./legacy-migrator.js";
-import { MIGRATOR_INTERFACE, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
-import { deployMigratorContract, type MigratorDeployOptions, type MigratorDesign } from "./migrator-deployment.js";
+import { COMPLETED_CALL, LEGACY_MIGRATOR_ABI, decodeIdArray } from "./legacy-migrator.js";
+import { MIGRATOR_ABI, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
+import { deployMigratorContract, migratorInitCode, type MigratorDeployOptions, type MigratorDesign } from "./migrator-deployment.js";
 import { ethCall, revertName } from "./migrator-rpc.js";
 import type { MigrationRecord, MigrationStateStore, StoreReceipt, StoreSender } from "./state-store.js";
 
-export { MIGRATOR_INTERFACE } from "./migrator-events.js";
+export { MIGRATOR_ABI } from "./migrator-events.js";
 export { revertName } from "./migrator-rpc.js";
 export type { MigratorDeployOptions, MigratorDesign } from "./migrator-deployment.js";
+
+/** Whoever may send through the store: checked against the Migrator's owner by `attach`. */
+export interface OwnerCandidate {
+  getAddress(): Promise<string>;
+}
+
+const OWNER_CALL = encodeFunctionCall(MIGRATOR_ABI, "owner");
+
+function decodeOwner(raw: string): string {
+  return decodeFunctionResult(MIGRATOR_ABI, "owner", raw)[0] as string;
+}
 
 /** What the store knows of a version-2 record, shared by its `connect`ed copies. */
 interface KnownRecord {
   version: bigint;
   events: RecordEvent[];
+  /** `completedOf(events)`, kept in step with `events` (recording is not quadratic in the ids). */
+  completed?: Set<number>;
+}
+
+function knownCompleted(known: KnownRecord): Set<number> {
+  return (known.completed ??= completedOf(known.events));
 }
 
 /**
@@ -53,8 +70,8 @@ export class MigratorStateStore implements MigrationStateStore {
     return `Migrator ${this.address}`;
   }
 
-  get #interface(): Interface {
-    return this.design === 2 ? MIGRATOR_INTERFACE : LEGACY_MIGRATOR_INTERFACE;
+  get #abi(): readonly unknown[] {
+    return this.design === 2 ? MIGRATOR_ABI : LEGACY_MIGRATOR_ABI;
   }
 
   /**
@@ -75,8 +92,8 @@ export class MigratorStateStore implements MigrationStateStore {
 
   /** Where `deploy` with `salt` puts the Migrator of `owner` (the shipped design, factory on the chain). */
   static deterministicAddress(owner: string, salt: string): string {
-    const admin = create2Address(ZeroHash, MIGRATOR_ADMIN_ARTIFACT.bytecode);
-    return create2Address(salt, concat([MIGRATOR_ARTIFACT.bytecode, AbiCoder.defaultAbiCoder().encode(["address", "address"], [owner, admin])]));
+    const admin = create2Address(ZERO_HASH, MIGRATOR_ADMIN_ARTIFACT.bytecode);
+    return create2Address(salt, migratorInitCode(owner, admin));
   }
 
   /**
@@ -87,7 +104,7 @@ export class MigratorStateStore implements MigrationStateStore {
    */
   static async attach(
     provider: Eip1193Provider,
-    signerOrPromise: Signer | Promise<Signer> | undefined,
+    signerOrPromise: OwnerCandidate | Promise<OwnerCandidate> | undefined,
     migrator: Pick<MigratorRecord, "address" | "blockNumber" | "baseline"> & { readonly deployer?: string; readonly design?: MigratorDesign },
     registryFile: string,
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
@@ -102,12 +119,12 @@ export class MigratorStateStore implements MigrationStateStore {
     let completed: Set<number>;
     let owner: string | undefined;
     try {
-      const ownerCall = signerPromise === undefined ? undefined : ethCall(provider, address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), from);
+      const ownerCall = signerPromise === undefined ? undefined : ethCall(provider, address, OWNER_CALL, from);
       if (design === 2) {
         const [record, ownerRaw] = await Promise.all([readRecord(provider, address, migrator.blockNumber, from, migrator.baseline), ownerCall]);
         known = record;
         completed = completedOf(record.events);
-        owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
+        owner = ownerRaw === undefined ? undefined : decodeOwner(ownerRaw);
       } else {
         const [raw, ownerRaw] = await Promise.all([ethCall(provider, address, COMPLETED_CALL, from), ownerCall]);
         if (raw === "0x" && !(await hasCode(provider, address))) {
@@ -115,7 +132,7 @@ export class MigratorStateStore implements MigrationStateStore {
         }
         completed = decodeIdArray(raw);
         known = { version: 0n, events: [] };
-        owner = ownerRaw === undefined ? undefined : (MIGRATOR_INTERFACE.decodeFunctionResult("owner", ownerRaw)[0] as string);
+        owner = ownerRaw === undefined ? undefined : decodeOwner(ownerRaw);
       }
     } catch (error) {
       if (MigrationsError.is(error) && error.code !== "MIGRATOR_INCOMPATIBLE") {
@@ -182,7 +199,7 @@ export class MigratorStateStore implements MigrationStateStore {
   }
 
   async unrecord(id: number): Promise<StoreReceipt> {
-    if (this.design === 2 && !completedOf(this.known.events).has(id) && !(await this.completed()).has(id)) {
+    if (this.design === 2 && !knownCompleted(this.known).has(id) && !(await this.completed()).has(id)) {
       throw new MigrationsError("MIGRATION_NOT_RECORDED", { id, store: this.description });
     }
     return this.#change("unrecord", id, undefined);
@@ -192,6 +209,7 @@ export class MigratorStateStore implements MigrationStateStore {
     const record = await readRecord(this.provider, this.address, this.fromBlock, this.from, this.baseline);
     this.known.version = record.version;
     this.known.events = record.events;
+    delete this.known.completed;
     return record.events;
   }
 
@@ -201,7 +219,7 @@ export class MigratorStateStore implements MigrationStateStore {
    * very id, that is MIGRATION_ALREADY_RECORDED (the on-chain duplicate guard), else retry.
    */
   async #change(method: "record" | "unrecord", id: number, contentHash: string | undefined): Promise<StoreReceipt> {
-    if (method === "record" && this.design === 2 && completedOf(this.known.events).has(id)) {
+    if (method === "record" && this.design === 2 && knownCompleted(this.known).has(id)) {
       // The record as of the version this store holds has it: the contract would accept a
       // duplicate computed from the current version, so the check is here.
       throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description });
@@ -213,10 +231,13 @@ export class MigratorStateStore implements MigrationStateStore {
         const receipt = await this.#send(method, args, id);
         if (this.design === 2) {
           this.known.version += 1n;
-          this.known.events = [
-            ...this.known.events,
-            { id, ...(contentHash !== undefined ? { contentHash } : {}), transactionHash: receipt.transactionHash ?? ZeroHash, blockNumber: receipt.blockNumber ?? 0 },
-          ];
+          const completed = knownCompleted(this.known);
+          this.known.events.push({ id, ...(contentHash !== undefined ? { contentHash } : {}), transactionHash: receipt.transactionHash ?? ZERO_HASH, blockNumber: receipt.blockNumber ?? 0 });
+          if (contentHash === undefined) {
+            completed.delete(id);
+          } else {
+            completed.add(id);
+          }
         }
         return receipt;
       } catch (error) {
@@ -243,7 +264,7 @@ export class MigratorStateStore implements MigrationStateStore {
     if (sender === undefined) {
       throw new Error(`${this.description} was opened read-only: connect it to the run's transaction sender to ${method}.`);
     }
-    const data = this.#interface.encodeFunctionData(method, args);
+    const data = encodeFunctionCall(this.#abi, method, args);
     try {
       const receipt = await sender.send({ to: this.address, data });
       if (receipt.status !== 1) {
@@ -258,10 +279,7 @@ export class MigratorStateStore implements MigrationStateStore {
         throw new MigrationsError("MIGRATION_ALREADY_RECORDED", { id, store: this.description }, { cause: error });
       }
       if (revert === "NotOwner") {
-        const owner = MIGRATOR_INTERFACE.decodeFunctionResult(
-          "owner",
-          await ethCall(this.provider, this.address, MIGRATOR_INTERFACE.encodeFunctionData("owner"), this.from),
-        )[0] as string;
+        const owner = decodeOwner(await ethCall(this.provider, this.address, OWNER_CALL, this.from));
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer: sender.from, address: this.address, owner }, { cause: error });
       }
       if (revert === "NotRecorded") {

@@ -1,7 +1,8 @@
-import type { Signer, TransactionReceipt } from "ethers";
+import type { Signer } from "ethers";
 
 import type { ChainInfo } from "../chain.js";
 import type { MigrationEventListener } from "../events.js";
+import type { MinedReceipt } from "../mined-receipt.js";
 import type { Registry } from "../registry/registry.js";
 import type { TransactionLayer } from "../transactions/migration-sender.js";
 
@@ -33,7 +34,10 @@ export interface StateStoreRun {
   readonly chain: ChainInfo;
   /** The run's registry (the Migrator store finds and records its contract there). */
   readonly registry: Registry;
-  /** The configured deployer, resolved on first use. */
+  /**
+   * The configured deployer, resolved on first use. (An ethers Signer while the store's bookkeeping
+   * sender, transactions/journaled-step `storeSender`, takes one.)
+   */
   deployer(): Promise<Signer>;
   /** status, dry runs, snapshots: read only, never deploy or write. */
   readonly readOnly: boolean;
@@ -98,7 +102,7 @@ export interface MigrationStateStore {
  */
 export interface StoreSender {
   readonly from: string;
-  send(request: { readonly to: string | null; readonly data: string }): Promise<TransactionReceipt>;
+  send(request: { readonly to: string | null; readonly data: string }): Promise<MinedReceipt>;
   /**
    * Whether the next send replays a step an interrupted run journaled with this payload (see
    * `MigrationSender.replaysNext`): a CREATE2 deployment then goes through `send`, which finds the

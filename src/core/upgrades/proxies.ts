@@ -6,7 +6,6 @@ import {
   type InterfaceAbi,
   type Provider,
   type Signer,
-  type TransactionReceipt,
 } from "ethers";
 
 import { PROXY_ARTIFACTS } from "../../generated/proxy-artifacts.js";
@@ -14,6 +13,7 @@ import { fullyQualifiedName, type ContractArtifact } from "../artifacts.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, normalizeSalt } from "../deterministic/create2-factory.js";
 import { MigrationsError, describeError } from "../errors.js";
 import { toJsonValue } from "../json-value.js";
+import type { MinedReceipt } from "../mined-receipt.js";
 import type { JsonValue, ProxyRecord } from "../registry/registry-document.js";
 import { assertRegistryName } from "../registry/registry.js";
 import type { DeploymentResult } from "../results.js";
@@ -25,7 +25,7 @@ import { StorageLayoutIncompatibleError } from "./storage-layout-error.js";
 import { invariant } from "../invariant.js";
 import type { DeployProxyOptions, ProxyDependencies, UpgradeProxyOptions } from "./proxy-options.js";
 import { deployBytecode, deployImplementation, saltedDeployment } from "./proxy-deployment.js";
-import { UUPS_INTERFACE, assertUupsAbi, assertUupsImplementation } from "./uups.js";
+import { UUPS_ABI, assertUupsAbi, assertUupsImplementation } from "./uups.js";
 
 export type { DeployProxyOptions, ProxyDependencies, UpgradeProxyOptions } from "./proxy-options.js";
 
@@ -157,12 +157,12 @@ export async function upgradeProxy(
   if (proxy.kind === "uups") {
     await assertUupsImplementation(provider, artifact, implementation.address);
   }
-  let receipt: TransactionReceipt | null;
+  let receipt: MinedReceipt | null;
   try {
     const tx =
       admin !== undefined
         ? await admin.getFunction("upgradeAndCall")(entry.address, implementation.address, data)
-        : await new Contract(entry.address, UUPS_INTERFACE, signer).getFunction("upgradeToAndCall")(implementation.address, data);
+        : await new Contract(entry.address, UUPS_ABI, signer).getFunction("upgradeToAndCall")(implementation.address, data);
     receipt = await deps.waitForReceipt(tx);
   } catch (error) {
     throw new MigrationsError("UPGRADE_FAILED", { name, contract: fullyQualifiedName(artifact), reason: describeError(error) }, { cause: error });
@@ -283,7 +283,7 @@ function requireProvider(signer: Signer): Provider {
   return signer.provider;
 }
 
-function result(name: string, address: string, artifact: string, receipt: TransactionReceipt, migration: number): DeploymentResult {
+function result(name: string, address: string, artifact: string, receipt: MinedReceipt, migration: number): DeploymentResult {
   return { name, address, artifact, transactionHash: receipt.hash, gasUsed: receipt.gasUsed, migration };
 }
 

@@ -1,9 +1,12 @@
-import { ContractFactory, isAddress, type InterfaceAbi, type Signer, type TransactionReceipt, ZeroHash } from "ethers";
+import { ContractFactory, type InterfaceAbi, type Signer } from "ethers";
 
 import type { ContractArtifact } from "../artifacts.js";
 import { ensureCreate2Factory } from "../deterministic/create2-factory.js";
 import { type Create2Host, deployDeterministic, migrationSendPath } from "../deterministic/deploy-deterministic.js";
 import { MigrationsError, describeError } from "../errors.js";
+import { isAddress } from "../eth/address.js";
+import { ZERO_HASH } from "../eth/hex.js";
+import type { MinedReceipt } from "../mined-receipt.js";
 import { linkBytecode } from "../linking.js";
 import type { DeployProxyOptions, ProxyDependencies } from "./proxy-options.js";
 
@@ -15,7 +18,7 @@ export async function deployImplementation(
   options: Pick<DeployProxyOptions, "libraries" | "constructorArgs">,
   name: string,
   salted?: Salted,
-): Promise<{ address: string; receipt: TransactionReceipt; reused: boolean; libraries?: Record<string, string> }> {
+): Promise<{ address: string; receipt: MinedReceipt; reused: boolean; libraries?: Record<string, string> }> {
   const libraries: Record<string, string> = {};
   for (const [lib, target] of Object.entries(options.libraries ?? {})) {
     libraries[lib] = isAddress(target) ? target : deps.registry.get(target).address;
@@ -49,16 +52,16 @@ export async function deployBytecode(
   args: readonly unknown[],
   name: string,
   salted?: Salted,
-): Promise<{ address: string; receipt: TransactionReceipt; reused: boolean }> {
+): Promise<{ address: string; receipt: MinedReceipt; reused: boolean }> {
   if (salted !== undefined) {
     const signer = factory.runner as Signer;
     const { data } = await factory.getDeployTransaction(...args);
     const { create2 } = salted;
     const deployed = await deployDeterministic(create2.provider, migrationSendPath(signer, deps.waitForReceipt, create2.replaysNext), name, salted.salt, data);
-    const receipt = deployed.receipt ?? ({ hash: ZeroHash, blockNumber: 0, gasUsed: 0n, from: await signer.getAddress() } as unknown as TransactionReceipt);
+    const receipt: MinedReceipt = deployed.receipt ?? { hash: ZERO_HASH, status: 1, blockNumber: 0, gasUsed: 0n, contractAddress: null, from: await signer.getAddress() };
     return { address: deployed.address, receipt, reused: deployed.receipt === undefined };
   }
-  let receipt: TransactionReceipt | null;
+  let receipt: MinedReceipt | null;
   try {
     const contract = await factory.deploy(...args);
     receipt = await deps.waitForReceipt(contract.deploymentTransaction()!);

@@ -9,7 +9,7 @@ import type { ChainWorkspace } from "./chain-workspace.js";
 /**
  * A chain's files under the registry directory: `<chainId>.json` (registry),
  * `.journal.jsonl`, `.snapshots.json`, `.lock`, `.migrations.json` (file store), `.sync.json`.
- * The journal is flushed to disk on every line off dev chains.
+ * The journal (every line) and the registry (every save) are flushed to disk off dev chains.
  */
 export class FileChainWorkspace implements ChainWorkspace {
   readonly registry: FileRegistryStorage;
@@ -25,7 +25,7 @@ export class FileChainWorkspace implements ChainWorkspace {
     readonly redact: (text: string) => string = (text) => text,
   ) {
     const file = (suffix: string) => path.join(dir, `${chain.chainId}${suffix}`);
-    this.registry = new FileRegistryStorage(file(".json"));
+    this.registry = new FileRegistryStorage(file(".json"), !chain.isDevChain);
     this.journal = new FileJournalStorage(file(".journal.jsonl"), !chain.isDevChain);
     this.snapshots = new FileSnapshotJournal(file(".snapshots.json"), chain);
     this.lockFile = file(".lock");
