@@ -39,6 +39,9 @@ export type { DeploymentRecord, JsonValue, MigratorRecord, ProxyRecord, Registry
 export type { DeploymentResult, MigrateResult, MigrationRunResult } from "./core/results.js";
 export type { DownResult, UndoneMigration } from "./core/down.js";
 export type { MigrationState, StatusReport, StatusRow } from "./core/status.js";
+export type { MigrationSafe, SafeExecution } from "./core/safe/migration-safe.js";
+export type { SafeCallOptions, SafeCallTarget } from "./core/safe/safe-call-target.js";
+export type { AwaitingApproval } from "./core/safe/safe-status.js";
 export type { StateFileDocument } from "./core/stores/file-state-store.js";
 export type { ImportTruffleOptions, ImportTruffleResult } from "./core/imports/import-truffle.js";
 export type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";

@@ -8,6 +8,7 @@ import type { MigrationParameters } from "./parameters.js";
 import type { Eip1193Provider } from "./provider.js";
 import type { Registry } from "./registry/registry.js";
 import type { DeploymentResult } from "./results.js";
+import type { MigrationSafe } from "./safe/migration-safe.js";
 
 /** What `createCoreContext` builds a migration's context from (the executor provides it). */
 export interface ContextDependencies {
@@ -28,4 +29,6 @@ export interface ContextDependencies {
   readonly onLog: (message: string) => void;
   /** What deterministic deployments need: the node, the chain, the journal's replay check, the default salt. */
   readonly create2?: Create2Host;
+  /** `ctx.safe`; absent: the host keeps no Safe proposals (the call throws). */
+  readonly safe?: (address: string) => MigrationSafe;
 }

@@ -1,12 +1,14 @@
 import type { Contract, Signer } from "ethers";
 
 import { createDeploy } from "./context-deploy.js";
+import { MigrationsError } from "./errors.js";
 import type { ContextDependencies } from "./context-dependencies.js";
 import type { DeployOptions } from "./deploy-options.js";
 import { createMigrationRegistry, type MigrationRegistry } from "./migration-registry.js";
 import type { NamedAccount, NamedAccounts } from "./named-accounts.js";
 import type { MigrationParameters } from "./parameters.js";
 import type { Eip1193Provider } from "./provider.js";
+import type { MigrationSafe } from "./safe/migration-safe.js";
 import { readSnapshotFile } from "./network-migration/snapshot-document.js";
 import { SnapshotReader } from "./network-migration/snapshot-reader.js";
 import type { LayoutComparison } from "./upgrades/layout-compatibility.js";
@@ -79,6 +81,12 @@ export interface CoreMigrationContext {
    * it where it cannot be copied (public chains), through the contracts' own functions.
    */
   readSnapshot(file: string): Promise<SnapshotReader>;
+  /**
+   * Calls that the Safe at `address` must make (it owns the target): `await ctx.safe(safe).call("Box", "setValue", [42])`.
+   * Nothing is sent: the first run proposes the Safe transaction and stops (the migration is
+   * `awaiting-approval`); once the owners executed it, the next `migrate` completes the migration. See docs/safe.md.
+   */
+  safe(address: string): MigrationSafe;
 }
 
 export function createCoreContext(deps: ContextDependencies): CoreMigrationContext {
@@ -116,5 +124,11 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     registry: createMigrationRegistry(registry, deps.artifacts, deployer),
     log: (message) => deps.onLog(String(message)),
     readSnapshot: async (file) => new SnapshotReader(await readSnapshotFile(file)),
+    safe: (address) => {
+      if (deps.safe === undefined) {
+        throw new MigrationsError("SAFE_CALL_INVALID", { safe: address, method: "safe", file: migration.fileName, reason: "ctx.safe is not available here (a `down` function, or a host that keeps no workspace)" });
+      }
+      return deps.safe(address);
+    },
   };
 }

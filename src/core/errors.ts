@@ -1,6 +1,7 @@
 import { FEATURE_ERRORS } from "./error-table-features.js";
 import { LIVE_ERRORS } from "./error-table-live.js";
 import { RUN_ERRORS } from "./error-table-runs.js";
+import { SAFE_ERRORS } from "./error-table-safe.js";
 
 /**
  * Every error a user can cause, as a descriptor: a stable code and number, a message template
@@ -11,6 +12,7 @@ export const ERRORS = {
   ...RUN_ERRORS,
   ...LIVE_ERRORS,
   ...FEATURE_ERRORS,
+  ...SAFE_ERRORS,
 } as const;
 
 export type MigrationsErrorCode = keyof typeof ERRORS;

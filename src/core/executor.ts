@@ -9,6 +9,8 @@ import type { MigrationFile } from "./migration-file.js";
 import { createNamedAccounts } from "./named-accounts.js";
 import { createMigrationParameters, type ParameterSet } from "./parameters.js";
 import type { DeploymentResult, MigrationRunResult } from "./results.js";
+import { createSafeAccess } from "./safe/migration-safe.js";
+import type { SafeProposalStorage } from "./safe/safe-proposal.js";
 import type { MigrationSender } from "./transactions/migration-sender.js";
 import { trackedProvider } from "./transactions/tracked-provider.js";
 import { loadCommonJs } from "./truffle/commonjs-loader.js";
@@ -39,6 +41,8 @@ export interface ExecuteMigrationOptions<ContextT>
   readonly named?: () => Promise<Readonly<Record<string, string | Error>>>;
   /** The network's parameters (`ctx.parameters`). */
   readonly parameters?: () => Promise<ParameterSet>;
+  /** Where `ctx.safe` keeps its proposals (the chain's workspace); absent: no `ctx.safe`. */
+  readonly safeProposals?: SafeProposalStorage | undefined;
 }
 
 /**
@@ -114,8 +118,15 @@ export async function executeMigration<ContextT>(
     deployerAddress ??= options.deployer.getAddress().then((address) => address.toLowerCase());
     return from === undefined || from.toLowerCase() === (await deployerAddress) ? options.deployer : options.signerFor(from);
   });
+  const onLog = (message: string) => emit({ type: "log", migration, message });
+  const { safeProposals } = options;
+  const safe =
+    safeProposals === undefined
+      ? undefined
+      : createSafeAccess({ ...options, provider: sender.chain.provider, chainId: options.network.chainId, network: options.network.name, migration, proposals: safeProposals, onLog });
   const core = createCoreContext({
     provider,
+    ...(safe !== undefined ? { safe } : {}),
     migration,
     network: options.network,
     deployer: sender.signer(options.deployer),
@@ -132,7 +143,7 @@ export async function executeMigration<ContextT>(
     artifacts: options.artifacts,
     registry: options.registry,
     onDeployment,
-    onLog: (message) => emit({ type: "log", migration, message }),
+    onLog,
   });
   await guardMigration(migration.fileName, options.timeoutMs, async () => {
     // Loading runs the module's top level: guarded too (a top-level process.exit, a hang).

@@ -3,6 +3,7 @@ import type { InterruptedMigration, Journal } from "./journal/journal.js";
 import type { MigrateOptions } from "./migrate-options.js";
 import type { MigrationFile } from "./migration-file.js";
 import { planSelected } from "./migration-selection.js";
+import { forgetProposals } from "./safe/migration-safe.js";
 import { openJournal, openStateStore, openTransactionLayer, type MigrationHost, type Session } from "./session.js";
 import { MIGRATOR_STEP_ID } from "./stores/lazy-migrator-state-store.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
@@ -89,6 +90,10 @@ export async function resetRecord<ContextT>(host: MigrationHost<ContextT>, sessi
   }
   session.emit({ type: "notice", message: `Reset: this will ${what}.` });
   run.completed = new Set();
+  const forgotten = options.dryRun === true ? 0 : await forgetProposals(host.workspace.safeProposals);
+  if (forgotten > 0) {
+    session.emit({ type: "notice", message: `Reset: forgot ${forgotten} Safe proposal(s) awaiting approval; have the Safe's owners reject them.` });
+  }
   if (options.dryRun === true || !store.remembers) {
     return;
   }

@@ -11,6 +11,8 @@ import { storeSender } from "./transactions/journaled-step.js";
 import { MigrationSender } from "./transactions/migration-sender.js";
 import { MigrationRunError } from "./migration-run-error.js";
 import { hostExecution } from "./host-execution.js";
+import { forgetProposals } from "./safe/migration-safe.js";
+import { awaitingApprovalNotice } from "./safe/safe-status.js";
 
 /**
  * Dev chains: the snapshot taken before each migration, to roll a failure back (`rollback`) and
@@ -75,7 +77,8 @@ export async function runMigration<ContextT>(
   const snapshot = await points.take();
   const attempt = run.interrupted.get(migration.id);
   if (attempt !== undefined) {
-    session.emit({ type: "notice", message: resumeNotice(migration, attempt) });
+    const awaiting = await awaitingApprovalNotice(host.workspace.safeProposals, migration.id, migration.fileName);
+    session.emit({ type: "notice", message: awaiting ?? resumeNotice(migration, attempt) });
   }
   session.emit({ type: "migration-started", migration });
   try {
@@ -94,15 +97,22 @@ export async function runMigration<ContextT>(
       ...(host.settings.deploySalt !== undefined ? { defaultSalt: host.settings.deploySalt } : {}),
       sender,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      safeProposals: host.workspace.safeProposals,
     });
     const recordStore = store.connect?.(await storeSender(sender, deployer)) ?? store;
     const receipt = await recordStore.record(migration.id, migration.contentHash);
     await journal?.append({ type: "migration-completed", migration: migration.id });
     await points.remember(migration.id, snapshot);
+    await forgetProposals(host.workspace.safeProposals, migration.id);
     const completed: MigrationRunResult = { ...executed, recordGasUsed: receipt.gasUsed ?? 0n };
     session.emit({ type: "migration-completed", migration, result: completed });
     return completed;
   } catch (error) {
+    if (MigrationsError.is(error, "SAFE_AWAITING_APPROVAL")) {
+      // Not a failure: nothing is rolled back (the proposal may depend on what the migration sent
+      // before it) and the journal keeps it started, so the next run replays what it sent.
+      throw new MigrationRunError(error.code, error.args, { result: result(), rolledBack: false });
+    }
     throw await failMigration(host, session, run, points, migration, { error, snapshot, checkpoint, attempt, result });
   }
 }

@@ -2,7 +2,7 @@ import { MigrationsError, type ErrorArguments } from "./errors.js";
 import type { MigrateResult } from "./results.js";
 
 /** The codes a failed run ends with: its own failure, or a refusal that stopped it mid-way. */
-export type MigrationRunErrorCode = "MIGRATION_FAILED" | "MIGRATION_ALREADY_RECORDED" | "JOURNAL_DIVERGED";
+export type MigrationRunErrorCode = "MIGRATION_FAILED" | "MIGRATION_ALREADY_RECORDED" | "JOURNAL_DIVERGED" | "SAFE_AWAITING_APPROVAL";
 
 /**
  * A run that stopped on a failing migration: what the run completed before it, and whether the

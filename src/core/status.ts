@@ -3,6 +3,7 @@ import type { MigrationFile } from "./migration-file.js";
 import { selectMigrations, selectionTarget } from "./migration-selection.js";
 import type { InterruptedMigration } from "./journal/journal.js";
 import { openJournal, openSession, openStateStore, type MigrationHost } from "./session.js";
+import { withSafeProposals, type AwaitingApproval } from "./safe/safe-status.js";
 import type { MigrationRecord } from "./stores/state-store.js";
 
 /**
@@ -13,9 +14,11 @@ import type { MigrationRecord } from "./stores/state-store.js";
  *   network without rollback): `migrate` resumes it, `migrate --force-clean <id>` abandons it;
  * - `missing file`: recorded as completed, but no file has its id;
  * - `skipped`: not completed, and it does not apply on this network (its `networks` or
- *   `skipNetworks` export): `migrate` leaves it out and does not record it.
+ *   `skipNetworks` export): `migrate` leaves it out and does not record it;
+ * - `awaiting-approval`: not completed, and it proposed a Safe transaction (`ctx.safe`) that the
+ *   Safe's owners have not executed yet (as far as the workspace knows): `migrate` checks the chain.
  */
-export type MigrationState = "up" | "pending" | "interrupted" | "changed" | "missing file" | "skipped";
+export type MigrationState = "up" | "pending" | "interrupted" | "changed" | "missing file" | "skipped" | "awaiting-approval";
 
 export interface StatusRow {
   readonly id: number;
@@ -30,6 +33,8 @@ export interface StatusRow {
   readonly interrupted?: { readonly startedAt: string; readonly transactions: number; readonly failure?: string };
   /** For `skipped`: why, e.g. "only on dev". */
   readonly skippedBecause?: string;
+  /** For `awaiting-approval`: the Safe transaction, and the Transaction Builder file. */
+  readonly awaitingApproval?: AwaitingApproval;
 }
 
 export interface StatusReport {
@@ -103,7 +108,7 @@ export async function migrationStatus<ContextT>(
     openJournal(host, session, { readOnly: true }),
   ]);
   const records = await store.records(completed);
-  const rows = statusRows(session.migrations, records, journal?.interrupted());
+  const rows = await withSafeProposals(statusRows(session.migrations, records, journal?.interrupted()), host.workspace.safeProposals);
   // A set, not a search of the rows per migration: 10,000 recorded migrations would make that 10^8 steps.
   const pendingIds = new Set(rows.filter((row) => row.state === "pending").map((row) => row.id));
   const pending = session.migrations.filter((m) => pendingIds.has(m.id));

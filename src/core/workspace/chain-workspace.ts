@@ -1,5 +1,6 @@
 import type { JournalStorage } from "../journal/journal-storage.js";
 import type { RegistryStorage } from "../registry/registry-storage.js";
+import type { SafeProposalStorage } from "../safe/safe-proposal.js";
 import type { SnapshotJournal } from "../snapshot-journal.js";
 
 /**
@@ -24,6 +25,8 @@ export interface ChainWorkspace {
   readonly stateFile: string | undefined;
   /** A network migration's sync checkpoint, when this chain is its target. */
   readonly syncCheckpointFile: string | undefined;
+  /** Safe transactions migrations proposed (`ctx.safe`) and that await execution; undefined: `ctx.safe` is unavailable. */
+  readonly safeProposals?: SafeProposalStorage | undefined;
   /** Removes secrets (RPC URLs, keys) from text written to these files. MUST be applied to journal lines. */
   readonly redact: (text: string) => string;
 }

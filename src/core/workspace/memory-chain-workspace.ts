@@ -1,5 +1,6 @@
 import { MemoryJournalStorage } from "../journal/journal-storage.js";
 import { MemoryRegistryStorage } from "../registry/memory-registry-storage.js";
+import { MemorySafeProposalStorage } from "../safe/safe-proposal.js";
 import { MemorySnapshotJournal } from "../snapshot-journal.js";
 import type { ChainWorkspace } from "./chain-workspace.js";
 
@@ -15,6 +16,7 @@ export class MemoryChainWorkspace implements ChainWorkspace {
   readonly lockFile = undefined;
   readonly stateFile = undefined;
   readonly syncCheckpointFile = undefined;
+  readonly safeProposals = new MemorySafeProposalStorage();
 
   constructor(
     registry: MemoryRegistryStorage = new MemoryRegistryStorage(),

@@ -64,6 +64,9 @@ async function askInTerminal({ network, chainId, what }: ConfirmationRequest): P
 /** Exit status after Ctrl-C, as shells report a process stopped by SIGINT. */
 const INTERRUPTED_EXIT_CODE = 130;
 
+/** Exit status of a run that stopped at a migration awaiting its Safe's owners (HHM270): not a failure, not done. */
+const AWAITING_APPROVAL_EXIT_CODE = 3;
+
 export default async function migrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnvironment): Promise<MigrateResult | void> {
   try {
     return await runMigrateTask(args, hre);
@@ -124,6 +127,11 @@ async function runMigrateTask(args: MigrateTaskArguments, hre: HardhatRuntimeEnv
   try {
     return await runMigrate(args, hre, reporter, controller.signal, (name) => (networkName = name));
   } catch (error) {
+    if ((error as { code?: unknown }).code === "SAFE_AWAITING_APPROVAL" && !controller.signal.aborted) {
+      print(["", (error as Error).message]);
+      process.exitCode = AWAITING_APPROVAL_EXIT_CODE;
+      return;
+    }
     if (!controller.signal.aborted) {
       throw error;
     }

@@ -66,6 +66,7 @@ export function colorState(p: Palette, state: string, text = state): string {
     case "pending":
     case "changed":
     case "interrupted":
+    case "awaiting-approval":
     case "rolled back":
     case "stopped":
       return p.yellow(text);

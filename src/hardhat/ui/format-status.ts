@@ -14,12 +14,14 @@ export function formatStatus(report: StatusReport, p: Palette = PLAIN): string {
     row.state,
     row.skippedBecause !== undefined
       ? `(${row.skippedBecause})`
+      : row.awaitingApproval !== undefined
+      ? `Safe ${row.awaitingApproval.safe}, nonce ${row.awaitingApproval.nonce}${row.awaitingApproval.state === "failed" ? " (execution failed)" : ""}`
       : row.interrupted !== undefined
       ? `${row.interrupted.transactions} tx sent, started ${row.interrupted.startedAt}`
       : row.blockNumber !== undefined
         ? `block ${row.blockNumber}`
         : row.recordedAt ?? "",
-    row.transactionHash ?? "",
+    row.transactionHash ?? row.awaitingApproval?.safeTxHash ?? "",
   ]);
   const headings = ["id", "migration", "state", "recorded", "transaction"];
   const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -34,5 +36,12 @@ export function formatStatus(report: StatusReport, p: Palette = PLAIN): string {
   const advice = report.rows.some((row) => row.state === "interrupted")
     ? ["The network is dirty: `npx hardhat migrate` resumes interrupted migrations without sending anything twice; `npx hardhat migrate --force-clean <id>` abandons one."]
     : [];
+  for (const row of report.rows) {
+    if (row.awaitingApproval !== undefined) {
+      advice.push(
+        `${row.fileName} awaits the Safe ${row.awaitingApproval.safe}: Safe transaction ${row.awaitingApproval.safeTxHash} (${row.awaitingApproval.description}), Transaction Builder file ${row.awaitingApproval.batchFile}. Once the owners executed it, \`npx hardhat migrate\` completes it.`,
+      );
+    }
+  }
   return [header, line(headings), ...rows.map((row) => line(row, true)), summary, ...advice].join("\n");
 }
