@@ -17,7 +17,6 @@ const noColor = { name: "noColor", description: "Print without colours (also: th
 const plugin: HardhatPlugin = definePlugin({
   id: "hardhat-migrations",
   npmPackage: "hardhat-migrations",
-  dependencies: () => [import("@nomicfoundation/hardhat-ethers")],
   hookHandlers: {
     config: () => import("./hardhat/hook-handlers/config.js"),
     hre: () => import("./hardhat/hook-handlers/hre.js"),

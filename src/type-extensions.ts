@@ -1,7 +1,10 @@
 import "hardhat/types/config";
 import "hardhat/types/hre";
 import "hardhat/types/network";
-import "@nomicfoundation/hardhat-ethers";
+// Type-only: the plugins' augmentations (connection.ethers, connection.viem) without loading
+// either at run time (a project loads the one it uses; see docs/architecture.md).
+import type {} from "@nomicfoundation/hardhat-ethers";
+import type {} from "@nomicfoundation/hardhat-viem";
 
 import type { MigrationsConfig, MigrationsUserConfig } from "./hardhat/config.js";
 import type { ConnectionMigrations, HardhatMigrations } from "./types.js";

@@ -1,9 +1,12 @@
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+import type { ContractReturnType, GetContractReturnType, PublicClient, WalletClient } from "@nomicfoundation/hardhat-viem/types";
 import type { Contract } from "ethers";
+import type { Address } from "viem";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { CoreMigrationContext, MigrationRegistry } from "./core/context.js";
+import type { CoreMigrationContext, DeployOptions, MigrationRegistry } from "./core/context.js";
+import type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
 import type { MigratorRecord, RegistryEntry } from "./core/registry/registry-document.js";
 import type { DownOptions as CoreDownOptions, DownResult } from "./core/down.js";
 import type { MigrateOptions } from "./core/migrate.js";
@@ -66,6 +69,45 @@ export interface MigrationContext extends CoreMigrationContext {
   readonly ethers: HardhatEthers;
 }
 
+/**
+ * What a migration receives in a project on viem (`@nomicfoundation/hardhat-viem`, see
+ * `migrations.library`): `export default async function (ctx: ViemMigrationContext) { ... }`.
+ * The same as `MigrationContext`, with viem objects where the ethers one has ethers objects.
+ */
+export interface ViemMigrationContext extends Omit<CoreMigrationContext, "deployer" | "deploy" | "deployProxy" | "upgradeProxy" | "registry"> {
+  readonly hre: HardhatRuntimeEnvironment;
+  readonly connection: NetworkConnection;
+  /** viem clients whose transactions are the migration's own (journaled, resumable). */
+  readonly viem: MigrationViem;
+  /** The deployer's wallet client (`ctx.deployer.account.address`); its transactions are journaled. */
+  readonly deployer: WalletClient;
+  /** `ctx.deploy` of the ethers context, returning a viem contract instance typed from the artifact. */
+  deploy<ContractName extends string>(contractName: ContractName, args?: readonly unknown[], options?: DeployOptions): Promise<ContractReturnType<ContractName>>;
+  deploy<ContractName extends string>(contractName: ContractName, options: DeployOptions): Promise<ContractReturnType<ContractName>>;
+  deployProxy<ContractName extends string>(contractName: ContractName, args?: readonly unknown[], options?: DeployProxyOptions): Promise<ContractReturnType<ContractName>>;
+  deployProxy<ContractName extends string>(contractName: ContractName, options: DeployProxyOptions): Promise<ContractReturnType<ContractName>>;
+  upgradeProxy<ContractName extends string>(name: string, newContractName: ContractName, options?: UpgradeProxyOptions): Promise<ContractReturnType<ContractName>>;
+  readonly registry: ViemMigrationRegistry;
+}
+
+/** The registry as a viem migration (or a viem fixture) sees it. */
+export interface ViemMigrationRegistry extends Omit<MigrationRegistry, "contract"> {
+  /** The deployed contract named `name` as a viem instance sending from the deployer. */
+  contract<ContractName extends string = string>(name: string): Promise<ContractReturnType<ContractName>>;
+}
+
+/** `ctx.viem`: hardhat-viem's helpers, over the migration's tracked provider. */
+export interface MigrationViem {
+  readonly publicClient: PublicClient;
+  getPublicClient(): Promise<PublicClient>;
+  getWalletClient(address: Address): Promise<WalletClient>;
+  getWalletClients(): Promise<WalletClient[]>;
+  getContractAt<ContractName extends string>(contractName: ContractName, address: Address): Promise<ContractReturnType<ContractName>>;
+}
+
+/** A viem contract instance of `abi` (public and wallet clients). */
+export type ViemContract = GetContractReturnType;
+
 /** `T` with its migration-id fields `K` also accepting strings ("3", as typed on a command line). */
 type WithUserIds<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]?: number | string };
 
@@ -108,8 +150,8 @@ export interface RegistryView {
   get(name: string): Promise<RegistryEntry>;
   has(name: string): Promise<boolean>;
   all(): Promise<Record<string, RegistryEntry>>;
-  /** The deployed contract named `name`, connected to the deployer. */
-  contract(name: string): Promise<Contract>;
+  /** The deployed contract named `name`, connected to the deployer (a viem instance on viem: type it with `contract<ViemContract>`). */
+  contract<ContractT = Contract>(name: string): Promise<ContractT>;
   migrator(): Promise<MigratorRecord | undefined>;
 }
 
@@ -120,11 +162,14 @@ export interface FixtureOptions {
 }
 
 /** The migrated state a test starts from (see `connection.migrations.fixture()`). */
-export interface MigrationsFixture {
+export interface MigrationsFixture<RegistryT = MigrationRegistry> {
   /** The result of the run that built the fixture (the same object on every call). */
   readonly result: MigrateResult;
-  /** The registry as the fixture left it. */
-  readonly registry: MigrationRegistry;
+  /**
+   * The registry as the fixture left it; its `contract(name)` returns the project's library's
+   * objects (`fixture<ViemMigrationRegistry>()` types them for a project on viem).
+   */
+  readonly registry: RegistryT;
 }
 
 /** Options of `migrations.down()`: the engine's, with the id also accepted as a string. */
@@ -205,7 +250,7 @@ export interface ConnectionMigrations {
    * every later call (with the same options) reverts to that snapshot in milliseconds. Needs
    * evm_snapshot (the in-process network, hardhat node, anvil, ganache). Never writes registry files.
    */
-  fixture(options?: FixtureOptions): Promise<MigrationsFixture>;
+  fixture<RegistryT = MigrationRegistry>(options?: FixtureOptions): Promise<MigrationsFixture<RegistryT>>;
   readonly registry: RegistryView;
   /**
    * Captures the network's registered contracts (code, balance, nonce, every non-zero storage

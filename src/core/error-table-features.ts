@@ -23,6 +23,16 @@ export const FEATURE_ERRORS = {
     message: "Deploying {name} through the CREATE2 factory {factory} at {address} failed: {reason}",
     hint: "Check the constructor arguments and the deployer's balance; a contract already at that address is reused, never deployed twice.",
   },
+  CONTRACT_LIBRARY_NOT_LOADED: {
+    number: 300,
+    message: "`migrations.library` is \"{library}\", but {plugin} is not in the config's plugins.",
+    hint: "Add {plugin} to `plugins` in hardhat.config.ts (npm install --save-dev {plugin} {library}), or set `migrations.library` to the library the project loads.",
+  },
+  NO_CONTRACT_LIBRARY: {
+    number: 301,
+    message: "Migrations need a contract library, and {network}'s connection has neither hardhat-ethers nor hardhat-viem.",
+    hint: "Add @nomicfoundation/hardhat-ethers (ethers) or @nomicfoundation/hardhat-viem (viem; in @nomicfoundation/hardhat-toolbox-viem) to `plugins` in hardhat.config.ts.",
+  },
   IGNITION_DEPLOYMENT_NOT_FOUND: {
     number: 310,
     message: "No Ignition deployment in {dir}: {reason}",

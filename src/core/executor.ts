@@ -12,6 +12,7 @@ import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import { createSafeAccess } from "./safe/migration-safe.js";
 import type { SafeProposalStorage } from "./safe/safe-proposal.js";
 import type { MigrationSender } from "./transactions/migration-sender.js";
+import { trackedProvider } from "./transactions/tracked-provider.js";
 import { loadCommonJs } from "./truffle/commonjs-loader.js";
 import { runCommonJsMigration } from "./truffle/run-commonjs-migration.js";
 import { moduleFormat } from "./truffle/script-style.js";
@@ -24,7 +25,7 @@ export interface ExecuteMigrationOptions<ContextT>
   /** Loads a module by absolute path (the host knows how to import TypeScript). */
   readonly importModule: (url: string) => Promise<unknown>;
   /** Adds the host's properties (hre, connection, …) to the core context. */
-  readonly extendContext: (core: CoreMigrationContext) => ContextT;
+  readonly extendContext: (core: CoreMigrationContext) => ContextT | Promise<ContextT>;
   readonly emit: MigrationEventListener;
   /** Run the migration's `down` export instead of its default export. */
   readonly entry?: "up" | "down";
@@ -112,6 +113,11 @@ export async function executeMigration<ContextT>(
     emit({ type: "deployment", migration, deployment });
   };
   const signerFor = async (address: string) => sender.signer(await options.signerFor(address));
+  let deployerAddress: Promise<string> | undefined;
+  const provider = trackedProvider(sender.chain.provider, sender, async (from) => {
+    deployerAddress ??= options.deployer.getAddress().then((address) => address.toLowerCase());
+    return from === undefined || from.toLowerCase() === (await deployerAddress) ? options.deployer : options.signerFor(from);
+  });
   const onLog = (message: string) => emit({ type: "log", migration, message });
   const { safeProposals } = options;
   const safe =
@@ -119,6 +125,7 @@ export async function executeMigration<ContextT>(
       ? undefined
       : createSafeAccess({ ...options, provider: sender.chain.provider, chainId: options.network.chainId, network: options.network.name, migration, proposals: safeProposals, onLog });
   const core = createCoreContext({
+    provider,
     ...(safe !== undefined ? { safe } : {}),
     migration,
     network: options.network,
@@ -142,7 +149,7 @@ export async function executeMigration<ContextT>(
     // Loading runs the module's top level: guarded too (a top-level process.exit, a hang).
     const fn = commonJs ? undefined : (await loadMigration<ContextT>(migration, options.importModule, options.entry))!;
     if (fn !== undefined) {
-      await fn(options.extendContext(core));
+      await fn(await options.extendContext(core));
     } else {
       await runCommonJsMigration({
         migration,

@@ -157,19 +157,33 @@ async function failMigration<ContextT>(
   }
   session.emit({ type: "migration-failed", migration, error, rolledBack });
   const failure = { result: failed.result(), rolledBack, cause: error };
+  // The plugin's own error, also when a contract library wrapped it (viem wraps what its
+  // transport, the tracked provider, threw, in errors of its own: the plugin's is their cause).
+  const typed = ownError(error);
   // A refusal that stopped the run keeps its code; anything else is this migration's failure.
-  if (MigrationsError.is(error, "MIGRATION_ALREADY_RECORDED")) {
-    return new MigrationRunError(error.code, error.args, failure);
+  if (MigrationsError.is(typed, "MIGRATION_ALREADY_RECORDED")) {
+    return new MigrationRunError(typed.code, typed.args, failure);
   }
-  if (MigrationsError.is(error, "JOURNAL_DIVERGED")) {
-    return new MigrationRunError(error.code, error.args, failure);
+  if (MigrationsError.is(typed, "JOURNAL_DIVERGED")) {
+    return new MigrationRunError(typed.code, typed.args, failure);
   }
   return new MigrationRunError(
     "MIGRATION_FAILED",
     // A typed error's hint says how to fix it: keep it (the outer hint is generic).
-    { file: migration.fileName, reason: MigrationsError.is(error) ? `${error.message}\n${error.hint}` : describeError(error), outcome },
+    { file: migration.fileName, reason: typed !== undefined ? `${typed.message}\n${typed.hint}` : describeError(error), outcome },
     failure,
   );
+}
+
+/** `error` if it is a MigrationsError, else the first one in its chain of causes. */
+function ownError(error: unknown): MigrationsError | undefined {
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 10; depth++) {
+    if (MigrationsError.is(current)) {
+      return current;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function resumeNotice(migration: MigrationFile, attempt: InterruptedMigration): string {

@@ -43,7 +43,8 @@ export interface HostSigners {
 /** How a host loads migration files and dresses the context they receive. */
 export interface MigrationScripts<ContextT> {
   importModule(url: string): Promise<unknown>;
-  extendContext(core: CoreMigrationContext): ContextT;
+  /** May be async: a front-end is loaded (dynamic import) only when a project uses its library. */
+  extendContext(core: CoreMigrationContext): ContextT | Promise<ContextT>;
 }
 
 /**

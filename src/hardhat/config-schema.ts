@@ -79,6 +79,7 @@ export const migrationsUserConfigSchema = strictObject(
     parameters: z.unknown().optional(),
     parametersDir: z.unknown().optional(),
     migrationTimeout: timeout.optional(),
+    library: z.enum(["ethers", "viem"], { errorMap: () => ({ message: `Expected "ethers" or "viem".` }) }).optional(),
     inProcessRegistry: z.enum(["memory", "file"], { errorMap: () => ({ message: `Expected "memory" or "file".` }) }).optional(),
     explorers: z
       .array(z.enum(["etherscan", "sourcify", "blockscout"]), { message: 'Expected a list of "etherscan", "sourcify" or "blockscout".' })

@@ -49,6 +49,12 @@ export interface MigrationsUserConfig {
    */
   explorers?: ExplorerName[];
   /**
+   * The contract library migrations and fixtures use: "ethers" (`ctx.deploy` returns an ethers
+   * Contract; needs @nomicfoundation/hardhat-ethers) or "viem" (a viem contract instance; needs
+   * @nomicfoundation/hardhat-viem). Default: the one the config's plugins load, ethers if both.
+   */
+  library?: "ethers" | "viem";
+  /**
    * Where the record of completed migrations lives: "chain" (default, the Migrator contract),
    * "file" (`<registryDir>/<chainId>.migrations.json`) or "none" (nothing recorded).
    */
@@ -124,6 +130,7 @@ export interface MigrationsConfig {
   migrationTimeout: number | undefined;
   inProcessRegistry: "memory" | "file";
   explorers: ExplorerName[];
+  library: "ethers" | "viem" | undefined;
   store: StoreKind;
   networks: Record<string, NetworkMigrationsUserConfig>;
   migrator: string | undefined;
@@ -156,6 +163,7 @@ export function resolveMigrationsConfig(config: MigrationsUserConfig | undefined
     migrationTimeout: config?.migrationTimeout,
     inProcessRegistry: config?.inProcessRegistry ?? "memory",
     explorers: [...new Set<ExplorerName>(config?.explorers ?? ["etherscan"])],
+    library: config?.library,
     store: config?.store ?? "chain",
     networks: config?.networks ?? {},
     migrator: config?.migrator,

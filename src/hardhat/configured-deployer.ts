@@ -5,6 +5,7 @@ import { MigrationsError, describeError } from "../core/errors.js";
 import type { Eip1193Provider } from "../core/provider.js";
 import { networkNamedAccounts, type NamedAccountConfig } from "./accounts-config.js";
 import type { MigrationsConfig } from "./config.js";
+import { connectionAccounts, connectionSigner } from "./front-end/connection-signers.js";
 import { describeNamedAccount, namedAccountAddress } from "./named-accounts-resolver.js";
 
 /**
@@ -13,7 +14,6 @@ import { describeNamedAccount, namedAccountAddress } from "./named-accounts-reso
  * `connection`.
  */
 export async function resolveConfiguredDeployer(configured: NamedAccountConfig, connection: NetworkConnection): Promise<Signer> {
-  const { ethers } = connection;
   const unavailable = (reason: string, cause?: unknown) =>
     new MigrationsError(
       "SIGNER_NOT_AVAILABLE",
@@ -22,22 +22,22 @@ export async function resolveConfiguredDeployer(configured: NamedAccountConfig, 
     );
   if (typeof configured !== "number") {
     try {
-      return await ethers.getSigner(await namedAccountAddress("deployer", configured, connection, async () => []));
+      return await connectionSigner(connection, await namedAccountAddress("deployer", configured, connection, async () => []));
     } catch (error) {
       throw unavailable(describeError(error), error);
     }
   }
-  let signers;
+  let accounts;
   try {
-    signers = await ethers.getSigners();
+    accounts = await connectionAccounts(connection);
   } catch (error) {
     throw unavailable(describeError(error), error);
   }
-  const signer = signers[configured];
-  if (signer === undefined) {
-    throw unavailable(`the network has ${signers.length} account(s), so there is no account #${configured}`);
+  const account = accounts[configured];
+  if (account === undefined) {
+    throw unavailable(`the network has ${accounts.length} account(s), so there is no account #${configured}`);
   }
-  return signer;
+  return connectionSigner(connection, account);
 }
 
 /** The network's `deployer` named account as configured (`accounts.deployer`, per network, else `migrations.deployer`). */

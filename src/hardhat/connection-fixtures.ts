@@ -1,4 +1,4 @@
-import { createMigrationRegistry } from "../core/context.js";
+import { createMigrationRegistry } from "../core/migration-registry.js";
 import { FixtureCache } from "../core/fixture-cache.js";
 import { MemoryJournalStorage } from "../core/journal/journal-storage.js";
 import { migrate } from "../core/migrate.js";
@@ -42,9 +42,21 @@ export class ConnectionFixtures {
       },
       async (value) => this.#registry!.storage.save(value.doc),
     );
+    const registry = createMigrationRegistry(Registry.fromDocument(doc), (this.#artifacts ??= cachedArtifactResolver(hre.artifacts)), await this.host.deployer());
+    if ((await this.host.frontEnd()).library === "ethers") {
+      return { result, registry };
+    }
+    // Another library: the same registry, its contracts in that library's objects.
+    const artifacts = this.#artifacts;
     return {
       result,
-      registry: createMigrationRegistry(Registry.fromDocument(doc), (this.#artifacts ??= cachedArtifactResolver(hre.artifacts)), await this.host.deployer()),
+      registry: {
+        ...registry,
+        contract: async (name: string) => {
+          const entry = registry.get(name);
+          return (await this.host.contract(entry.address, (await artifacts.readArtifact(entry.artifact)).abi)) as never;
+        },
+      },
     };
   }
 

@@ -20,6 +20,10 @@ import type { MigrationContext } from "../types.js";
 import { cachedArtifactResolver } from "./cached-artifacts.js";
 import type { StoreKind } from "./config.js";
 import { configuredDeployer, knownDeployerAddress, resolveConfiguredDeployer } from "./configured-deployer.js";
+import { contractLibrary } from "./front-end/contract-library.js";
+import { connectionSigner } from "./front-end/connection-signers.js";
+import type { FrontEnd } from "./front-end/front-end.js";
+import { loadFrontEnd } from "./front-end/load-front-end.js";
 import { resolveNamedAccounts, resolveParameters } from "./named-accounts-resolver.js";
 import { readOnlyProvider } from "./read-only-provider.js";
 import { importMigrationModule } from "./import-module.js";
@@ -46,6 +50,7 @@ export class ConnectionHost {
   #chain: Promise<ChainInfo> | undefined;
   #deployer: Promise<Signer> | undefined;
   #named: Promise<Record<string, string | Error>> | undefined;
+  readonly #frontEnds = new Map<NetworkConnection, Promise<FrontEnd>>();
 
   constructor(
     readonly hre: HardhatRuntimeEnvironment,
@@ -144,6 +149,23 @@ export class ConnectionHost {
     return { bytecode: artifact.bytecode, design };
   }
 
+  /** The front-end of the project's contract library (ethers or viem), imported on first use. */
+  frontEnd(connection: NetworkConnection = this.connection): Promise<FrontEnd> {
+    let frontEnd = this.#frontEnds.get(connection);
+    if (frontEnd === undefined) {
+      frontEnd = loadFrontEnd(this.hre, connection);
+      frontEnd.catch(() => this.#frontEnds.delete(connection));
+      this.#frontEnds.set(connection, frontEnd);
+    }
+    return frontEnd;
+  }
+
+  /** The deployed contract at `address` in the project's library, connected to the deployer. */
+  async contract(address: string, abi: readonly unknown[]): Promise<unknown> {
+    const deployer = await (await this.deployer()).getAddress();
+    return (await this.frontEnd()).contract(address, abi, deployer);
+  }
+
   /** The named accounts, resolved once per connection (only when a migration runs). */
   namedAccounts(): Promise<Record<string, string | Error>> {
     this.#named ??= resolveNamedAccounts(this.hre, this.connection);
@@ -156,6 +178,10 @@ export class ConnectionHost {
    */
   async host(options: { readOnly?: boolean; parametersFile?: string } = {}): Promise<MigrationHost<MigrationContext>> {
     const { connection } = this;
+    if (options.readOnly !== true) {
+      // A library that is configured but not loaded (or none at all) stops before anything is sent.
+      contractLibrary(this.hre.config.migrations.library, connection);
+    }
     const custom = await this.customMigrator();
     this.redact = createRedactor(await networkSecrets(connection, { accounts: options.readOnly !== true }));
     // Read-only operations never make Hardhat's provider read the network's keys.
@@ -171,7 +197,7 @@ export class ConnectionHost {
       signers: {
         deployer: () => this.deployer(),
         knownDeployerAddress: () => knownDeployerAddress(this.#configuredDeployer, connection, provider),
-        signer: (address) => connection.ethers.getSigner(address),
+        signer: (address) => connectionSigner(connection, address),
         viaProvider: true,
         named: () => this.namedAccounts(),
       },
@@ -217,7 +243,7 @@ export class ConnectionHost {
       artifacts: cachedArtifactResolver(hre.artifacts),
       scripts: {
         importModule: importMigrationModule,
-        extendContext: (core) => ({ ...core, hre, connection, ethers: connection.ethers }),
+        extendContext: async (core) => (await this.frontEnd(connection)).extendContext(core) as Promise<MigrationContext>,
       },
     };
   }

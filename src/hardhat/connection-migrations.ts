@@ -1,4 +1,3 @@
-import { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
@@ -208,8 +207,8 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
     return asPluginErrors(async () => importIgnition(await this.host(), options));
   }
 
-  fixture(options: FixtureOptions = {}): Promise<MigrationsFixture> {
-    return asPluginErrors(async () => this.#fixtures.load(options));
+  fixture<RegistryT>(options: FixtureOptions = {}): Promise<MigrationsFixture<RegistryT>> {
+    return asPluginErrors(async () => (await this.#fixtures.load(options)) as MigrationsFixture<RegistryT>);
   }
 
   chainInfo(): Promise<ChainInfo> {
@@ -241,7 +240,7 @@ export class HardhatConnectionMigrations implements ConnectionMigrations {
         read(async (r) => {
           const entry = r.get(name);
           const artifact = await this.hre.artifacts.readArtifact(entry.artifact);
-          return new Contract(entry.address, artifact.abi, await this.#host.deployer());
+          return (await this.#host.contract(entry.address, artifact.abi)) as never;
         }),
     };
   }

@@ -7,6 +7,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { MigrationsError, describeError } from "../core/errors.js";
 import { readParametersFile, type ParameterSet } from "../core/parameters.js";
 import { networkNamedAccounts, type NamedAccountConfig } from "./accounts-config.js";
+import { connectionAccounts } from "./front-end/connection-signers.js";
 
 /** How a named account is configured, for messages: "account #1", "0xabc…", "configVariable ORACLE". */
 export function describeNamedAccount(account: NamedAccountConfig): string {
@@ -64,7 +65,7 @@ export async function namedAccountAddress(
 export async function resolveNamedAccounts(hre: HardhatRuntimeEnvironment, connection: NetworkConnection): Promise<Record<string, string | Error>> {
   const configured = networkNamedAccounts(hre.config.migrations.named, connection.networkName);
   let list: Promise<string[]> | undefined;
-  const accounts = () => (list ??= connection.ethers.getSigners().then((signers) => signers.map((s) => s.address)));
+  const accounts = () => (list ??= connectionAccounts(connection).then((addresses) => addresses.map((a) => getAddress(a))));
   const resolved: Record<string, string | Error> = {};
   for (const [name, account] of Object.entries(configured)) {
     try {

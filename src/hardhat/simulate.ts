@@ -15,6 +15,7 @@ import { MemoryStateStore } from "../core/stores/memory-state-store.js";
 import type { MigrationStateStore } from "../core/stores/state-store.js";
 import { MemoryChainWorkspace } from "../core/workspace/memory-chain-workspace.js";
 import type { ConnectionHost } from "./connection-host.js";
+import { connectionSigner } from "./front-end/connection-signers.js";
 
 /**
  * `migrate --dry-run --simulate`: runs the pending migrations on an in-process EDR fork of the
@@ -72,7 +73,7 @@ export async function simulateOnFork(
     }
     const impersonate = async (address: string): Promise<Signer> => {
       await fork.provider.request({ method: "hardhat_impersonateAccount", params: [address] });
-      return fork.ethers.getSigner(address);
+      return connectionSigner(fork, address);
     };
     options.onEvent?.({
       type: "notice",

@@ -23,6 +23,49 @@ export default defineConfig({ plugins: [hardhatEthers, hardhatMocha, hardhatNetw
 `;
 
 /**
+ * What `npx hardhat build` generates for the contracts the viem examples call (their ABIs, as
+ * `artifacts/artifacts.d.ts` augments Hardhat's ArtifactMap): hardhat-viem types contract
+ * instances from it.
+ */
+const artifactType = (name: string, abi: unknown[]) => `
+  ["${name}"]: {
+    readonly _format: "hh3-artifact-1";
+    readonly contractName: "${name}";
+    readonly sourceName: "contracts/${name}.sol";
+    readonly abi: ${JSON.stringify(abi)};
+    readonly bytecode: \`0x\${string}\`;
+    readonly deployedBytecode: \`0x\${string}\`;
+    readonly linkReferences: {};
+    readonly deployedLinkReferences: {};
+    readonly immutableReferences: {};
+    readonly inputSourceName: "project/contracts/${name}.sol";
+    readonly buildInfoId: string;
+  };`;
+const fn = (name: string, inputs: string[], outputs: string[] = [], stateMutability = "nonpayable") => ({
+  type: "function",
+  name,
+  stateMutability,
+  inputs: inputs.map((type, i) => ({ name: `a${i}`, type, internalType: type })),
+  outputs: outputs.map((type) => ({ name: "", type, internalType: type })),
+});
+const ctor = (inputs: string[]) => ({ type: "constructor", stateMutability: "nonpayable", inputs: inputs.map((type, i) => ({ name: `a${i}`, type, internalType: type })) });
+const ARTIFACTS = `import "hardhat/types/artifacts";
+declare module "hardhat/types/artifacts" {
+  interface ArtifactMap {${[
+    artifactType("Token", [
+      ctor(["string", "uint256"]),
+      fn("transfer", ["address", "uint256"], ["bool"]),
+      fn("approve", ["address", "uint256"], ["bool"]),
+      fn("balanceOf", ["address"], ["uint256"], "view"),
+      fn("totalSupply", [], ["uint256"], "view"),
+    ]),
+    artifactType("Counter", [ctor(["uint256"]), fn("incBy", ["uint256"]), fn("x", [], ["uint256"], "view")]),
+  ].join("")}
+  }
+}
+`;
+
+/**
  * Type-checks every `ts` block as its own module of one such project, in one compiler run.
  * Returns the diagnostics of each block (none: it type-checks), by the block's index in `blocks`.
  */
@@ -32,6 +75,7 @@ export async function typecheckBlocks(blocks: readonly CodeBlock[]): Promise<str
     await symlink(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "docs-blocks", private: true, type: "module" }));
     await writeFile(path.join(dir, "hardhat.config.ts"), CONFIG);
+    await writeFile(path.join(dir, "artifacts.d.ts"), ARTIFACTS);
     await mkdir(path.join(dir, "blocks"));
     const files = await Promise.all(
       blocks.map(async (block, index) => {
@@ -58,7 +102,7 @@ export async function typecheckBlocks(blocks: readonly CodeBlock[]): Promise<str
         "hardhat-migrations/types": [path.join(REPO_ROOT, "src/types.ts")],
       },
     };
-    const program = ts.createProgram([path.join(dir, "hardhat.config.ts"), ...files], options);
+    const program = ts.createProgram([path.join(dir, "hardhat.config.ts"), path.join(dir, "artifacts.d.ts"), ...files], options);
     // Only the blocks are checked (the plugin's own sources have their own type-check); the
     // compiler still resolves every type they use, from the sources.
     const general = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()].map((diagnostic) =>

@@ -1,5 +1,4 @@
 import {
-  keccak256,
   makeError,
   resolveAddress,
   type Provider,
@@ -10,82 +9,22 @@ import {
 } from "ethers";
 
 import { MigrationsError, describeError } from "../errors.js";
-import type { MigrationEventListener } from "../events.js";
 import { failpoint } from "../failpoints.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
-import type { InterruptedMigration, JournaledStep, Journal } from "../journal/journal.js";
+import type { InterruptedMigration } from "../journal/journal.js";
 import type { MigrationFile } from "../migration-file.js";
 import { type Eip1193Provider, headBlock } from "../provider.js";
 import { TrackingSigner } from "../tracking-signer.js";
-import { findMinedByNonce, type MinedTransaction } from "./find-by-nonce.js";
-import { count, isAlreadyKnown, isNonceTooLow, NonceManager } from "./nonce-manager.js";
-import { isRejectedForFees, readDevChainFees, rpcRequest, sentResponse, type DevChainFees } from "./provider-send.js";
+import { isAlreadyKnown, isNonceTooLow } from "./nonce-manager.js";
+import { dispatch } from "./dispatch.js";
+import { bumpFees } from "./fee-bump.js";
 import { waitForReceipt } from "./receipt-waiter.js";
-import { defaultTransactionPolicy, type TransactionPolicy } from "./transaction-policy.js";
-import { sleep } from "../sleep.js";
+import { providerOf, type SentStep } from "./sent-step.js";
+import { compare, fingerprintOf, samePayload } from "./step-fingerprint.js";
+import { adoptStep, recoverStep } from "./step-recovery.js";
+import type { TransactionLayer } from "./transaction-layer.js";
 
-/** What one run shares between its migrations: the node, the journal, nonces and the policy. */
-export interface TransactionLayer {
-  readonly provider: Eip1193Provider;
-  readonly policy: TransactionPolicy;
-  readonly nonces: NonceManager;
-  readonly journal?: Journal;
-  /**
-   * The signers' accounts are the provider's (Hardhat's configured or node accounts): a
-   * transaction is one `eth_sendTransaction` of its own fields, and Hardhat or the node fills in
-   * gas and fees, instead of ethers' populate round trips.
-   */
-  readonly providerAccounts: boolean;
-  /** Dev chains: the head is not asked before each send (the last block seen is a lower bound). */
-  readonly isDevChain: boolean;
-  /** The highest block number seen in a receipt: a lower bound for where later transactions land. */
-  lastSeenBlock: number;
-  /** Receives tx-sent, tx-waiting and tx-mined. */
-  readonly emit?: MigrationEventListener;
-  /** Once aborted (Ctrl-C), nothing more is sent and waits stop with INTERRUPTED. */
-  readonly signal?: AbortSignal;
-  /** The chain id (for the responses built from what was sent); read once when not given. */
-  chainId?: Promise<bigint>;
-  /** Dev chains: the gas and fee fields the plugin fills in, read once per run. */
-  devChainFees?: Promise<DevChainFees | undefined> | undefined;
-}
-
-export function createTransactionLayer(
-  provider: Eip1193Provider,
-  options: {
-    policy?: TransactionPolicy;
-    journal?: Journal;
-    isDevChain?: boolean;
-    providerAccounts?: boolean;
-    emit?: MigrationEventListener;
-    signal?: AbortSignal;
-    chainId?: number;
-  } = {},
-): TransactionLayer {
-  const isDevChain = options.isDevChain ?? true;
-  return {
-    ...(options.chainId !== undefined ? { chainId: Promise.resolve(BigInt(options.chainId)) } : {}),
-    provider,
-    policy: options.policy ?? defaultTransactionPolicy(isDevChain),
-    nonces: new NonceManager(provider),
-    ...(options.journal !== undefined ? { journal: options.journal } : {}),
-    providerAccounts: options.providerAccounts ?? false,
-    isDevChain,
-    lastSeenBlock: 0,
-    ...(options.emit !== undefined ? { emit: options.emit } : {}),
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
-  };
-}
-
-interface SentStep {
-  readonly step: number;
-  readonly inner: Signer;
-  readonly fingerprint: StepFingerprint;
-  readonly nonce: number;
-  readonly block: number;
-  readonly hashes: string[];
-  latest: TransactionResponse;
-}
+export { createTransactionLayer, type TransactionLayer } from "./transaction-layer.js";
 
 /**
  * Sends a migration's transactions as numbered steps, in the order the script asks for them:
@@ -117,7 +56,7 @@ export class MigrationSender {
    */
   replaysNext(tx: { readonly to: string | null; readonly data: string }): boolean {
     const recorded = this.interrupted?.steps.get(this.#nextStep);
-    return recorded !== undefined && recorded.fingerprint.to === (tx.to === null ? null : tx.to.toLowerCase()) && recorded.fingerprint.data === keccak256(tx.data);
+    return recorded !== undefined && samePayload(recorded.fingerprint, tx);
   }
 
   /** The run's node, and whether it is a dev chain (deterministic deployments check code there first). */
@@ -188,7 +127,7 @@ export class MigrationSender {
 
   async #wait(response: TransactionResponse): Promise<TransactionReceipt> {
     const sent = this.#byHash.get(response.hash.toLowerCase());
-    const provider = this.#provider(sent?.inner ?? response);
+    const provider = providerOf(sent?.inner ?? response);
     const target = {
       hashes: sent?.hashes ?? [response.hash],
       from: response.from,
@@ -196,7 +135,15 @@ export class MigrationSender {
       block: sent?.block ?? 0,
       file: this.migration.fileName,
     };
-    const bump = sent === undefined ? undefined : () => this.#bump(sent);
+    const bump =
+      sent === undefined
+        ? undefined
+        : async () => {
+            const { hash, replaces } = await bumpFees(this.layer, sent, this.migration.id);
+            this.#byHash.set(hash.toLowerCase(), sent);
+            this.#sent(hash, sent.nonce, sent.fingerprint, { replaces });
+            return hash;
+          };
     const { emit, signal } = this.layer;
     const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump, {
       ...(emit !== undefined ? { onWaiting: (progress) => emit({ type: "tx-waiting", hash: target.hashes.at(-1)!, ...progress }) } : {}),
@@ -223,10 +170,10 @@ export class MigrationSender {
     if (this.layer.signal?.aborted === true) {
       throw new MigrationsError("INTERRUPTED", { where: `before ${this.migration.fileName} sent its transaction #${step + 1}` });
     }
-    const provider = this.#provider(inner);
+    const provider = providerOf(inner);
     const from = (await inner.getAddress()).toLowerCase();
     const to = tx.to === undefined || tx.to === null ? null : (await resolveAddress(tx.to, provider)).toLowerCase();
-    const fingerprint: StepFingerprint = { from, to, data: keccak256(tx.data ?? "0x"), value: BigInt(tx.value ?? 0).toString(), kind };
+    const fingerprint = fingerprintOf(from, to, tx.data, tx.value, kind);
 
     const recorded = this.interrupted?.steps.get(step);
     if (recorded !== undefined) {
@@ -234,7 +181,7 @@ export class MigrationSender {
       if (difference !== undefined) {
         throw new MigrationsError("JOURNAL_DIVERGED", { file: this.migration.fileName, step: step + 1, difference, id: this.migration.id });
       }
-      const reused = await this.#recover(recorded, provider);
+      const reused = await recoverStep(this.layer, this.migration.fileName, recorded, provider);
       if (reused !== undefined) {
         this.reused += 1;
         this.#sent(reused.hash, recorded.nonce, fingerprint, { reused: true });
@@ -255,12 +202,12 @@ export class MigrationSender {
       failpoint("tx-before-send");
       let response: TransactionResponse;
       try {
-        response = await this.#dispatch(inner, tx, fingerprint, nonce);
+        response = await dispatch(this.layer, inner, tx, fingerprint, nonce);
       } catch (error) {
         if (isAlreadyKnown(error) || isNonceTooLow(error)) {
           // The node may already have this very transaction (a retried request through a load
           // balancer): if the nonce is ours with our payload, adopt it instead of sending again.
-          const adopted = await this.#adopt(fingerprint, nonce, block, this.#provider(inner), isAlreadyKnown(error));
+          const adopted = await adoptStep(this.layer, this.migration.fileName, { fingerprint, nonce, block }, providerOf(inner), isAlreadyKnown(error));
           if (adopted !== undefined) {
             response = adopted;
           } else if (explicit === undefined && attempt < 4) {
@@ -281,121 +228,11 @@ export class MigrationSender {
     }
   }
 
-  /** Sends through the provider when its accounts sign (see `providerAccounts`), else the signer. */
-  async #dispatch(inner: Signer, tx: TransactionRequest, fingerprint: StepFingerprint, nonce: number): Promise<TransactionResponse> {
-    const simple = Object.keys(tx).every((key) => RAW_FIELDS.has(key) || (tx as Record<string, unknown>)[key] === undefined || (tx as Record<string, unknown>)[key] === null);
-    if (!this.layer.providerAccounts || !simple) {
-      return inner.sendTransaction({ ...tx, nonce });
-    }
-    const layer = this.layer;
-    // On dev chains the plugin fills gas and fees itself (read once per run): one round trip.
-    let fees = layer.isDevChain ? await (layer.devChainFees ??= readDevChainFees(layer.provider).catch(() => undefined)) : undefined;
-    let request = rpcRequest(tx, fingerprint.from, fingerprint.to, nonce, fees);
-    let hash: string;
-    try {
-      hash = (await layer.provider.request({ method: "eth_sendTransaction", params: [request] })) as string;
-    } catch (error) {
-      if (fees === undefined || !isRejectedForFees(error)) {
-        throw error;
-      }
-      // Refused before reaching the pool (base fee rose, balance short of gas × fee): read the
-      // fees again for later sends, and let Hardhat or the node fill this one's.
-      layer.devChainFees = undefined;
-      fees = undefined;
-      request = rpcRequest(tx, fingerprint.from, fingerprint.to, nonce, undefined);
-      hash = (await layer.provider.request({ method: "eth_sendTransaction", params: [request] })) as string;
-    }
-    return sentResponse(this.#provider(inner), hash, request, await this.#chainId());
-  }
-
-  #chainId(): Promise<bigint> {
-    return (this.layer.chainId ??= this.layer.provider.request({ method: "eth_chainId" }).then((id) => BigInt(id as string)));
-  }
 
   async #failed(step: number, fingerprint: StepFingerprint, error: unknown): Promise<unknown> {
     this.layer.nonces.forget(fingerprint.from);
     await this.layer.journal?.append({ type: "tx-failed", migration: this.migration.id, step, reason: describeError(error) });
     return error;
-  }
-
-  /** The transaction with `nonce`, if it is ours (same payload); waits for it when `inPool`. */
-  async #adopt(fingerprint: StepFingerprint, nonce: number, block: number, provider: Provider, inPool: boolean): Promise<TransactionResponse | undefined> {
-    const mined = inPool ? await this.#waitForNonce(fingerprint.from, nonce, block) : await findMinedByNonce(this.layer.provider, fingerprint.from, nonce, block);
-    if (mined === undefined || !matches(mined, fingerprint)) {
-      return undefined;
-    }
-    return (await provider.getTransaction(mined.hash)) ?? undefined;
-  }
-
-  /**
-   * An interrupted run's step, found on chain: by its hashes, else by its nonce. `undefined`
-   * means it never happened (never sent, dropped, reverted, or its nonce went to another
-   * transaction): it is sent again.
-   */
-  async #recover(recorded: JournaledStep, provider: Provider): Promise<TransactionResponse | undefined> {
-    const hashes = [...new Set([...(recorded.mined !== undefined ? [recorded.mined.hash] : []), ...[...recorded.hashes].reverse()])];
-    for (const hash of hashes) {
-      const response = await provider.getTransaction(hash);
-      if (response === null) {
-        continue;
-      }
-      if (response.blockNumber === null) {
-        return response; // still pending: the migration waits for it like for any other
-      }
-      const receipt = await provider.getTransactionReceipt(hash);
-      return receipt?.status === 1 ? response : undefined;
-    }
-    if (recorded.failed === true && recorded.hashes.length === 0) {
-      return undefined;
-    }
-    const { from } = recorded.fingerprint;
-    let mined = await findMinedByNonce(this.layer.provider, from, recorded.nonce, recorded.block);
-    if (mined === undefined && (await count(this.layer.provider, from, "pending")) > recorded.nonce) {
-      // In the node's pool, but the run died before it learnt the hash: wait until it is mined.
-      mined = await this.#waitForNonce(from, recorded.nonce, recorded.block);
-    }
-    if (mined === undefined || !matches(mined, recorded.fingerprint)) {
-      return undefined;
-    }
-    const receipt = await provider.getTransactionReceipt(mined.hash);
-    return receipt?.status === 1 ? ((await provider.getTransaction(mined.hash)) ?? undefined) : undefined;
-  }
-
-  async #waitForNonce(from: string, nonce: number, block: number): Promise<MinedTransaction | undefined> {
-    const { policy, provider } = this.layer;
-    const started = Date.now();
-    while ((await count(provider, from, "latest")) <= nonce) {
-      if (Date.now() - started >= policy.timeoutMs) {
-        throw new MigrationsError("TX_TIMEOUT", { hash: "(hash not known yet)", nonce, file: this.migration.fileName, seconds: policy.timeoutMs / 1000 });
-      }
-      await sleep(policy.pollMs);
-    }
-    return findMinedByNonce(provider, from, nonce, block);
-  }
-
-  /** Sends the same transaction again with the same nonce and higher fees; returns its hash. */
-  async #bump(sent: SentStep): Promise<string> {
-    const percent = BigInt(Math.max(10, Math.ceil(this.layer.policy.feeBump?.percent ?? 20)));
-    const raise = (value: bigint) => (value * (100n + percent) + 99n) / 100n;
-    // A response built from what was sent lacks what the node filled in (gas, fees): ask for it.
-    const old = sent.latest.gasLimit === 0n ? ((await this.#provider(sent.inner).getTransaction(sent.latest.hash)) ?? sent.latest) : sent.latest;
-    const request: TransactionRequest = {
-      to: old.to,
-      data: old.data,
-      value: old.value,
-      gasLimit: old.gasLimit,
-      nonce: sent.nonce,
-      chainId: old.chainId,
-      ...(old.maxFeePerGas !== null && old.maxPriorityFeePerGas !== null
-        ? { type: 2, maxFeePerGas: raise(old.maxFeePerGas), maxPriorityFeePerGas: raise(old.maxPriorityFeePerGas) }
-        : { gasPrice: raise(old.gasPrice) }),
-    };
-    const replacement = await sent.inner.sendTransaction(request);
-    sent.latest = replacement;
-    this.#byHash.set(replacement.hash.toLowerCase(), sent);
-    await this.layer.journal?.append({ type: "tx-replaced", migration: this.migration.id, step: sent.step, hash: replacement.hash, nonce: sent.nonce });
-    this.#sent(replacement.hash, sent.nonce, sent.fingerprint, { replaces: old.hash });
-    return replacement.hash;
   }
 
   #sent(hash: string, nonce: number, fingerprint: StepFingerprint, extra: { reused?: boolean; replaces?: string } = {}): void {
@@ -421,7 +258,7 @@ export class MigrationSender {
       configurable: true,
       value: async (confirms?: number): Promise<TransactionReceipt | null> => {
         if (confirms === 0) {
-          return this.#receipts.has(response.hash.toLowerCase()) ? this.wait(response) : this.#provider(response).getTransactionReceipt(response.hash);
+          return this.#receipts.has(response.hash.toLowerCase()) ? this.wait(response) : providerOf(response).getTransactionReceipt(response.hash);
         }
         const receipt = await this.wait(response);
         if (receipt.status !== 1) {
@@ -441,47 +278,8 @@ export class MigrationSender {
     return response;
   }
 
-  #provider(holder: { provider: Provider | null }): Provider {
-    if (holder.provider === null) {
-      throw new Error("The deployer signer has no provider.");
-    }
-    return holder.provider;
-  }
-
   async #head(): Promise<number> {
     return headBlock(this.layer.provider);
   }
 }
 
-/** Request fields the raw path sends as they are (anything else goes through the signer). */
-const RAW_FIELDS = new Set(["to", "from", "data", "value", "nonce", "gasLimit", "gasPrice", "maxFeePerGas", "maxPriorityFeePerGas", "chainId", "type"]);
-
-function compare(recorded: StepFingerprint, now: StepFingerprint): string | undefined {
-  if (recorded.kind !== now.kind) {
-    return `it was ${describe(recorded)}, now it is ${describe(now)}`;
-  }
-  if (recorded.from !== now.from) {
-    return `it was sent from ${recorded.from}, now from ${now.from}`;
-  }
-  if (recorded.to !== now.to) {
-    return `it was ${describe(recorded)}, now it is ${describe(now)}`;
-  }
-  // The bookkeeping record carries the file's hash, which may change between attempts.
-  if (now.kind === "call" && (recorded.data !== now.data || recorded.value !== now.value)) {
-    return `same target, but different ${recorded.data !== now.data ? "calldata (function or arguments)" : "value"}`;
-  }
-  return undefined;
-}
-
-function describe(f: StepFingerprint): string {
-  return f.kind === "record" ? "the record of the migration" : f.to === null ? "a contract creation" : `a transaction to ${f.to}`;
-}
-
-function matches(mined: MinedTransaction, fingerprint: StepFingerprint): boolean {
-  const to = mined.to === null ? null : mined.to.toLowerCase();
-  return (
-    to === fingerprint.to &&
-    mined.value.toString() === fingerprint.value &&
-    (fingerprint.kind === "record" || keccak256(mined.input) === fingerprint.data)
-  );
-}

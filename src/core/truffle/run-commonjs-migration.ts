@@ -194,7 +194,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
 
   switch (callingConvention(migrationFn)) {
     case "context":
-      await migrationFn(options.context());
+      await migrationFn(await options.context());
       break;
     case "tip": {
       const list = await accounts();

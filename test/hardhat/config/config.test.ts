@@ -78,6 +78,7 @@ describe("migrations config", () => {
       rollback: true,
       migrationTimeout: undefined,
       inProcessRegistry: "memory",
+      library: undefined,
       store: "chain",
       networks: {},
       migrator: undefined,
