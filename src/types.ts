@@ -1,12 +1,9 @@
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractReturnType, GetContractReturnType, PublicClient, WalletClient } from "@nomicfoundation/hardhat-viem/types";
 import type { Contract } from "ethers";
-import type { Address } from "viem";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { CoreMigrationContext, DeployOptions, MigrationRegistry } from "./core/context.js";
-import type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
+import type { CoreMigrationContext, MigrationRegistry } from "./core/context.js";
 import type { MigratorRecord, RegistryEntry } from "./core/registry/registry-document.js";
 import type { DownOptions as CoreDownOptions, DownResult } from "./core/down.js";
 import type { MigrateOptions } from "./core/migrate.js";
@@ -56,6 +53,7 @@ export type { StateDifference } from "./core/network-migration/account-state.js"
 export type { SyncOptions, SyncProgress, SyncResult } from "./core/network-migration/sync.js";
 export type { CutoverReport } from "./core/network-migration/cutover.js";
 export type { SnapshotReader } from "./core/network-migration/snapshot-reader.js";
+export type { MigrationViem, ViemContract, ViemMigrationContext, ViemMigrationRegistry } from "./viem-types.js";
 
 /**
  * What a migration script's default export receives:
@@ -68,45 +66,6 @@ export interface MigrationContext extends CoreMigrationContext {
   /** hardhat-ethers on that connection. */
   readonly ethers: HardhatEthers;
 }
-
-/**
- * What a migration receives in a project on viem (`@nomicfoundation/hardhat-viem`, see
- * `migrations.library`): `export default async function (ctx: ViemMigrationContext) { ... }`.
- * The same as `MigrationContext`, with viem objects where the ethers one has ethers objects.
- */
-export interface ViemMigrationContext extends Omit<CoreMigrationContext, "deployer" | "deploy" | "deployProxy" | "upgradeProxy" | "registry"> {
-  readonly hre: HardhatRuntimeEnvironment;
-  readonly connection: NetworkConnection;
-  /** viem clients whose transactions are the migration's own (journaled, resumable). */
-  readonly viem: MigrationViem;
-  /** The deployer's wallet client (`ctx.deployer.account.address`); its transactions are journaled. */
-  readonly deployer: WalletClient;
-  /** `ctx.deploy` of the ethers context, returning a viem contract instance typed from the artifact. */
-  deploy<ContractName extends string>(contractName: ContractName, args?: readonly unknown[], options?: DeployOptions): Promise<ContractReturnType<ContractName>>;
-  deploy<ContractName extends string>(contractName: ContractName, options: DeployOptions): Promise<ContractReturnType<ContractName>>;
-  deployProxy<ContractName extends string>(contractName: ContractName, args?: readonly unknown[], options?: DeployProxyOptions): Promise<ContractReturnType<ContractName>>;
-  deployProxy<ContractName extends string>(contractName: ContractName, options: DeployProxyOptions): Promise<ContractReturnType<ContractName>>;
-  upgradeProxy<ContractName extends string>(name: string, newContractName: ContractName, options?: UpgradeProxyOptions): Promise<ContractReturnType<ContractName>>;
-  readonly registry: ViemMigrationRegistry;
-}
-
-/** The registry as a viem migration (or a viem fixture) sees it. */
-export interface ViemMigrationRegistry extends Omit<MigrationRegistry, "contract"> {
-  /** The deployed contract named `name` as a viem instance sending from the deployer. */
-  contract<ContractName extends string = string>(name: string): Promise<ContractReturnType<ContractName>>;
-}
-
-/** `ctx.viem`: hardhat-viem's helpers, over the migration's tracked provider. */
-export interface MigrationViem {
-  readonly publicClient: PublicClient;
-  getPublicClient(): Promise<PublicClient>;
-  getWalletClient(address: Address): Promise<WalletClient>;
-  getWalletClients(): Promise<WalletClient[]>;
-  getContractAt<ContractName extends string>(contractName: ContractName, address: Address): Promise<ContractReturnType<ContractName>>;
-}
-
-/** A viem contract instance of `abi` (public and wallet clients). */
-export type ViemContract = GetContractReturnType;
 
 /** `T` with its migration-id fields `K` also accepting strings ("3", as typed on a command line). */
 type WithUserIds<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]?: number | string };
