@@ -1,8 +1,10 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 
 import { generateHardhatDeployProject } from "../generators/hardhat-deploy.js";
 import { generateIgnitionProject } from "../generators/ignition.js";
+import { generateOursViemProject } from "../generators/ours-viem.js";
 import { generateOursProject } from "../generators/ours.js";
 import { generateTruffleProject } from "../generators/truffle.js";
 import { HARDHAT_CLI, SOLJSON, TRUFFLE_CLI, WORK_DIR } from "../lib/paths.js";
@@ -21,14 +23,16 @@ export const expect = (what: string, pattern: RegExp) => (stdout: string) => {
 export async function generate(dir: string, n: number, withTruffle: boolean) {
   const roots = {
     ours: path.join(dir, "ours"),
+    oursViem: path.join(dir, "ours-viem"),
     ignition: path.join(dir, "ignition"),
     hardhatDeploy: path.join(dir, "hardhat-deploy"),
     truffle: path.join(dir, "truffle"),
   };
   await generateOursProject(roots.ours, n);
+  await generateOursViemProject(roots.oursViem, n);
   await generateIgnitionProject(roots.ignition, n);
   await generateHardhatDeployProject(roots.hardhatDeploy, n);
-  for (const root of [roots.ours, roots.ignition, roots.hardhatDeploy]) {
+  for (const root of [roots.ours, roots.oursViem, roots.ignition, roots.hardhatDeploy]) {
     await timeNode(root, [HARDHAT_CLI, "build"]);
   }
   if (withTruffle) {
@@ -36,6 +40,52 @@ export async function generate(dir: string, n: number, withTruffle: boolean) {
     await timeNode(roots.truffle, [TRUFFLE_CLI, "compile"]);
   }
   return roots;
+}
+
+/** The name of our viem-style row: the same migrations written with viem (hardhat-viem loaded). */
+export const OURS_VIEM = "hardhat-migrations (viem)";
+
+/** How many `Box<i>` entries the registry files under `root/deployments` hold. */
+function registeredBoxes(root: string): number {
+  const dir = path.join(root, "deployments");
+  let count = 0;
+  for (const file of readdirSync(dir).filter((f) => /^\d+\.json$/.test(f))) {
+    const registry = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { contracts?: Record<string, unknown> };
+    count += Object.keys(registry.contracts ?? {}).filter((name) => /^Box\d+$/.test(name)).length;
+  }
+  return count;
+}
+
+/** Checks that one of our runs in `root` did all its work; returns the run's gas as printed. */
+function checkOurs(what: string, root: string, n: number, stdout: string): string {
+  const summary = new RegExp(`Summary: ${n} migration\\(s\\) run, ${n} contract\\(s\\) deployed, gas ([\\d,]+)`);
+  expect(what, summary)(stdout);
+  const boxes = registeredBoxes(root);
+  if (boxes !== n) {
+    throw new Error(`${what}: the registry holds ${boxes} Box entries, not ${n}:\n${stdout.slice(-3000)}`);
+  }
+  return summary.exec(stdout)![1]!;
+}
+
+/**
+ * Our two rows did all their work: the summary counts `n` migrations and `n` deployments, the
+ * registry holds `n` Box entries, and the viem run's gas (printed exactly) is the ethers run's:
+ * the same deployments, calls and records cost the same gas, so a call left out would show. The
+ * ethers row runs first in every round (the warm-up included), so the viem row has its figure.
+ */
+function oursChecks(roots: { ours: string; oursViem: string }, n: number) {
+  let ethersGas: string | undefined;
+  return {
+    ethers: (stdout: string) => {
+      ethersGas = checkOurs("ours", roots.ours, n, stdout);
+    },
+    viem: (stdout: string) => {
+      const gas = checkOurs("ours (viem)", roots.oursViem, n, stdout);
+      if (ethersGas === undefined || gas !== ethersGas) {
+        throw new Error(`ours (viem): gas ${gas}, the ethers run's ${ethersGas ?? "(none yet)"}: not the same work:\n${stdout.slice(-3000)}`);
+      }
+    },
+  };
 }
 
 export function hardhatTools(roots: Awaited<ReturnType<typeof generate>>, n: number, network: string[], env: Record<string, string>, http: CleanChain | undefined): ToolCommand[] {
@@ -47,6 +97,7 @@ export function hardhatTools(roots: Awaited<ReturnType<typeof generate>>, n: num
     }
     await http?.reset();
   };
+  const checks = oursChecks(roots, n);
   return [
     {
       name: "hardhat-migrations (ours)",
@@ -55,8 +106,18 @@ export function hardhatTools(roots: Awaited<ReturnType<typeof generate>>, n: num
       empty,
       startup,
       env,
-      check: expect("ours", new RegExp(`Summary: ${n} migration\\(s\\) run, ${n} contract\\(s\\) deployed`)),
+      check: checks.ethers,
       before: clean(roots.ours, ["deployments"]),
+    },
+    {
+      name: OURS_VIEM,
+      cwd: roots.oursViem,
+      work: [HARDHAT_CLI, "migrate", ...network],
+      empty,
+      startup,
+      env,
+      check: checks.viem,
+      before: clean(roots.oursViem, ["deployments"]),
     },
     {
       name: "Hardhat Ignition",
@@ -97,7 +158,7 @@ export function report(title: string, all: ToolMedians[], targetName: string, ex
       ratio(ours.netOfStartup, m.netOfStartup),
     ]),
   ];
-  const targets: TargetResult[] = all.slice(1).map((peer) => ({
+  const targets: TargetResult[] = all.slice(1).filter((peer) => peer.name !== OURS_VIEM).map((peer) => ({
     name: `${targetName}: net time ours / ${peer.name}`,
     target: "<= 0.50x",
     measured: `${ratio(ours.net, peer.net)} (${seconds(ours.net)} vs ${seconds(peer.net)})`,
@@ -134,7 +195,7 @@ export async function httpCase(options: BenchOptions, nodeUrl: string): Promise<
     check: expect("Truffle", new RegExp(`${options.n + 1}_box_${options.n}\\.js[\\s\\S]*Total deployments:\\s+${options.n + 1}`)),
     before: () => chain.reset(),
   };
-  const order = [tools[0]!, truffle, tools[1]!, tools[2]!];
+  const order = [tools[0]!, tools[1]!, truffle, tools[2]!, tools[3]!];
   const times = await timeTools(order, options.rounds, options.log);
   return report(
     `Case 2: ${options.n} migrations (deploy + call) over HTTP to one \`hardhat node\`, ${options.rounds} round(s)`,

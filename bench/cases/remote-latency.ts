@@ -37,7 +37,7 @@ export async function remoteLatencyCase(options: BenchOptions, nodeUrl: string):
         },
       };
     };
-    const [ours, ignition, hardhatDeploy] = hardhatTools(roots, options.n, ["--network", "bench"], env, chain).map(counted);
+    const [ours, oursViem, ignition, hardhatDeploy] = hardhatTools(roots, options.n, ["--network", "bench"], env, chain).map(counted);
     const truffle = counted({
       name: "truffle migrate",
       cwd: roots.truffle,
@@ -48,9 +48,9 @@ export async function remoteLatencyCase(options: BenchOptions, nodeUrl: string):
       before: () => chain.reset(),
     });
     // Truffle makes about 55 calls per migration: at 50 ms each it takes minutes per run, so it
-    // runs once (its count and time are still printed); the three Hardhat tools run every round.
+    // runs once (its count and time are still printed); the Hardhat tools run every round.
     const rounds = Math.min(options.rounds, 3);
-    const times = (await timeTools([ours!, ignition!, hardhatDeploy!], rounds, options.log)).map(medians);
+    const times = (await timeTools([ours!, oursViem!, ignition!, hardhatDeploy!], rounds, options.log)).map(medians);
     const truffleTimes = (await timeTools([truffle], 1, options.log)).map(medians);
     const all = [...times, ...truffleTimes];
     const perMigration = (name: string) => {
