@@ -1,7 +1,8 @@
 import type { Signer, TransactionRequest, TransactionResponse } from "ethers";
 
 import type { StepFingerprint } from "../journal/journal-entry.js";
-import { isRejectedForFees, readDevChainFees, rpcRequest, sentResponse } from "./provider-send.js";
+import { sentResponse } from "./ethers-sent-response.js";
+import { isRejectedForFees, readDevChainFees, rpcRequest } from "./provider-send.js";
 import { providerOf } from "./sent-step.js";
 import type { TransactionLayer } from "./transaction-layer.js";
 
