@@ -1,6 +1,5 @@
-import type { Signer } from "ethers";
-
 import { MigrationsError } from "./errors.js";
+import type { AccountSigner } from "./transactions/ethers-objects.js";
 
 /** One named account (`ctx.accounts.treasury`): its address, and a signer when the network has its key. */
 export interface NamedAccount {
@@ -10,7 +9,7 @@ export interface NamedAccount {
    * A signer for this account, sending through the run's journaled transaction path. Fails
    * (SIGNER_NOT_AVAILABLE) when the network cannot sign for it (an address it has no key for).
    */
-  signer(): Promise<Signer>;
+  signer(): Promise<AccountSigner>;
 }
 
 /** `ctx.accounts`: the network's named accounts; reading a name that is not one is an error. */
@@ -26,7 +25,7 @@ const PROBED = new Set(["then", "toJSON", "constructor", "inspect", "asymmetricM
 export function createNamedAccounts(
   network: string,
   addresses: Readonly<Record<string, string | Error>>,
-  signerFor: (address: string) => Promise<Signer>,
+  signerFor: (address: string) => Promise<AccountSigner>,
 ): NamedAccounts {
   const accounts: Record<string, NamedAccount> = {};
   for (const [name, address] of Object.entries(addresses)) {

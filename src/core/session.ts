@@ -1,5 +1,3 @@
-import type { Signer } from "ethers";
-
 import type { ArtifactResolver } from "./artifacts.js";
 import type { ChainInfo } from "./chain.js";
 import type { CoreMigrationContext } from "./context.js";
@@ -11,6 +9,7 @@ import type { Eip1193Provider } from "./provider.js";
 import { Registry } from "./registry/registry.js";
 import { Journal } from "./journal/journal.js";
 import { RunLock } from "./run-lock.js";
+import type { AccountSigner } from "./transactions/ethers-objects.js";
 import { createTransactionLayer, type TransactionLayer } from "./transactions/migration-sender.js";
 import type { TransactionPolicy } from "./transactions/transaction-policy.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
@@ -19,14 +18,14 @@ import type { ChainWorkspace } from "./workspace/chain-workspace.js";
 /** The accounts a host signs with. */
 export interface HostSigners {
   /** The configured deployer. */
-  deployer(): Promise<Signer>;
+  deployer(): Promise<AccountSigner>;
   /**
    * The deployer's address when the host knows it without reading a secret (no key, no keystore
    * prompt); undefined when only its key would tell. Used by read-only operations (dry runs).
    */
   knownDeployerAddress?(): Promise<string | undefined>;
   /** A signer for `ctx.deploy(..., { from })`. */
-  signer(address: string): Promise<Signer>;
+  signer(address: string): Promise<AccountSigner>;
   /**
    * These signers sign through the host's provider (Hardhat's configured or the node's accounts):
    * transactions can be sent as plain `eth_sendTransaction` requests.
@@ -90,7 +89,7 @@ export interface Session {
   readonly registry: Registry;
   readonly migrations: MigrationFile[];
   /** The configured deployer, resolved on first use (status never needs one). */
-  deployer(): Promise<Signer>;
+  deployer(): Promise<AccountSigner>;
   readonly emit: MigrationEventListener;
 }
 
@@ -101,7 +100,7 @@ export async function openSession<ContextT>(
 ): Promise<Session> {
   const { chain } = host;
   const migrations = await discoverMigrations(host.migrationsDir);
-  let deployer: Promise<Signer> | undefined;
+  let deployer: Promise<AccountSigner> | undefined;
   const registry = await Registry.open(host.workspace.registry, chain, {
     notice: (message) => emit({ type: "notice", message }),
     ...(options.readOnly === true ? { readOnly: true } : {}),

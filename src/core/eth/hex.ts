@@ -24,6 +24,15 @@ export function numberToHex(value: bigint | number, bytes: number): HexString {
   return Hex.fromNumber(BigInt(value), { size: bytes });
 }
 
+/** `value` as a JSON-RPC quantity: minimal hex, "0x0" for zero (it must not be negative). */
+export function toQuantity(value: bigint | number | string): HexString {
+  const big = BigInt(value);
+  if (big < 0n) {
+    throw new RangeError(`a quantity cannot be negative: ${big}`);
+  }
+  return `0x${big.toString(16)}`;
+}
+
 /** The UTF-8 bytes of `text`, as hex. */
 export function utf8ToHex(text: string): HexString {
   return Hex.fromString(text);

@@ -1,6 +1,7 @@
 /**
  * Ethereum primitives for the engine, on `ox` (the library viem is built on; it depends on neither
- * ethers nor viem): ABI encoding and decoding, hex, addresses, keccak256 and CREATE2, units.
+ * ethers nor viem): ABI encoding and decoding, hex, addresses, keccak256 and CREATE2, units,
+ * EIP-712 typed-data hashes.
  * The engine sees plain values: addresses and data as 0x-prefixed strings, integers as bigint.
  */
 export * from "./abi.js";
@@ -13,4 +14,5 @@ export * from "./address.js";
 export * from "./create2.js";
 export * from "./hex.js";
 export * from "./keccak.js";
+export * from "./typed-data.js";
 export * from "./units.js";

@@ -1,6 +1,5 @@
-import { getAddress } from "ethers";
-
 import type { ArtifactResolver } from "../artifacts.js";
+import { checksumAddress } from "../eth/index.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { Registry } from "../registry/registry.js";
@@ -78,7 +77,7 @@ export function createSafeAccess(host: SafeHost): (address: string) => Migration
 
 function checkedSafeAddress(host: SafeHost, address: string): string {
   try {
-    return getAddress(address);
+    return checksumAddress(address);
   } catch {
     throw new MigrationsError("SAFE_NOT_A_SAFE", { address: String(address), file: host.migration.fileName, network: host.network, reason: "not an address" });
   }

@@ -1,12 +1,14 @@
-import { Interface, isAddress, type InterfaceAbi } from "ethers";
-
 import type { ArtifactResolver } from "../artifacts.js";
 import { describeError } from "../errors.js";
+import { type AbiInput, abiEntries, encodeFunctionCall, isAddress, requireEntry, signatureOf } from "../eth/index.js";
 import type { Registry } from "../registry/registry.js";
 import type { SafeCall } from "./safe-transaction.js";
 
-/** What `ctx.safe(…).call` accepts as its target: a registry name, an address, or a contract (ethers). */
-export type SafeCallTarget = string | { getAddress(): Promise<string>; readonly interface: Interface };
+/**
+ * What `ctx.safe(…).call` accepts as its target: a registry name, an address, or a contract (an
+ * ethers `Contract`: its address and its interface's JSON ABI are all that is read).
+ */
+export type SafeCallTarget = string | { getAddress(): Promise<string>; readonly interface: { formatJson(): string } };
 
 /** Options of `ctx.safe(…).call`. */
 export interface SafeCallOptions {
@@ -36,33 +38,36 @@ export async function encodeSafeCall(
     throw new Error("the arguments must be an array");
   }
   let address: string;
-  let iface: Interface;
+  let abi: AbiInput;
+  let key = fn;
   let label: string;
   if (typeof target !== "string") {
     address = await target.getAddress();
-    iface = target.interface;
+    abi = JSON.parse(target.interface.formatJson()) as AbiInput;
     label = "contract";
   } else if (isAddress(target)) {
     if (!fn.includes("(")) {
       throw new Error(`with an address as the target, give the function's signature (e.g. "${fn}(uint256)"), not only its name`);
     }
     address = target;
-    iface = new Interface([`function ${fn}`]);
+    abi = [`function ${fn}`];
+    key = signatureOf(abiEntries(abi)[0]!); // "f(uint256 x)" names the function "f(uint256)"
     label = "contract";
   } else {
     const entry = lookup.registry.get(target);
     address = entry.address;
-    iface = new Interface((await lookup.artifacts.readArtifact(entry.artifact)).abi as InterfaceAbi);
+    abi = (await lookup.artifacts.readArtifact(entry.artifact)).abi as AbiInput;
     label = target;
   }
   let data: string;
+  let name: string;
   try {
-    data = iface.encodeFunctionData(fn, args);
+    name = requireEntry(abi, "function", key).name!;
+    data = encodeFunctionCall(abi, key, args);
   } catch (error) {
     throw new Error(`cannot encode ${fn}(…) with ${args.length} argument(s): ${describeError(error)}`);
   }
   const value = BigInt(options.value ?? 0).toString();
-  const name = iface.getFunction(fn)!.name;
   const shown = args.map((arg) => (typeof arg === "bigint" ? arg.toString() : JSON.stringify(arg))).join(", ");
   return {
     call: { to: address, value, data },

@@ -1,5 +1,4 @@
-import { getAddress } from "ethers";
-
+import { checksumAddress, decodeFunctionResult, decodeParameters, encodeFunctionCall, functionSelector, requireEntry } from "../eth/index.js";
 import type { Eip1193Provider } from "../provider.js";
 import { logsInParts } from "./logs-in-parts.js";
 import { EXECUTION_FAILURE_TOPIC, EXECUTION_SUCCESS_TOPIC, SAFE_ABI, type SafeTransaction } from "./safe-transaction.js";
@@ -22,9 +21,9 @@ export interface SafeExecutionLog {
 }
 
 async function call(provider: Eip1193Provider, to: string, fn: string, args: readonly unknown[] = []): Promise<unknown[]> {
-  const data = SAFE_ABI.encodeFunctionData(fn, args);
+  const data = encodeFunctionCall(SAFE_ABI, fn, args);
   const result = (await provider.request({ method: "eth_call", params: [{ to, data }, "latest"] })) as string;
-  return [...SAFE_ABI.decodeFunctionResult(fn, result)];
+  return decodeFunctionResult(SAFE_ABI, fn, result);
 }
 
 /**
@@ -43,11 +42,11 @@ export async function readSafe(provider: Eip1193Provider, address: string): Prom
     call(provider, address, "getOwners"),
   ]);
   return {
-    address: getAddress(address),
+    address: checksumAddress(address),
     version: String(version),
     nonce: Number(nonce as bigint),
     threshold: Number(threshold as bigint),
-    owners: [...(owners as string[])].map((owner) => getAddress(owner)),
+    owners: [...(owners as string[])].map((owner) => checksumAddress(owner)),
   };
 }
 
@@ -61,15 +60,15 @@ export async function safeNonce(provider: Eip1193Provider, address: string): Pro
 export async function onChainSafeTransactionHash(provider: Eip1193Provider, address: string, tx: SafeTransaction): Promise<string> {
   const [hash] = await call(provider, address, "getTransactionHash", [
     tx.to,
-    tx.value,
+    BigInt(tx.value),
     tx.data,
     tx.operation,
-    tx.safeTxGas,
-    tx.baseGas,
-    tx.gasPrice,
+    BigInt(tx.safeTxGas),
+    BigInt(tx.baseGas),
+    BigInt(tx.gasPrice),
     tx.gasToken,
     tx.refundReceiver,
-    tx.nonce,
+    BigInt(tx.nonce),
   ]);
   return String(hash);
 }
@@ -96,11 +95,11 @@ export async function executionLogs(provider: Eip1193Provider, safe: string, fro
  */
 export async function executedTransaction(provider: Eip1193Provider, safe: string, hash: string): Promise<Omit<SafeTransaction, "nonce"> | undefined> {
   const tx = (await provider.request({ method: "eth_getTransactionByHash", params: [hash] })) as { to: string | null; input: string } | null;
-  const exec = SAFE_ABI.getFunction("execTransaction")!;
-  if (tx?.to?.toLowerCase() !== safe.toLowerCase() || !tx.input.startsWith(exec.selector)) {
+  if (tx?.to?.toLowerCase() !== safe.toLowerCase() || !tx.input.toLowerCase().startsWith(functionSelector(SAFE_ABI, "execTransaction"))) {
     return undefined;
   }
-  const [to, value, data, operation, safeTxGas, baseGas, gasPrice, gasToken, refundReceiver] = SAFE_ABI.decodeFunctionData(exec, tx.input) as unknown as [
+  const inputs = requireEntry(SAFE_ABI, "function", "execTransaction").inputs ?? [];
+  const [to, value, data, operation, safeTxGas, baseGas, gasPrice, gasToken, refundReceiver] = decodeParameters(inputs, `0x${tx.input.slice(10)}`) as [
     string, bigint, string, bigint, bigint, bigint, bigint, string, string,
   ];
   return {

@@ -1,4 +1,6 @@
-import { Interface, TypedDataEncoder, ZeroAddress } from "ethers";
+import { eventTopic, typedDataHash } from "../eth/index.js";
+
+const ZERO_ADDRESS = `0x${"0".repeat(40)}`;
 
 /**
  * A Safe transaction as the Safe contract hashes and executes it (`execTransaction`). The plugin
@@ -37,8 +39,8 @@ export function safeTransaction(call: SafeCall, nonce: number): SafeTransaction 
     safeTxGas: "0",
     baseGas: "0",
     gasPrice: "0",
-    gasToken: ZeroAddress,
-    refundReceiver: ZeroAddress,
+    gasToken: ZERO_ADDRESS,
+    refundReceiver: ZERO_ADDRESS,
     nonce,
   };
 }
@@ -66,11 +68,19 @@ export function safeDomain(chainId: number, safe: string): { chainId: number; ve
 
 /** The Safe transaction hash owners sign (EIP-712), as the Safe's `getTransactionHash` returns it. */
 export function safeTransactionHash(chainId: number, safe: string, tx: SafeTransaction): string {
-  return TypedDataEncoder.hash(safeDomain(chainId, safe), { SafeTx: [...SAFE_TX_TYPES.SafeTx] }, tx);
+  const message = {
+    ...tx,
+    value: BigInt(tx.value),
+    safeTxGas: BigInt(tx.safeTxGas),
+    baseGas: BigInt(tx.baseGas),
+    gasPrice: BigInt(tx.gasPrice),
+    nonce: BigInt(tx.nonce),
+  };
+  return typedDataHash(safeDomain(chainId, safe), SAFE_TX_TYPES, "SafeTx", message);
 }
 
 /** The part of the Safe's ABI the plugin reads (Safe 1.3 and 1.4: the events differ only in indexing). */
-export const SAFE_ABI = new Interface([
+export const SAFE_ABI = [
   "function nonce() view returns (uint256)",
   "function getThreshold() view returns (uint256)",
   "function getOwners() view returns (address[])",
@@ -79,8 +89,8 @@ export const SAFE_ABI = new Interface([
   "function execTransaction(address to, uint256 value, bytes data, uint8 operation, uint256 safeTxGas, uint256 baseGas, uint256 gasPrice, address gasToken, address payable refundReceiver, bytes signatures) payable returns (bool)",
   "event ExecutionSuccess(bytes32 txHash, uint256 payment)",
   "event ExecutionFailure(bytes32 txHash, uint256 payment)",
-]);
+] as const;
 
 /** `ExecutionSuccess(bytes32,uint256)` and `ExecutionFailure(bytes32,uint256)` topics. */
-export const EXECUTION_SUCCESS_TOPIC = SAFE_ABI.getEvent("ExecutionSuccess")!.topicHash;
-export const EXECUTION_FAILURE_TOPIC = SAFE_ABI.getEvent("ExecutionFailure")!.topicHash;
+export const EXECUTION_SUCCESS_TOPIC = eventTopic(SAFE_ABI, "ExecutionSuccess");
+export const EXECUTION_FAILURE_TOPIC = eventTopic(SAFE_ABI, "ExecutionFailure");

@@ -1,10 +1,10 @@
-import { Interface } from "ethers";
-
+import { decodeParameters, functionSelector } from "../eth/index.js";
 import { describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { SafeCall } from "./safe-transaction.js";
 
-const ERROR_STRING = new Interface(["error Error(string)"]);
+/** The selector of `Error(string)`, what `require(…, "reason")` and `revert("reason")` revert with. */
+const ERROR_STRING_SELECTOR = functionSelector(["function Error(string)"], "Error");
 
 /** Revert data in the shapes nodes return it (`error.data`, `error.data.data`, `error.error.data`). */
 function revertData(error: unknown): string | undefined {
@@ -33,8 +33,8 @@ export async function simulateFromSafe(provider: Eip1193Provider, safe: string, 
     return undefined;
   } catch (error) {
     const data = revertData(error);
-    if (data !== undefined && data.startsWith(ERROR_STRING.getError("Error")!.selector)) {
-      return `reverted with "${String(ERROR_STRING.decodeErrorResult("Error", data)[0])}"`;
+    if (data !== undefined && data.toLowerCase().startsWith(ERROR_STRING_SELECTOR)) {
+      return `reverted with "${String(decodeParameters(["string"], `0x${data.slice(10)}`)[0])}"`;
     }
     return data !== undefined && data !== "0x" ? `reverted with data ${data.slice(0, 74)}` : describeError(error);
   }

@@ -1,9 +1,8 @@
-import type { Signer } from "ethers";
-
 import type { ChainInfo } from "../chain.js";
 import type { MigrationEventListener } from "../events.js";
 import type { MinedReceipt } from "../mined-receipt.js";
 import type { Registry } from "../registry/registry.js";
+import type { AccountSigner } from "../transactions/ethers-objects.js";
 import type { TransactionLayer } from "../transactions/migration-sender.js";
 
 /** What recording (or unrecording) a migration cost, when it cost anything. */
@@ -35,10 +34,10 @@ export interface StateStoreRun {
   /** The run's registry (the Migrator store finds and records its contract there). */
   readonly registry: Registry;
   /**
-   * The configured deployer, resolved on first use. (An ethers Signer while the store's bookkeeping
-   * sender, transactions/journaled-step `storeSender`, takes one.)
+   * The configured deployer, resolved on first use (the signer the store's bookkeeping sender,
+   * transactions/journaled-step `storeSender`, sends from).
    */
-  deployer(): Promise<Signer>;
+  deployer(): Promise<AccountSigner>;
   /** status, dry runs, snapshots: read only, never deploy or write. */
   readonly readOnly: boolean;
   readonly emit: MigrationEventListener;

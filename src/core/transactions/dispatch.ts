@@ -1,7 +1,7 @@
-import type { Signer, TransactionRequest, TransactionResponse } from "ethers";
-
 import type { StepFingerprint } from "../journal/journal-entry.js";
-import { isRejectedForFees, readDevChainFees, rpcRequest, sentResponse } from "./provider-send.js";
+import type { AccountSigner, SentTransaction, TransactionFields } from "./ethers-objects.js";
+import { sentResponse } from "./ethers-sent-response.js";
+import { isRejectedForFees, readDevChainFees, rpcRequest } from "./provider-send.js";
 import { providerOf } from "./sent-step.js";
 import type { TransactionLayer } from "./transaction-layer.js";
 
@@ -13,7 +13,7 @@ const RAW_FIELDS = new Set(["to", "from", "data", "value", "nonce", "gasLimit", 
  * layer's accounts sign through the provider (see `providerAccounts`; on dev chains with the gas
  * and fees read once per run), else through the signer.
  */
-export async function dispatch(layer: TransactionLayer, inner: Signer, tx: TransactionRequest, fingerprint: StepFingerprint, nonce: number): Promise<TransactionResponse> {
+export async function dispatch(layer: TransactionLayer, inner: AccountSigner, tx: TransactionFields, fingerprint: StepFingerprint, nonce: number): Promise<SentTransaction> {
   const simple = Object.keys(tx).every((key) => RAW_FIELDS.has(key) || (tx as Record<string, unknown>)[key] === undefined || (tx as Record<string, unknown>)[key] === null);
   if (!layer.providerAccounts || !simple) {
     return inner.sendTransaction({ ...tx, nonce });

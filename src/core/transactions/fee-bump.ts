@@ -1,5 +1,4 @@
-import type { TransactionRequest } from "ethers";
-
+import type { TransactionFields } from "./ethers-objects.js";
 import { providerOf, type SentStep } from "./sent-step.js";
 import type { TransactionLayer } from "./transaction-layer.js";
 
@@ -12,7 +11,7 @@ export async function bumpFees(layer: TransactionLayer, sent: SentStep, migratio
   const raise = (value: bigint) => (value * (100n + percent) + 99n) / 100n;
   // A response built from what was sent lacks what the node filled in (gas, fees): ask for it.
   const old = sent.latest.gasLimit === 0n ? ((await providerOf(sent.inner).getTransaction(sent.latest.hash)) ?? sent.latest) : sent.latest;
-  const request: TransactionRequest = {
+  const request: TransactionFields = {
     to: old.to,
     data: old.data,
     value: old.value,

@@ -1,8 +1,7 @@
-import type { Signer } from "ethers";
-
 import { describeError } from "../errors.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
 import type { StoreSender } from "../stores/state-store.js";
+import type { AccountSigner } from "./ethers-objects.js";
 import { MigrationSender, type TransactionLayer } from "./migration-sender.js";
 
 /**
@@ -44,7 +43,7 @@ export async function journaledStep<T>(
  * The store's way to send (see `MigrationStateStore.connect`): each bookkeeping transaction is the
  * next step of `sender`, sent from `owner` and waited for with the run's policy.
  */
-export async function storeSender(sender: MigrationSender, owner: Signer, kind: StepFingerprint["kind"] = "record"): Promise<StoreSender> {
+export async function storeSender(sender: MigrationSender, owner: AccountSigner, kind: StepFingerprint["kind"] = "record"): Promise<StoreSender> {
   const from = await owner.getAddress();
   return {
     from,

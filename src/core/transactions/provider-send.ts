@@ -1,5 +1,4 @@
-import { getAddress, Signature, toQuantity, TransactionResponse, type Provider, type TransactionRequest } from "ethers";
-
+import { toQuantity } from "../eth/index.js";
 import type { Eip1193Provider } from "../provider.js";
 
 /**
@@ -32,9 +31,23 @@ export async function readDevChainFees(provider: Eip1193Provider): Promise<DevCh
   return { gas, gasPrice: BigInt((await provider.request({ method: "eth_gasPrice" })) as string) };
 }
 
+type Quantity = bigint | number | string | null;
+
+/** The fields of a transaction request the raw path sends (an ethers `TransactionRequest` has them). */
+export interface RequestFields {
+  /** Not read: `rpcRequest` is given the resolved target. */
+  readonly to?: unknown;
+  readonly data?: string | null;
+  readonly value?: Quantity;
+  readonly gasLimit?: Quantity;
+  readonly gasPrice?: Quantity;
+  readonly maxFeePerGas?: Quantity;
+  readonly maxPriorityFeePerGas?: Quantity;
+}
+
 /** The JSON-RPC request of `tx` from `from` with `nonce`, gas and fees from `fees` where `tx` has none. */
-export function rpcRequest(tx: TransactionRequest, from: string, to: string | null, nonce: number, fees: DevChainFees | undefined): Record<string, string> {
-  const quantity = (value: unknown) => toQuantity(value as bigint);
+export function rpcRequest(tx: RequestFields, from: string, to: string | null, nonce: number, fees: DevChainFees | undefined): Record<string, string> {
+  const quantity = (value: unknown) => toQuantity(value as bigint | number | string);
   const given = (value: unknown) => value !== undefined && value !== null;
   const hasFees = given(tx.gasPrice) || given(tx.maxFeePerGas) || given(tx.maxPriorityFeePerGas);
   const request: Record<string, string> = {
@@ -74,40 +87,3 @@ export function isRejectedForFees(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return !/revert/i.test(message) && /base fee|fee cap|feecap|insufficient funds|gas limit|underpriced|intrinsic gas/i.test(message);
 }
-
-/**
- * What the node answered `eth_sendTransaction` with, as an ethers response built from the request
- * the plugin sent: no `eth_getTransactionByHash` round trip. (The node signed it; the signature is
- * not known here and is left empty.)
- */
-export function sentResponse(provider: Provider, hash: string, request: Record<string, string>, chainId: bigint): TransactionResponse {
-  const big = (value: string | undefined) => (value === undefined ? undefined : BigInt(value));
-  const eip1559 = request.maxFeePerGas !== undefined;
-  return new TransactionResponse(
-    {
-      blockNumber: null,
-      blockHash: null,
-      hash,
-      index: 0,
-      type: eip1559 ? 2 : 0,
-      to: request.to === undefined ? null : getAddress(request.to),
-      from: getAddress(request.from!),
-      nonce: Number(BigInt(request.nonce!)),
-      gasLimit: big(request.gas) ?? 0n,
-      gasPrice: big(request.gasPrice) ?? big(request.maxFeePerGas) ?? 0n,
-      maxPriorityFeePerGas: big(request.maxPriorityFeePerGas) ?? null,
-      maxFeePerGas: big(request.maxFeePerGas) ?? null,
-      maxFeePerBlobGas: null,
-      data: request.data ?? "0x",
-      value: big(request.value) ?? 0n,
-      chainId,
-      signature: EMPTY_SIGNATURE,
-      accessList: null,
-      blobVersionedHashes: null,
-      authorizationList: null,
-    },
-    provider,
-  );
-}
-
-const EMPTY_SIGNATURE = Signature.from({ r: `0x${"00".repeat(32)}`, s: `0x${"00".repeat(32)}`, v: 27 });

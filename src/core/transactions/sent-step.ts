@@ -1,16 +1,15 @@
-import type { Signer, TransactionResponse } from "ethers";
-
 import type { StepFingerprint } from "../journal/journal-entry.js";
+import type { AccountSigner, SentTransaction } from "./ethers-objects.js";
 
 /** One step a `MigrationSender` sent (or reused): what waiting for it and bumping its fees need. */
 export interface SentStep {
   readonly step: number;
-  readonly inner: Signer;
+  readonly inner: AccountSigner;
   readonly fingerprint: StepFingerprint;
   readonly nonce: number;
   readonly block: number;
   readonly hashes: string[];
-  latest: TransactionResponse;
+  latest: SentTransaction;
 }
 
 /** The provider of a signer or response (the sender reads receipts and transactions through it). */

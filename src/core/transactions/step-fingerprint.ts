@@ -1,5 +1,4 @@
-import { keccak256 } from "ethers";
-
+import { keccak256 } from "../eth/index.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
 import type { MinedTransaction } from "./find-by-nonce.js";
 

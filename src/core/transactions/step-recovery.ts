@@ -1,9 +1,8 @@
-import type { Provider, TransactionResponse } from "ethers";
-
 import { MigrationsError } from "../errors.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
 import type { JournaledStep } from "../journal/journal.js";
 import { sleep } from "../sleep.js";
+import type { ChainReader, SentTransaction } from "./ethers-objects.js";
 import { findMinedByNonce, type MinedTransaction } from "./find-by-nonce.js";
 import { count } from "./nonce-manager.js";
 import { matches } from "./step-fingerprint.js";
@@ -14,9 +13,9 @@ export async function adoptStep(
   layer: TransactionLayer,
   file: string,
   { fingerprint, nonce, block }: { fingerprint: StepFingerprint; nonce: number; block: number },
-  provider: Provider,
+  provider: ChainReader,
   inPool: boolean,
-): Promise<TransactionResponse | undefined> {
+): Promise<SentTransaction | undefined> {
   const mined = inPool ? await waitForNonce(layer, file, fingerprint.from, nonce, block) : await findMinedByNonce(layer.provider, fingerprint.from, nonce, block);
   if (mined === undefined || !matches(mined, fingerprint)) {
     return undefined;
@@ -29,7 +28,7 @@ export async function adoptStep(
  * means it never happened (never sent, dropped, reverted, or its nonce went to another
  * transaction): it is sent again.
  */
-export async function recoverStep(layer: TransactionLayer, file: string, recorded: JournaledStep, provider: Provider): Promise<TransactionResponse | undefined> {
+export async function recoverStep(layer: TransactionLayer, file: string, recorded: JournaledStep, provider: ChainReader): Promise<SentTransaction | undefined> {
   const hashes = [...new Set([...(recorded.mined !== undefined ? [recorded.mined.hash] : []), ...[...recorded.hashes].reverse()])];
   for (const hash of hashes) {
     const response = await provider.getTransaction(hash);

@@ -1,6 +1,5 @@
-import type { Signer, TransactionRequest, TransactionResponse } from "ethers";
-
 import type { Eip1193Provider } from "../provider.js";
+import type { AccountSigner, SentTransaction, TransactionFields } from "./ethers-objects.js";
 import type { MigrationSender } from "./migration-sender.js";
 
 /** `eth_sendTransaction`'s one parameter, as a contract library (viem, web3, a wallet) sends it. */
@@ -31,9 +30,9 @@ export function trackedProvider(
   provider: Eip1193Provider,
   sender: MigrationSender,
   /** The signer of `from` (the deployer when a request names none). */
-  signerFor: (from: string | undefined) => Promise<Signer>,
+  signerFor: (from: string | undefined) => Promise<AccountSigner>,
 ): Eip1193Provider {
-  const sent = new Map<string, TransactionResponse>();
+  const sent = new Map<string, SentTransaction>();
   return {
     async request(args) {
       const params = (Array.isArray(args.params) ? args.params : []) as unknown[];
@@ -57,7 +56,7 @@ export function trackedProvider(
 }
 
 /** The RPC transaction as the sender's request (quantities as bigints; `from` is the signer's). */
-function toRequest(tx: RpcTransaction): TransactionRequest {
+function toRequest(tx: RpcTransaction): TransactionFields {
   const big = (value: string | undefined) => (value === undefined || value === null ? undefined : BigInt(value));
   const request: Record<string, unknown> = {
     to: tx.to ?? null,
@@ -69,5 +68,5 @@ function toRequest(tx: RpcTransaction): TransactionRequest {
     maxPriorityFeePerGas: big(tx.maxPriorityFeePerGas),
     nonce: tx.nonce === undefined ? undefined : Number(BigInt(tx.nonce)),
   };
-  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as TransactionRequest;
+  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as TransactionFields;
 }

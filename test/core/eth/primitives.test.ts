@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import { getAddress, getCreate2Address, id, isAddress as ethersIsAddress, keccak256 as ethersKeccak, formatUnits as ethersFormatUnits } from "ethers";
+import { getAddress, getCreate2Address, id, toQuantity as ethersToQuantity, isAddress as ethersIsAddress, keccak256 as ethersKeccak, formatUnits as ethersFormatUnits } from "ethers";
 
 import { checksumAddress, isAddress, sameAddress } from "../../../src/core/eth/address.js";
 import { create2Address } from "../../../src/core/eth/create2.js";
-import { concatHex, isHex, numberToHex, utf8ToHex, ZERO_HASH } from "../../../src/core/eth/hex.js";
+import { concatHex, isHex, numberToHex, toQuantity, utf8ToHex, ZERO_HASH } from "../../../src/core/eth/hex.js";
 import { keccak256, keccak256Utf8 } from "../../../src/core/eth/keccak.js";
 import { formatEther, formatUnits, parseUnits } from "../../../src/core/eth/units.js";
 
@@ -68,6 +68,13 @@ describe("eth primitives (hex, keccak256, addresses, CREATE2, units)", () => {
     expect(isHex(ZERO_HASH, 32)).to.equal(true);
     expect(isHex("0x12", 32)).to.equal(false);
     expect(isHex("12")).to.equal(false);
+  });
+
+  it("writes JSON-RPC quantities as ethers does: minimal hex, 0x0 for zero, from bigints, numbers and numeric strings", () => {
+    for (const value of [0n, 1n, 15, 16, 21_000n, 1n << 200n, "255", "0x0100"]) {
+      expect(toQuantity(value)).to.equal(ethersToQuantity(value));
+    }
+    expect(() => toQuantity(-1n)).to.throw(RangeError);
   });
 
   it("formats and parses units (ox writes whole numbers without ethers' trailing .0)", () => {

@@ -5,7 +5,8 @@ import type { MigrationEvent } from "../../../src/core/events.js";
 import type { Eip1193Provider } from "../../../src/core/provider.js";
 import { NonceManager } from "../../../src/core/transactions/nonce-manager.js";
 import { MigrationSender, createTransactionLayer } from "../../../src/core/transactions/migration-sender.js";
-import { isRejectedForFees, readDevChainFees, rpcRequest, sentResponse } from "../../../src/core/transactions/provider-send.js";
+import { sentResponse } from "../../../src/core/transactions/ethers-sent-response.js";
+import { isRejectedForFees, readDevChainFees, rpcRequest } from "../../../src/core/transactions/provider-send.js";
 import { createFixtureHre } from "../../helpers/fixture.js";
 
 const RECIPIENT = "0x00000000000000000000000000000000000beef1";
