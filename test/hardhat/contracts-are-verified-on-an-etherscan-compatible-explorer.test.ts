@@ -1,11 +1,12 @@
-import { cp, mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
 
 import { runHardhat, type CliResult } from "../helpers/cli.js";
-import { fixtureRoot, REPO_ROOT, tempDir } from "../helpers/fixture.js";
+import { fixtureRoot, REPO_ROOT } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
+import { createVerificationProject } from "../helpers/verification-project.js";
 import { startLocalEtherscan, type LocalEtherscan } from "../helpers/local-etherscan.js";
 import { rpc } from "../helpers/rpc.js";
 
@@ -21,26 +22,7 @@ interface Entry {
 
 /** A user project: the `verification` fixture's contracts, hardhat-verify loaded, the explorer in chainDescriptors. */
 async function createProject(): Promise<string> {
-  const root = await tempDir("hhm-verify-");
-  await cp(path.join(fixtureRoot("verification"), "contracts"), path.join(root, "contracts"), { recursive: true });
-  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
-  await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "verify-project", type: "module", private: true }));
-  await mkdir(path.join(root, "migrations"));
-  await writeFile(
-    path.join(root, "hardhat.config.ts"),
-    `import { createRequire } from "node:module";
-import hardhatEthers from "@nomicfoundation/hardhat-ethers";
-import hardhatVerify from "@nomicfoundation/hardhat-verify";
-import { defineConfig } from "hardhat/config";
-import migrations from ${JSON.stringify(path.join(REPO_ROOT, "src", "index.js"))};
-
-const require = createRequire(import.meta.url);
-
-export default defineConfig({
-  plugins: [hardhatEthers, hardhatVerify, migrations],
-  solidity: { version: "0.8.37", path: require.resolve("solc/soljson.js") },
-  networks: { live: { type: "http", url: process.env.TEST_RPC_URL ?? "http://127.0.0.1:1" } },
-  chainDescriptors: {
+  return createVerificationProject("verify", `  chainDescriptors: {
     ${CHAIN_ID}: {
       name: "Local chain",
       blockExplorers: {
@@ -53,10 +35,7 @@ export default defineConfig({
     },
   },
   verify: { etherscan: { apiKey: "local-etherscan-key" } },
-});
-`,
-  );
-  return root;
+`);
 }
 
 describe("contracts are verified on an Etherscan-compatible explorer", function () {
