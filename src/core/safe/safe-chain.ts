@@ -1,6 +1,6 @@
 import { checksumAddress, decodeFunctionResult, decodeParameters, encodeFunctionCall, functionSelector, requireEntry } from "../eth/index.js";
 import type { Eip1193Provider } from "../provider.js";
-import { logsInParts } from "./logs-in-parts.js";
+import { logsInParts } from "../logs-in-parts.js";
 import { EXECUTION_FAILURE_TOPIC, EXECUTION_SUCCESS_TOPIC, SAFE_ABI, type SafeTransaction } from "./safe-transaction.js";
 
 /** What the plugin reads of a Safe before proposing. */

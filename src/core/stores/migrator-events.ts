@@ -5,6 +5,7 @@ import { encodeFunctionCall } from "../eth/abi-function.js";
 import { ZERO_HASH } from "../eth/hex.js";
 
 import { MigrationsError } from "../errors.js";
+import { logsInParts } from "../logs-in-parts.js";
 import { type Eip1193Provider, headBlock } from "../provider.js";
 import type { MigratorBaseline } from "../registry/registry-document.js";
 
@@ -25,14 +26,6 @@ export interface RecordEvent {
   readonly blockNumber?: number;
 }
 
-interface RawLog {
-  topics: string[];
-  data: string;
-  transactionHash: string;
-  blockNumber: string;
-  logIndex: string;
-}
-
 /**
  * The record changes of the Migrator at `address` in blocks `fromBlock`..`toBlock`, oldest first.
  * A node that refuses the range (providers limit eth_getLogs by blocks or by results) gets it in
@@ -40,31 +33,8 @@ interface RawLog {
  * a number only then. Events are read straight from topics and data (a generic ABI log decoder
  * costs more than the rest of `status` for a thousand).
  */
-export async function readRecordEvents(
-  provider: Eip1193Provider,
-  address: string,
-  fromBlock: number,
-  toBlock: number | "latest",
-  depth = 0,
-): Promise<RecordEvent[]> {
-  let logs: RawLog[];
-  try {
-    logs = (await provider.request({
-      method: "eth_getLogs",
-      params: [{ address, topics: [[COMPLETED_TOPIC, UNRECORDED_TOPIC]], fromBlock: quantity(fromBlock), toBlock: toBlock === "latest" ? "latest" : quantity(toBlock) }],
-    })) as RawLog[];
-  } catch (error) {
-    const to = toBlock === "latest" ? await headBlock(provider) : toBlock;
-    if (to <= fromBlock || depth >= 24) {
-      throw error;
-    }
-    const middle = fromBlock + Math.floor((to - fromBlock) / 2);
-    const [low, high] = await Promise.all([
-      readRecordEvents(provider, address, fromBlock, middle, depth + 1),
-      readRecordEvents(provider, address, middle + 1, to, depth + 1),
-    ]);
-    return [...low, ...high];
-  }
+export async function readRecordEvents(provider: Eip1193Provider, address: string, fromBlock: number, toBlock: number | "latest"): Promise<RecordEvent[]> {
+  const logs = await logsInParts(provider, { address, topics: [[COMPLETED_TOPIC, UNRECORDED_TOPIC]] }, fromBlock, toBlock === "latest" ? undefined : toBlock);
   logs.sort((a, b) => Number(BigInt(a.blockNumber) - BigInt(b.blockNumber)) || Number(BigInt(a.logIndex) - BigInt(b.logIndex)));
   const events: RecordEvent[] = [];
   for (const log of logs) {

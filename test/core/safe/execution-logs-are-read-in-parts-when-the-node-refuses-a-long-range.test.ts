@@ -1,13 +1,13 @@
 import { expect } from "chai";
 
-import { logsInParts, type RpcLog } from "../../../src/core/safe/logs-in-parts.js";
+import { logsInParts, type RawLog } from "../../../src/core/logs-in-parts.js";
 import type { Eip1193Provider } from "../../../src/core/provider.js";
 
 /** A node with one log every 7 blocks up to block 100 that, as hosted RPCs do, refuses ranges over 10 blocks. */
 function limitedNode(): Eip1193Provider & { requests: number } {
-  const logs: RpcLog[] = [];
+  const logs: RawLog[] = [];
   for (let block = 0; block <= 100; block += 7) {
-    logs.push({ topics: ["0x01"], data: "0x", transactionHash: `0x${block.toString(16).padStart(64, "0")}`, blockNumber: `0x${block.toString(16)}` });
+    logs.push({ topics: ["0x01"], data: "0x", transactionHash: `0x${block.toString(16).padStart(64, "0")}`, blockNumber: `0x${block.toString(16)}`, logIndex: "0x0" });
   }
   const node = {
     requests: 0,
