@@ -41,8 +41,8 @@ export default tseslint.config(
           message: "Send through the transaction layer (src/core/transactions/), which journals before sending.",
         },
         {
-          selector: "CallExpression[callee.property.name='wait'][callee.object.name!='sender']",
-          message: "Wait through the migration's sender (sender.wait / waitForReceipt): the run's timeout, confirmations and fee bumps.",
+          selector: "CallExpression[callee.property.name='wait'][callee.object.name!='sender'][callee.object.name!='transactions'][callee.object.property.name!='transactions']",
+          message: "Wait through the migration's sender (sender.wait, or a context's transactions.wait): the run's timeout, confirmations and fee bumps.",
         },
         {
           selector: "CallExpression[callee.property.name='waitForTransaction']",

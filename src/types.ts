@@ -1,9 +1,9 @@
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
-import type { Contract } from "ethers";
+import type { Contract, Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { CoreMigrationContext, MigrationRegistry } from "./core/context.js";
+import type { MigrationContextOf, MigrationRegistry } from "./core/context.js";
 import type { MigratorRecord, RegistryEntry } from "./core/registry/registry-document.js";
 import type { DownOptions as CoreDownOptions, DownResult } from "./core/down.js";
 import type { MigrateOptions } from "./core/migrate.js";
@@ -23,7 +23,7 @@ import type { VerifyResult } from "./core/verify.js";
 import type { ImportHardhatDeployOptions, ImportHardhatDeployResult } from "./core/imports/import-hardhat-deploy.js";
 import type { ImportIgnitionOptions, ImportIgnitionResult } from "./core/imports/import-ignition.js";
 
-export type { DeployOptions, MigrationRegistry, CoreMigrationContext } from "./core/context.js";
+export type { AccountRef, DeployOptions, DeployedContract, MigrationContextOf, MigrationRegistry, MigrationTransactions, CoreMigrationContext } from "./core/context.js";
 export type { NamedAccount, NamedAccounts } from "./core/named-accounts.js";
 export type { MigrationParameters } from "./core/parameters.js";
 export type { MigrationSelection } from "./core/migration-selection.js";
@@ -59,7 +59,7 @@ export type { MigrationViem, ViemContract, ViemMigrationContext, ViemMigrationRe
  * What a migration script's default export receives:
  * `export default async function (ctx: MigrationContext) { ... }`.
  */
-export interface MigrationContext extends CoreMigrationContext {
+export interface MigrationContext extends MigrationContextOf<Contract, Signer> {
   readonly hre: HardhatRuntimeEnvironment;
   /** The network connection being migrated. */
   readonly connection: NetworkConnection;
@@ -121,7 +121,7 @@ export interface FixtureOptions {
 }
 
 /** The migrated state a test starts from (see `connection.migrations.fixture()`). */
-export interface MigrationsFixture<RegistryT = MigrationRegistry> {
+export interface MigrationsFixture<RegistryT = MigrationRegistry<Contract>> {
   /** The result of the run that built the fixture (the same object on every call). */
   readonly result: MigrateResult;
   /**
@@ -209,7 +209,7 @@ export interface ConnectionMigrations {
    * every later call (with the same options) reverts to that snapshot in milliseconds. Needs
    * evm_snapshot (the in-process network, hardhat node, anvil, ganache). Never writes registry files.
    */
-  fixture<RegistryT = MigrationRegistry>(options?: FixtureOptions): Promise<MigrationsFixture<RegistryT>>;
+  fixture<RegistryT = MigrationRegistry<Contract>>(options?: FixtureOptions): Promise<MigrationsFixture<RegistryT>>;
   readonly registry: RegistryView;
   /**
    * Captures the network's registered contracts (code, balance, nonce, every non-zero storage

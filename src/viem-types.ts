@@ -3,7 +3,8 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 import type { Address } from "viem";
 
-import type { CoreMigrationContext, DeployOptions, MigrationRegistry } from "./core/context.js";
+import type { DeployOptions, MigrationContextOf, MigrationRegistry } from "./core/context.js";
+import type { NamedAccount, NamedAccounts } from "./core/named-accounts.js";
 import type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/proxies.js";
 
 /**
@@ -11,7 +12,7 @@ import type { DeployProxyOptions, UpgradeProxyOptions } from "./core/upgrades/pr
  * `migrations.library`): `export default async function (ctx: ViemMigrationContext) { ... }`.
  * The same as `MigrationContext`, with viem objects where the ethers one has ethers objects.
  */
-export interface ViemMigrationContext extends Omit<CoreMigrationContext, "deployer" | "deploy" | "deployProxy" | "upgradeProxy" | "registry"> {
+export interface ViemMigrationContext extends Omit<MigrationContextOf<ViemContract, WalletClient>, "deploy" | "deployProxy" | "upgradeProxy" | "registry" | "accounts" | "account"> {
   readonly hre: HardhatRuntimeEnvironment;
   readonly connection: NetworkConnection;
   /** viem clients whose transactions are the migration's own (journaled, resumable). */
@@ -25,10 +26,13 @@ export interface ViemMigrationContext extends Omit<CoreMigrationContext, "deploy
   deployProxy<ContractName extends string>(contractName: ContractName, options: DeployProxyOptions): Promise<ContractReturnType<ContractName>>;
   upgradeProxy<ContractName extends string>(name: string, newContractName: ContractName, options?: UpgradeProxyOptions): Promise<ContractReturnType<ContractName>>;
   readonly registry: ViemMigrationRegistry;
+  /** The network's named accounts; `signer()` answers the account's wallet client (its transactions journaled). */
+  readonly accounts: NamedAccounts<WalletClient>;
+  account(name: string): NamedAccount<WalletClient>;
 }
 
 /** The registry as a viem migration (or a viem fixture) sees it. */
-export interface ViemMigrationRegistry extends Omit<MigrationRegistry, "contract"> {
+export interface ViemMigrationRegistry extends Omit<MigrationRegistry<ViemContract>, "contract"> {
   /** The deployed contract named `name` as a viem instance sending from the deployer. */
   contract<ContractName extends string = string>(name: string): Promise<ContractReturnType<ContractName>>;
 }

@@ -1,5 +1,5 @@
 import { MigrationsError, describeError } from "./errors.js";
-import { isAddress } from "./eth/address.js";
+import { type AbiInput, type AbiParameter, coerceValues, constructorInputs, encodeConstructorArgs, encodeParameters, isAddress } from "./eth/index.js";
 
 /** One constructor parameter. */
 interface ConstructorInput {
@@ -70,4 +70,16 @@ function show(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** The engine's own encoder of `abi`'s constructor (what `ctx.deploy` encodes with). */
+export function constructorEncoder(abi: AbiInput): ConstructorEncoder<AbiParameter & ConstructorInput> {
+  const inputs = constructorInputs(abi).map((input) => ({ ...input, name: input.name ?? "" }));
+  return {
+    deploy: { inputs },
+    encodeDeploy: (args) => encodeConstructorArgs(abi, args),
+    getAbiCoder: () => ({
+      encode: (types, values) => encodeParameters(types as readonly (AbiParameter | string)[], coerceValues(types.map((type) => (typeof type === "string" ? { type } : type)), values)),
+    }),
+  };
 }

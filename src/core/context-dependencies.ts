@@ -1,6 +1,5 @@
-import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
-
 import type { ArtifactResolver } from "./artifacts.js";
+import type { MigrationTransactions } from "./deployed-contract.js";
 import type { Create2Host } from "./deterministic/deploy-deterministic.js";
 import type { MigrationFile } from "./migration-file.js";
 import type { NamedAccounts } from "./named-accounts.js";
@@ -16,16 +15,15 @@ export interface ContextDependencies {
   /** The tracked provider (see `trackedProvider`). */
   readonly provider: Eip1193Provider;
   readonly network: { readonly name: string; readonly chainId: number };
-  readonly deployer: Signer;
+  /** The deployer's address. */
+  readonly deployer: string;
   readonly accounts: NamedAccounts;
   readonly parameters: MigrationParameters;
-  /** Signer for `options.from`, wrapped the same way as `deployer`. */
-  readonly signerFor: (address: string) => Promise<Signer>;
+  /** The migration's journaled sends and waits (every transaction of the context goes through it). */
+  readonly transactions: MigrationTransactions;
   readonly artifacts: ArtifactResolver;
   readonly registry: Registry;
   readonly onDeployment: (deployment: DeploymentResult) => void;
-  /** Waits for a transaction sent through `deployer` (or `signerFor`) with the run's policy. */
-  readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
   readonly onLog: (message: string) => void;
   /** What deterministic deployments need: the node, the chain, the journal's replay check, the default salt. */
   readonly create2?: Create2Host;

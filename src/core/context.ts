@@ -1,8 +1,7 @@
-import type { Contract, Signer } from "ethers";
-
 import { createDeploy } from "./context-deploy.js";
 import { MigrationsError } from "./errors.js";
 import type { ContextDependencies } from "./context-dependencies.js";
+import type { AccountRef, DeployedContract, MigrationTransactions } from "./deployed-contract.js";
 import type { DeployOptions } from "./deploy-options.js";
 import { createMigrationRegistry, type MigrationRegistry } from "./migration-registry.js";
 import type { NamedAccount, NamedAccounts } from "./named-accounts.js";
@@ -23,10 +22,15 @@ import {
 
 export type { ContextDependencies } from "./context-dependencies.js";
 export type { DeployOptions } from "./deploy-options.js";
+export type { AccountRef, DeployedContract, MigrationTransactions } from "./deployed-contract.js";
 export type { MigrationRegistry } from "./migration-registry.js";
 
-/** What every migration receives; the Hardhat plugin adds `hre`, `connection` and `ethers`. */
-export interface CoreMigrationContext {
+/**
+ * What every migration receives, in the objects of its contract library: `ContractT` is what
+ * `deploy` and `registry.contract` answer (an ethers `Contract`, a viem instance), `SignerT` the
+ * deployer and named accounts' signers (an ethers signer, a viem wallet client).
+ */
+export interface MigrationContextOf<ContractT, SignerT> {
   readonly network: { readonly name: string; readonly chainId: number };
   readonly migration: { readonly id: number; readonly purpose: string; readonly fileName: string };
   /**
@@ -35,16 +39,16 @@ export interface CoreMigrationContext {
    * run's nonces and resumed, not sent again, after an interruption, exactly as through `deployer`.
    */
   readonly provider: Eip1193Provider;
-  /** The signer migrations send from. Transactions sent through it are awaited and counted. */
-  readonly deployer: Signer;
+  /** The account migrations send from. Transactions sent through it are journaled, awaited and counted. */
+  readonly deployer: SignerT;
   /**
    * The network's named accounts (`migrations.accounts`, `migrations.networks.<name>.accounts`):
    * `ctx.accounts.treasury.address`, `await ctx.accounts.treasury.signer()`. Reading a name that
    * is not configured throws an error listing the configured ones.
    */
-  readonly accounts: NamedAccounts;
+  readonly accounts: NamedAccounts<SignerT>;
   /** `ctx.accounts[name]`, typed without `undefined` (under `noUncheckedIndexedAccess`); throws HHM330 for an unknown name. */
-  account(name: string): NamedAccount;
+  account(name: string): NamedAccount<SignerT>;
   /**
    * The network's parameters (config, `migrations/parameters/<network>.json`, `--parameters`):
    * `ctx.parameters.string("name")`, `ctx.parameters.bigint("supply")`, `ctx.parameters.get("x", fallback)`.
@@ -54,26 +58,26 @@ export interface CoreMigrationContext {
    * Deploys `contractName` (a name or fully qualified name), waits for it to be mined and records
    * it in the registry under `options.as` or the contract name.
    */
-  deploy(contractName: string, args?: readonly unknown[], options?: DeployOptions): Promise<Contract>;
-  deploy(contractName: string, options: DeployOptions): Promise<Contract>;
+  deploy(contractName: string, args?: readonly unknown[], options?: DeployOptions): Promise<ContractT>;
+  deploy(contractName: string, options: DeployOptions): Promise<ContractT>;
   /**
    * Deploys `contractName` behind a new ERC-1967 proxy (transparent by default, or
    * `{ kind: "uups" }`), calls its initializer (`initialize` by default) with `args` through the
    * proxy, and records the proxy under `options.as` or the contract name, with the
    * implementation and its storage layout. Returns the implementation's ABI at the proxy.
    */
-  deployProxy(contractName: string, args?: readonly unknown[], options?: DeployProxyOptions): Promise<Contract>;
-  deployProxy(contractName: string, options: DeployProxyOptions): Promise<Contract>;
+  deployProxy(contractName: string, args?: readonly unknown[], options?: DeployProxyOptions): Promise<ContractT>;
+  deployProxy(contractName: string, options: DeployProxyOptions): Promise<ContractT>;
   /**
    * Upgrades the proxy registered as `name` to `newContractName` in place, after checking that
    * the new storage layout is compatible with the recorded one (an incompatible layout is an
    * error listing every incompatible slot, and nothing is sent). The registry entry keeps the
    * proxy's address; the previous implementation moves to its history.
    */
-  upgradeProxy(name: string, newContractName: string, options?: UpgradeProxyOptions): Promise<Contract>;
+  upgradeProxy(name: string, newContractName: string, options?: UpgradeProxyOptions): Promise<ContractT>;
   /** The storage-layout check `upgradeProxy` would make, without sending anything. */
   checkUpgrade(name: string, newContractName: string, options?: Pick<UpgradeProxyOptions, "renames">): Promise<LayoutComparison>;
-  readonly registry: MigrationRegistry;
+  readonly registry: MigrationRegistry<ContractT>;
   /** Prints a line under the migration's heading (and adds it to the run's events). */
   log(message: string): void;
   /**
@@ -89,19 +93,28 @@ export interface CoreMigrationContext {
   safe(address: string): MigrationSafe;
 }
 
+/**
+ * The library-neutral context the engine builds: contracts as address and ABI, accounts as
+ * addresses, and the migration's journaled transaction path (`transactions`) front-ends build
+ * their signers and clients on. Hosts dress it (`MigrationScripts.extendContext`).
+ */
+export interface CoreMigrationContext extends MigrationContextOf<DeployedContract, AccountRef> {
+  readonly transactions: MigrationTransactions;
+}
+
 export function createCoreContext(deps: ContextDependencies): CoreMigrationContext {
-  const { migration, registry, deployer } = deps;
+  const { migration, registry } = deps;
   const deploy = createDeploy(deps);
 
   const proxyDeps: ProxyDependencies = {
     migrationId: migration.id,
     artifacts: deps.artifacts,
     registry,
-    deployer,
-    signerFor: deps.signerFor,
+    deployer: deps.deployer,
+    provider: deps.provider,
+    transactions: deps.transactions,
     onDeployment: deps.onDeployment,
     onLog: (message) => deps.onLog(message),
-    waitForReceipt: deps.waitForReceipt,
     ...(deps.create2 !== undefined ? { create2: deps.create2 } : {}),
   };
   const deployProxyWith = (contractName: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) =>
@@ -113,15 +126,16 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     network: deps.network,
     provider: deps.provider,
     migration: { id: migration.id, purpose: migration.purpose, fileName: migration.fileName },
-    deployer,
+    deployer: { address: deps.deployer },
     accounts: deps.accounts,
     account: (name) => deps.accounts[name]!,
     parameters: deps.parameters,
+    transactions: deps.transactions,
     deploy: deploy as CoreMigrationContext["deploy"],
     deployProxy: deployProxyWith as CoreMigrationContext["deployProxy"],
     upgradeProxy: (name, newContractName, options) => upgradeProxy(proxyDeps, name, newContractName, options),
     checkUpgrade: (name, newContractName, options) => checkUpgrade(proxyDeps, name, newContractName, options),
-    registry: createMigrationRegistry(registry, deps.artifacts, deployer),
+    registry: createMigrationRegistry(registry, deps.artifacts),
     log: (message) => deps.onLog(String(message)),
     readSnapshot: async (file) => new SnapshotReader(await readSnapshotFile(file)),
     safe: (address) => {

@@ -127,7 +127,7 @@ async function undoWithDownFunctions<ContextT>(
       await journaledStep(layer, key, `${migration.fileName} (down)`, async (sender) => {
         const deployer = await session.deployer();
         const run = await executeMigration({ ...hostExecution(host, session), migration, entry: "down", deployer, sender });
-        const receipt = await (store.connect?.(await storeSender(sender, deployer)) ?? store).unrecord(migration.id);
+        const receipt = await (store.connect?.(storeSender(sender, deployer)) ?? store).unrecord(migration.id);
         await session.registry.restore(checkpoint);
         await session.registry.undoMigration(migration.id);
         gasUsed += run.gasUsed + (receipt.gasUsed ?? 0n);
@@ -185,7 +185,7 @@ async function undoWithSnapshot<ContextT>(
     const migration = session.migrations.find((m) => m.id === record.id) ?? { id: record.id, fileName: `${record.id}` };
     await journaledStep(layer, bookkeepingKey(record.id), `${migration.fileName} (down)`, async (sender) => {
       if (stillRecorded.has(record.id)) {
-        await (store.connect?.(await storeSender(sender, await session.deployer())) ?? store).unrecord(record.id);
+        await (store.connect?.(storeSender(sender, await session.deployer())) ?? store).unrecord(record.id);
       }
       await session.registry.undoMigration(record.id);
     });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 
-import { createCoreContext, type ContextDependencies, type CoreMigrationContext } from "./context.js";
+import { createCoreContext, type ContextDependencies, type CoreMigrationContext, type MigrationTransactions } from "./context.js";
 import { MigrationsError, describeError } from "./errors.js";
 import type { MigrationEventListener } from "./events.js";
 import { guardMigration } from "./migration-guard.js";
@@ -12,16 +12,20 @@ import type { DeploymentResult, MigrationRunResult } from "./results.js";
 import { createSafeAccess } from "./safe/migration-safe.js";
 import type { SafeProposalStorage } from "./safe/safe-proposal.js";
 import type { MigrationSender } from "./transactions/migration-sender.js";
+import type { SendingAccount } from "./transactions/sending-account.js";
 import { trackedProvider } from "./transactions/tracked-provider.js";
 import { loadCommonJs } from "./truffle/commonjs-loader.js";
-import { runCommonJsMigration } from "./truffle/run-commonjs-migration.js";
 import { moduleFormat } from "./truffle/script-style.js";
 
 /** A migration module's function. */
 export type MigrationFunction<ContextT> = (ctx: ContextT) => unknown;
 
 export interface ExecuteMigrationOptions<ContextT>
-  extends Pick<ContextDependencies, "migration" | "network" | "deployer" | "signerFor" | "artifacts" | "registry"> {
+  extends Pick<ContextDependencies, "migration" | "network" | "artifacts" | "registry"> {
+  /** The account migrations send from by default. */
+  readonly deployer: SendingAccount;
+  /** The account of `ctx.deploy(..., { from })`, a named account's signer, a library's `from` (fails when the network cannot sign for it). */
+  readonly accountFor: (address: string) => Promise<SendingAccount>;
   /** Loads a module by absolute path (the host knows how to import TypeScript). */
   readonly importModule: (url: string) => Promise<unknown>;
   /** Adds the host's properties (hre, connection, …) to the core context. */
@@ -112,12 +116,14 @@ export async function executeMigration<ContextT>(
     deployments.push(deployment);
     emit({ type: "deployment", migration, deployment });
   };
-  const signerFor = async (address: string) => sender.signer(await options.signerFor(address));
-  let deployerAddress: Promise<string> | undefined;
-  const provider = trackedProvider(sender.chain.provider, sender, async (from) => {
-    deployerAddress ??= options.deployer.getAddress().then((address) => address.toLowerCase());
-    return from === undefined || from.toLowerCase() === (await deployerAddress) ? options.deployer : options.signerFor(from);
-  });
+  const deployer = options.deployer;
+  const accountFor = async (address: string | undefined) =>
+    address === undefined || address.toLowerCase() === deployer.address.toLowerCase() ? deployer : options.accountFor(address);
+  const transactions: MigrationTransactions = {
+    send: async (from, tx) => sender.send(await accountFor(from), tx),
+    wait: (hash) => sender.wait(hash),
+  };
+  const provider = trackedProvider(sender.chain.provider, sender, accountFor);
   const onLog = (message: string) => emit({ type: "log", migration, message });
   const { safeProposals } = options;
   const safe =
@@ -129,11 +135,10 @@ export async function executeMigration<ContextT>(
     ...(safe !== undefined ? { safe } : {}),
     migration,
     network: options.network,
-    deployer: sender.signer(options.deployer),
-    accounts: createNamedAccounts(options.network.name, (await options.named?.()) ?? {}, signerFor),
+    deployer: deployer.address,
+    accounts: createNamedAccounts(options.network.name, (await options.named?.()) ?? {}, async (address) => ({ address: (await accountFor(address)).address })),
     parameters: createMigrationParameters(options.network.name, (await options.parameters?.()) ?? { values: {}, sources: ["hardhat.config.ts"] }),
-    signerFor,
-    waitForReceipt: (tx) => sender.wait(tx),
+    transactions,
     create2: {
       ...sender.chain,
       network: options.network.name,
@@ -151,17 +156,17 @@ export async function executeMigration<ContextT>(
     if (fn !== undefined) {
       await fn(await options.extendContext(core));
     } else {
+      // The Truffle runtime (on ethers) is loaded only for the CommonJS scripts that need it.
+      const { runCommonJsMigration } = await import("./truffle/run-commonjs-migration.js");
       await runCommonJsMigration({
         migration,
         source,
         core,
         artifacts: options.artifacts,
         registry: options.registry,
-        signerFor: async (address) => sender.signer(await options.signerFor(address)),
-        accounts: options.accounts ?? (async () => [await core.deployer.getAddress()]),
+        accounts: options.accounts ?? (async () => [deployer.address]),
         context: () => options.extendContext(core),
         onDeployment,
-        waitForReceipt: (tx) => sender.wait(tx),
       });
     }
     await sender.drain();
@@ -173,7 +178,7 @@ export async function executeMigration<ContextT>(
   for (const tx of sent) {
     let receipt;
     try {
-      receipt = await sender.wait(tx);
+      receipt = await sender.wait(tx.hash);
     } catch (error) {
       throw new MigrationsError("MIGRATION_TX_REVERTED", { hash: tx.hash, file: migration.fileName, reason: `: ${describeError(error)}` }, { cause: error });
     }

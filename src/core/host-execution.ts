@@ -8,11 +8,11 @@ import { namedAndParameters, type MigrationHost, type Session } from "./session.
 export function hostExecution<ContextT>(
   host: MigrationHost<ContextT>,
   session: Session,
-): Pick<ExecuteMigrationOptions<ContextT>, "network" | "signerFor" | "artifacts" | "registry" | "importModule" | "extendContext" | "emit" | "named" | "parameters"> {
+): Pick<ExecuteMigrationOptions<ContextT>, "network" | "accountFor" | "artifacts" | "registry" | "importModule" | "extendContext" | "emit" | "named" | "parameters"> {
   return {
     ...namedAndParameters(host),
     network: session.network,
-    signerFor: (address) => host.signers.signer(address),
+    accountFor: (address) => host.signers.signer(address),
     artifacts: host.artifacts,
     registry: session.registry,
     importModule: (url) => host.scripts.importModule(url),

@@ -99,7 +99,7 @@ export async function runMigration<ContextT>(
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       safeProposals: host.workspace.safeProposals,
     });
-    const recordStore = store.connect?.(await storeSender(sender, deployer)) ?? store;
+    const recordStore = store.connect?.(storeSender(sender, deployer)) ?? store;
     const receipt = await recordStore.record(migration.id, migration.contentHash);
     await journal?.append({ type: "migration-completed", migration: migration.id });
     await points.remember(migration.id, snapshot);

@@ -95,7 +95,7 @@ async function migrateLocked<ContextT>(
  */
 async function deployerAddress<ContextT>(host: MigrationHost<ContextT>, session: Session, dryRun: boolean): Promise<string | undefined> {
   if (!dryRun) {
-    return session.deployer().then((d) => d.getAddress(), () => undefined);
+    return session.deployer().then((d) => d.address, () => undefined);
   }
   const known = await host.signers.knownDeployerAddress?.().catch(() => undefined);
   if (known === undefined) {

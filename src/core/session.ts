@@ -9,7 +9,7 @@ import type { Eip1193Provider } from "./provider.js";
 import { Registry } from "./registry/registry.js";
 import { Journal } from "./journal/journal.js";
 import { RunLock } from "./run-lock.js";
-import type { AccountSigner } from "./transactions/ethers-objects.js";
+import type { SendingAccount } from "./transactions/sending-account.js";
 import { createTransactionLayer, type TransactionLayer } from "./transactions/migration-sender.js";
 import type { TransactionPolicy } from "./transactions/transaction-policy.js";
 import type { MigrationStateStore } from "./stores/state-store.js";
@@ -18,19 +18,14 @@ import type { ChainWorkspace } from "./workspace/chain-workspace.js";
 /** The accounts a host signs with. */
 export interface HostSigners {
   /** The configured deployer. */
-  deployer(): Promise<AccountSigner>;
+  deployer(): Promise<SendingAccount>;
   /**
    * The deployer's address when the host knows it without reading a secret (no key, no keystore
    * prompt); undefined when only its key would tell. Used by read-only operations (dry runs).
    */
   knownDeployerAddress?(): Promise<string | undefined>;
-  /** A signer for `ctx.deploy(..., { from })`. */
-  signer(address: string): Promise<AccountSigner>;
-  /**
-   * These signers sign through the host's provider (Hardhat's configured or the node's accounts):
-   * transactions can be sent as plain `eth_sendTransaction` requests.
-   */
-  readonly viaProvider: boolean;
+  /** The account of `ctx.deploy(..., { from })`, a named account, a library's `from`. */
+  signer(address: string): Promise<SendingAccount>;
   /**
    * The network's named accounts (`ctx.accounts`), name → address, resolved when a migration
    * first needs them (never by read-only commands); a name that cannot be resolved maps to the
@@ -89,7 +84,7 @@ export interface Session {
   readonly registry: Registry;
   readonly migrations: MigrationFile[];
   /** The configured deployer, resolved on first use (status never needs one). */
-  deployer(): Promise<AccountSigner>;
+  deployer(): Promise<SendingAccount>;
   readonly emit: MigrationEventListener;
 }
 
@@ -100,7 +95,7 @@ export async function openSession<ContextT>(
 ): Promise<Session> {
   const { chain } = host;
   const migrations = await discoverMigrations(host.migrationsDir);
-  let deployer: Promise<AccountSigner> | undefined;
+  let deployer: Promise<SendingAccount> | undefined;
   const registry = await Registry.open(host.workspace.registry, chain, {
     notice: (message) => emit({ type: "notice", message }),
     ...(options.readOnly === true ? { readOnly: true } : {}),
@@ -165,7 +160,6 @@ export function openTransactionLayer<ContextT>(
 ): TransactionLayer {
   return createTransactionLayer(host.provider, {
     isDevChain: host.chain.isDevChain,
-    providerAccounts: host.signers.viaProvider,
     policy: host.settings.policy,
     chainId: host.chain.chainId,
     ...(journal !== undefined ? { journal } : {}),

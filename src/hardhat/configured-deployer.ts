@@ -1,19 +1,20 @@
-import { getAddress, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { MigrationsError, describeError } from "../core/errors.js";
+import { checksumAddress } from "../core/eth/index.js";
 import type { Eip1193Provider } from "../core/provider.js";
+import type { SendingAccount } from "../core/transactions/sending-account.js";
 import { networkNamedAccounts, type NamedAccountConfig } from "./accounts-config.js";
 import type { MigrationsConfig } from "./config.js";
-import { connectionAccounts, connectionSigner } from "./front-end/connection-signers.js";
+import { connectionAccount, connectionAccounts } from "./front-end/connection-signers.js";
 import { describeNamedAccount, namedAccountAddress } from "./named-accounts-resolver.js";
 
 /**
  * The network's `deployer` named account (`migrations.accounts.deployer`, per network, or the
- * legacy `migrations.deployer`: an account index, an address or a configVariable) as a signer of
+ * legacy `migrations.deployer`: an account index, an address or a configVariable) as an account of
  * `connection`.
  */
-export async function resolveConfiguredDeployer(configured: NamedAccountConfig, connection: NetworkConnection): Promise<Signer> {
+export async function resolveConfiguredDeployer(configured: NamedAccountConfig, connection: NetworkConnection): Promise<SendingAccount> {
   const unavailable = (reason: string, cause?: unknown) =>
     new MigrationsError(
       "SIGNER_NOT_AVAILABLE",
@@ -22,7 +23,7 @@ export async function resolveConfiguredDeployer(configured: NamedAccountConfig, 
     );
   if (typeof configured !== "number") {
     try {
-      return await connectionSigner(connection, await namedAccountAddress("deployer", configured, connection, async () => []));
+      return connectionAccount(connection, await namedAccountAddress("deployer", configured, connection, async () => []));
     } catch (error) {
       throw unavailable(describeError(error), error);
     }
@@ -37,7 +38,7 @@ export async function resolveConfiguredDeployer(configured: NamedAccountConfig, 
   if (account === undefined) {
     throw unavailable(`the network has ${accounts.length} account(s), so there is no account #${configured}`);
   }
-  return connectionSigner(connection, account);
+  return connectionAccount(connection, account);
 }
 
 /** The network's `deployer` named account as configured (`accounts.deployer`, per network, else `migrations.deployer`). */
@@ -53,12 +54,12 @@ export function configuredDeployer(config: MigrationsConfig, network: string): N
  */
 export async function knownDeployerAddress(configured: NamedAccountConfig, connection: NetworkConnection, provider: Eip1193Provider): Promise<string | undefined> {
   if (typeof configured === "string") {
-    return getAddress(configured);
+    return checksumAddress(configured);
   }
   const config = connection.networkConfig;
   if (typeof configured !== "number" || config.type !== "http" || config.accounts !== "remote") {
     return undefined;
   }
   const accounts = (await provider.request({ method: "eth_accounts" }).catch(() => [])) as string[];
-  return accounts[configured] === undefined ? undefined : getAddress(accounts[configured]);
+  return accounts[configured] === undefined ? undefined : checksumAddress(accounts[configured]);
 }

@@ -42,19 +42,15 @@ export class ConnectionFixtures {
       },
       async (value) => this.#registry!.storage.save(value.doc),
     );
-    const registry = createMigrationRegistry(Registry.fromDocument(doc), (this.#artifacts ??= cachedArtifactResolver(hre.artifacts)), await this.host.deployer());
-    if ((await this.host.frontEnd()).library === "ethers") {
-      return { result, registry };
-    }
-    // Another library: the same registry, its contracts in that library's objects.
-    const artifacts = this.#artifacts;
+    const registry = createMigrationRegistry(Registry.fromDocument(doc), (this.#artifacts ??= cachedArtifactResolver(hre.artifacts)));
+    // Its contracts in the project's library's objects, sending from the deployer.
     return {
       result,
       registry: {
         ...registry,
         contract: async (name: string) => {
-          const entry = registry.get(name);
-          return (await this.host.contract(entry.address, (await artifacts.readArtifact(entry.artifact)).abi)) as never;
+          const { address, abi } = await registry.contract(name);
+          return (await this.host.contract(address, abi)) as never;
         },
       },
     };

@@ -1,4 +1,3 @@
-import type { Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
@@ -9,6 +8,7 @@ import { migratorDesign } from "../core/migrator-interface.js";
 import { headBlock, type Eip1193Provider } from "../core/provider.js";
 import { createRedactor } from "../core/redact.js";
 import type { HostSigners, MigrationHost } from "../core/session.js";
+import type { SendingAccount } from "../core/transactions/sending-account.js";
 import { FileStateStore } from "../core/stores/file-state-store.js";
 import { LazyMigratorStateStore } from "../core/stores/lazy-migrator-state-store.js";
 import { NoneStateStore } from "../core/stores/none-state-store.js";
@@ -21,7 +21,7 @@ import { cachedArtifactResolver } from "./cached-artifacts.js";
 import type { StoreKind } from "./config.js";
 import { configuredDeployer, knownDeployerAddress, resolveConfiguredDeployer } from "./configured-deployer.js";
 import { contractLibrary } from "./front-end/contract-library.js";
-import { connectionSigner } from "./front-end/connection-signers.js";
+import { connectionAccount } from "./front-end/connection-signers.js";
 import type { FrontEnd } from "./front-end/front-end.js";
 import { loadFrontEnd } from "./front-end/load-front-end.js";
 import { resolveNamedAccounts, resolveParameters } from "./named-accounts-resolver.js";
@@ -48,7 +48,7 @@ export class ConnectionHost {
   /** Removes this network's secrets from messages; knows the config's secrets once `host()` ran. */
   redact: (text: string) => string = createRedactor([]);
   #chain: Promise<ChainInfo> | undefined;
-  #deployer: Promise<Signer> | undefined;
+  #deployer: Promise<SendingAccount> | undefined;
   #named: Promise<Record<string, string | Error>> | undefined;
   readonly #frontEnds = new Map<NetworkConnection, Promise<FrontEnd>>();
 
@@ -116,7 +116,7 @@ export class ConnectionHost {
   }
 
   /** The configured deployer, resolved once per connection (its accounts do not change). */
-  deployer(): Promise<Signer> {
+  deployer(): Promise<SendingAccount> {
     if (this.#deployer === undefined) {
       this.#deployer = resolveConfiguredDeployer(this.#configuredDeployer, this.connection);
       this.#deployer.catch(() => (this.#deployer = undefined));
@@ -162,7 +162,7 @@ export class ConnectionHost {
 
   /** The deployed contract at `address` in the project's library, connected to the deployer. */
   async contract(address: string, abi: readonly unknown[]): Promise<unknown> {
-    const deployer = await (await this.deployer()).getAddress();
+    const deployer = (await this.deployer()).address;
     return (await this.frontEnd()).contract(address, abi, deployer);
   }
 
@@ -197,8 +197,7 @@ export class ConnectionHost {
       signers: {
         deployer: () => this.deployer(),
         knownDeployerAddress: () => knownDeployerAddress(this.#configuredDeployer, connection, provider),
-        signer: (address) => connectionSigner(connection, address),
-        viaProvider: true,
+        signer: async (address) => connectionAccount(connection, address),
         named: () => this.namedAccounts(),
       },
       parametersFile: options.parametersFile,

@@ -1,4 +1,3 @@
-import type { Signer } from "ethers";
 
 import { inspectChain } from "../core/chain.js";
 import { MigrationsError, describeError } from "../core/errors.js";
@@ -15,7 +14,8 @@ import { MemoryStateStore } from "../core/stores/memory-state-store.js";
 import type { MigrationStateStore } from "../core/stores/state-store.js";
 import { MemoryChainWorkspace } from "../core/workspace/memory-chain-workspace.js";
 import type { ConnectionHost } from "./connection-host.js";
-import { connectionSigner } from "./front-end/connection-signers.js";
+import { connectionAccount } from "./front-end/connection-signers.js";
+import type { SendingAccount } from "../core/transactions/sending-account.js";
 
 /**
  * `migrate --dry-run --simulate`: runs the pending migrations on an in-process EDR fork of the
@@ -37,8 +37,8 @@ export async function simulateOnFork(
   const [registryDoc, deployerAddress, exported] = await Promise.all([
     targetHost.workspace.registry.load() as Promise<RegistryDocument | undefined>,
     // The address without the key when the config says it (no keystore prompt); else the signer's.
-    targetHost.signers.knownDeployerAddress?.().then((known) => known ?? targetHost.signers.deployer().then((signer) => signer.getAddress())) ??
-      targetHost.signers.deployer().then((signer) => signer.getAddress()),
+    targetHost.signers.knownDeployerAddress?.().then((known) => known ?? targetHost.signers.deployer().then((signer) => signer.address)) ??
+      targetHost.signers.deployer().then((signer) => signer.address),
     storeKind === "chain" ? undefined : exportState(targetHost),
   ]);
   // Read through the host's read-only provider: Hardhat's would read the network's keys.
@@ -71,9 +71,9 @@ export async function simulateOnFork(
     } else {
       store = target.stateStore(storeKind, fork.provider, forkChain, workspace, await target.customMigrator());
     }
-    const impersonate = async (address: string): Promise<Signer> => {
+    const impersonate = async (address: string): Promise<SendingAccount> => {
       await fork.provider.request({ method: "hardhat_impersonateAccount", params: [address] });
-      return connectionSigner(fork, address);
+      return connectionAccount(fork, address);
     };
     options.onEvent?.({
       type: "notice",
@@ -89,7 +89,7 @@ export async function simulateOnFork(
       chain: forkChain,
       workspace,
       store,
-      signers: { deployer: () => impersonate(deployerAddress), signer: impersonate, viaProvider: true, named: () => target.namedAccounts() },
+      signers: { deployer: () => impersonate(deployerAddress), signer: impersonate, named: () => target.namedAccounts() },
       parametersFile: options.parametersFile,
       selectAs: { network: connection.networkName, isDevChain: targetHost.chain.isDevChain },
     });

@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import { Wallet, type Provider, type TransactionRequest, type TransactionResponse } from "ethers";
 
 import type { ChainInfo } from "../../src/core/chain.js";
 import { executeMigration } from "../../src/core/executor.js";
 import { MigrationSender, createTransactionLayer } from "../../src/core/transactions/migration-sender.js";
+import type { SendingAccount } from "../../src/core/transactions/sending-account.js";
 import { MemoryRegistryStorage } from "../../src/core/registry/memory-registry-storage.js";
 import { Registry } from "../../src/core/registry/registry.js";
 import { migrationsDir } from "../helpers/temp.js";
@@ -11,47 +11,50 @@ import { discoverMigrations } from "../../src/core/discovery.js";
 
 const chain: ChainInfo = { chainId: 1, genesisHash: "0x01", clientVersion: undefined, isDevChain: false };
 
-/** A node that knows only what the fake signer sent: every receipt says what `statuses` says. */
+/** A node that knows only what the fake account sent: every receipt says what `statuses` says, in order. */
 class FakeNode {
-  readonly receipts = new Map<string, { status: number; gasUsed: bigint; hash: string; blockNumber: number }>();
-  readonly provider = { getTransactionReceipt: async (hash: string) => this.receipts.get(hash) ?? null } as unknown as Provider;
+  readonly receipts = new Map<string, Record<string, string>>();
   readonly eip1193 = {
-    request: async ({ method }: { method: string }) => {
+    request: async ({ method, params }: { method: string; params?: unknown[] | object }) => {
       if (method === "eth_blockNumber" || method === "eth_getTransactionCount") {
         return "0x0";
+      }
+      if (method === "eth_chainId") {
+        return "0x1";
+      }
+      if (method === "eth_getTransactionReceipt") {
+        return this.receipts.get((params as string[])[0]!) ?? null;
       }
       throw new Error(`unexpected ${method}`);
     },
   };
 }
 
-/** A signer whose sends "succeed" and whose receipts say what `statuses` says, in order. */
-class FakeSigner extends Wallet {
-  sent = 0;
-  constructor(
-    private readonly statuses: number[],
-    private readonly node: FakeNode,
-  ) {
-    super(Wallet.createRandom().privateKey, node.provider);
-  }
-  override async sendTransaction(tx: TransactionRequest): Promise<TransactionResponse> {
-    const status = this.statuses[this.sent++]!;
-    const hash = `0x${String(this.sent).padStart(64, "0")}`;
-    this.node.receipts.set(hash, { status, gasUsed: 21_000n, hash, blockNumber: 1 });
-    return { hash, from: this.address, nonce: Number(tx.nonce) } as unknown as TransactionResponse;
-  }
+/** An account whose sends "succeed" and whose receipts say what `statuses` says, in order. */
+function fakeAccount(statuses: number[], node: FakeNode): SendingAccount {
+  let sent = 0;
+  const address = "0x00000000000000000000000000000000000000aa";
+  return {
+    address,
+    send: async () => {
+      const status = statuses[sent++]!;
+      const hash = `0x${String(sent).padStart(64, "0")}`;
+      node.receipts.set(hash, { transactionHash: hash, status: `0x${status}`, gasUsed: "0x5208", blockNumber: "0x1", from: address, effectiveGasPrice: "0x1" });
+      return hash;
+    },
+  };
 }
 
 async function run(statuses: number[], source: string) {
   const dir = await migrationsDir({ "1_sends.js": source });
   const [migration] = await discoverMigrations(dir);
   const node = new FakeNode();
-  const signer = new FakeSigner(statuses, node);
+  const account = fakeAccount(statuses, node);
   return executeMigration({
     migration: migration!,
     network: { name: "fake", chainId: 1 },
-    deployer: signer,
-    signerFor: async () => signer,
+    deployer: account,
+    accountFor: async () => account,
     artifacts: { readArtifact: () => Promise.reject(new Error("no artifacts")) },
     registry: await Registry.open(new MemoryRegistryStorage(), chain),
     importModule: (url) => import(url),
@@ -62,9 +65,9 @@ async function run(statuses: number[], source: string) {
 }
 
 const sendsTwoWithoutWaiting = `
-export default async function ({ deployer }) {
-  deployer.sendTransaction({ to: "0x0000000000000000000000000000000000000001", value: 1n });
-  await deployer.sendTransaction({ to: "0x0000000000000000000000000000000000000002", value: 1n });
+export default async function ({ deployer, transactions }) {
+  transactions.send(deployer.address, { to: "0x0000000000000000000000000000000000000001", value: 1n });
+  await transactions.send(deployer.address, { to: "0x0000000000000000000000000000000000000002", value: 1n });
 }`;
 
 describe("executeMigration", () => {

@@ -13,6 +13,7 @@ import { defaultTransactionPolicy } from "../../src/core/transactions/transactio
 import { MemoryChainWorkspace } from "../../src/core/workspace/memory-chain-workspace.js";
 import { createFixtureHre, migrationsDir } from "../helpers/fixture.js";
 import { deployToken } from "../helpers/migrations.js";
+import { providerAccount } from "../../src/core/transactions/sending-account.js";
 
 /** The in-process chain dressed up as a live network: a Geth client without evm_snapshot. */
 function liveLooking(provider: Eip1193Provider, calls: string[]): Eip1193Provider {
@@ -47,9 +48,8 @@ async function liveLookingHost(
     store: new LazyMigratorStateStore(provider),
     settings: { policy: defaultTransactionPolicy(chain.isDevChain) },
     signers: {
-      deployer: async () => (await connection.ethers.getSigners())[0]!,
-      signer: (address) => connection.ethers.getSigner(address),
-      viaProvider: false,
+      deployer: async () => providerAccount(provider, (await connection.ethers.getSigners())[0]!.address),
+      signer: async (address) => providerAccount(provider, address),
     },
     migrationsDir: dir,
     artifacts,

@@ -11,6 +11,7 @@ import { MigrationSender, createTransactionLayer } from "../../src/core/transact
 import { createFixtureHre } from "../helpers/fixture.js";
 import { LEGACY_MIGRATOR_V1_ARTIFACT } from "../helpers/legacy-migrator-v1.js";
 import { describeStateStoreConformance } from "../core/stores/state-store-conformance.js";
+import { providerAccount } from "../../src/core/transactions/sending-account.js";
 
 let connection: NetworkConnection;
 
@@ -22,8 +23,8 @@ before(async function () {
 /** The plugin's transaction path from the first account, as every command gives a store. */
 async function transactionPath(): Promise<StoreSender> {
   const [deployer] = await connection.ethers.getSigners();
-  const layer = createTransactionLayer(connection.provider, { providerAccounts: true });
-  return storeSender(new MigrationSender(layer, { id: 0, fileName: "(the Migrator)" }), deployer!);
+  const layer = createTransactionLayer(connection.provider, {});
+  return storeSender(new MigrationSender(layer, { id: 0, fileName: "(the Migrator)" }), providerAccount(connection.provider, deployer!.address));
 }
 
 async function deployStore(): Promise<MigratorStateStore> {

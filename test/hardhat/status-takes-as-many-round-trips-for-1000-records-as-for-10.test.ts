@@ -10,6 +10,7 @@ import { CountingRpcProxy } from "../helpers/counting-rpc-proxy.js";
 import { fixtureRoot, migrationsDir, tempDir } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
 import { rpc } from "../helpers/rpc.js";
+import { providerAccount } from "../../src/core/transactions/sending-account.js";
 
 function providerAt(url: string): Eip1193Provider {
   return { request: ({ method, params }) => rpc(url, method, (params as unknown[] | undefined) ?? []) };
@@ -39,10 +40,10 @@ describe("status takes as many round trips for 1,000 records as for 10", functio
     const ethers = new JsonRpcProvider(node.url, undefined, { staticNetwork: true });
     const signer = await ethers.getSigner(0);
     const provider = providerAt(node.url);
-    const attached = (await MigratorStateStore.attach(provider, signer, { ...registry.migrator, design: 2 }, "registry"))!;
+    const attached = (await MigratorStateStore.attach(provider, { address: signer.address }, { ...registry.migrator, design: 2 }, "registry"))!;
     // Recorded through the plugin's transaction path, as a command records.
-    const layer = createTransactionLayer(provider, { providerAccounts: true });
-    const store = attached.store.connect(await storeSender(new MigrationSender(layer, { id: 0, fileName: "(records)" }), signer));
+    const layer = createTransactionLayer(provider, {});
+    const store = attached.store.connect(storeSender(new MigrationSender(layer, { id: 0, fileName: "(records)" }), providerAccount(provider, signer.address)));
     for (let i = 1; i < n; i++) {
       await store.record(20_261_201_000_000 + i, keccakText(String(i)));
     }

@@ -1,3 +1,4 @@
+import type { MigrationTransactions } from "../deployed-contract.js";
 import type { MinedReceipt } from "../mined-receipt.js";
 import { MigrationsError, describeError } from "../errors.js";
 import type { Eip1193Provider } from "../provider.js";
@@ -13,17 +14,10 @@ export interface Create2SendPath {
   replaysNext?(tx: { readonly to: string; readonly data: string }): boolean;
 }
 
-/**
- * A migration's send path: `signer` is the migration's (any library's signer: what it sends, `wait` waits for) (its transactions go through its
- * MigrationSender, journaled) and `wait` the sender's wait, with the run's policy.
- */
-export function migrationSendPath<Sent>(
-  signer: { sendTransaction(tx: { to: string; data: string }): Promise<Sent> },
-  wait: (tx: Sent) => Promise<MinedReceipt>,
-  replaysNext: Create2SendPath["replaysNext"] | undefined,
-): Create2SendPath {
+/** A migration's send path: sends from `from` on the migration's journaled path, and waits with the run's policy. */
+export function migrationSendPath(transactions: MigrationTransactions, from: string, replaysNext: Create2SendPath["replaysNext"] | undefined): Create2SendPath {
   return {
-    send: async (tx) => wait(await signer.sendTransaction(tx)),
+    send: async (tx) => transactions.wait((await transactions.send(from, tx)).hash),
     ...(replaysNext !== undefined ? { replaysNext } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { AbiInput, AbiParameter } from "./abi.js";
 import { abiEntries } from "./abi.js";
+import { coerceValues } from "./abi-coerce.js";
 import { decodeParameters, encodeParameters } from "./abi-parameters.js";
 import { concatHex, type HexString } from "./hex.js";
 
@@ -8,10 +9,10 @@ export function constructorInputs(abi: AbiInput): readonly AbiParameter[] {
   return abiEntries(abi).find((entry) => entry.type === "constructor")?.inputs ?? [];
 }
 
-/** `args` ABI-encoded for the constructor: what follows the creation bytecode. */
+/** `args` ABI-encoded for the constructor (coerced: see `coerceValues`): what follows the creation bytecode. */
 export function encodeConstructorArgs(abi: AbiInput, args: readonly unknown[]): HexString {
   const inputs = constructorInputs(abi);
-  return inputs.length === 0 && args.length === 0 ? "0x" : encodeParameters(inputs, args);
+  return inputs.length === 0 && args.length === 0 ? "0x" : encodeParameters(inputs, coerceValues(inputs, args));
 }
 
 /** Creation bytecode followed by the encoded constructor arguments: a deployment's `data`. */

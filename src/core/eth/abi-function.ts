@@ -1,13 +1,14 @@
 import * as AbiFunction from "ox/AbiFunction";
 
 import { type AbiInput, requireEntry } from "./abi.js";
+import { coerceValues } from "./abi-coerce.js";
 import { decodeParameters } from "./abi-parameters.js";
 import type { HexString } from "./hex.js";
 
-/** Call data of `fn` ("owner", or a signature for an overload) with `args`. */
+/** Call data of `fn` ("owner", or a signature for an overload) with `args` (coerced: see `coerceValues`). */
 export function encodeFunctionCall(abi: AbiInput, fn: string, args: readonly unknown[] = []): HexString {
   const entry = requireEntry(abi, "function", fn);
-  return AbiFunction.encodeData(entry as AbiFunction.AbiFunction, args as never);
+  return AbiFunction.encodeData(entry as AbiFunction.AbiFunction, coerceValues(entry.inputs ?? [], args) as never);
 }
 
 /** The values `fn` returned in `data`, as an array in the shape of `decodeParameters`. */

@@ -5,6 +5,7 @@
  * The engine sees plain values: addresses and data as 0x-prefixed strings, integers as bigint.
  */
 export * from "./abi.js";
+export * from "./abi-coerce.js";
 export * from "./abi-constructor.js";
 export * from "./abi-error.js";
 export * from "./abi-event.js";

@@ -82,7 +82,7 @@ export class LazyMigratorStateStore implements MigrationStateStore {
     if (salt === undefined || custom !== undefined) {
       return undefined;
     }
-    const deployer = await (await run.deployer()).getAddress();
+    const deployer = (await run.deployer()).address;
     const address = MigratorStateStore.deterministicAddress(deployer, salt);
     if (!(await hasCode(this.provider, address))) {
       return undefined;

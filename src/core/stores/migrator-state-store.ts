@@ -17,7 +17,7 @@ export type { MigratorDeployOptions, MigratorDesign } from "./migrator-deploymen
 
 /** Whoever may send through the store: checked against the Migrator's owner by `attach`. */
 export interface OwnerCandidate {
-  getAddress(): Promise<string>;
+  readonly address: string;
 }
 
 const OWNER_CALL = encodeFunctionCall(MIGRATOR_ABI, "owner");
@@ -145,7 +145,7 @@ export class MigratorStateStore implements MigrationStateStore {
     }
     const signer = await signerPromise;
     if (signer !== undefined && owner !== undefined) {
-      const deployer = await signer.getAddress();
+      const deployer = signer.address;
       if (owner.toLowerCase() !== deployer.toLowerCase()) {
         throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
       }

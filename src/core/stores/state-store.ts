@@ -2,7 +2,7 @@ import type { ChainInfo } from "../chain.js";
 import type { MigrationEventListener } from "../events.js";
 import type { MinedReceipt } from "../mined-receipt.js";
 import type { Registry } from "../registry/registry.js";
-import type { AccountSigner } from "../transactions/ethers-objects.js";
+import type { SendingAccount } from "../transactions/sending-account.js";
 import type { TransactionLayer } from "../transactions/migration-sender.js";
 
 /** What recording (or unrecording) a migration cost, when it cost anything. */
@@ -37,7 +37,7 @@ export interface StateStoreRun {
    * The configured deployer, resolved on first use (the signer the store's bookkeeping sender,
    * transactions/journaled-step `storeSender`, sends from).
    */
-  deployer(): Promise<AccountSigner>;
+  deployer(): Promise<SendingAccount>;
   /** status, dry runs, snapshots: read only, never deploy or write. */
   readonly readOnly: boolean;
   readonly emit: MigrationEventListener;

@@ -1,29 +1,20 @@
 import type { StepFingerprint } from "../journal/journal-entry.js";
-import type { AccountSigner, SentTransaction, TransactionFields } from "./ethers-objects.js";
-import { sentResponse } from "./ethers-sent-response.js";
+import type { PlainTransaction, SentTransaction } from "./plain-transaction.js";
 import { isRejectedForFees, readDevChainFees, rpcRequest } from "./provider-send.js";
-import { providerOf } from "./sent-step.js";
+import type { SendingAccount } from "./sending-account.js";
 import type { TransactionLayer } from "./transaction-layer.js";
 
-/** Request fields the raw path sends as they are (anything else goes through the signer). */
-const RAW_FIELDS = new Set(["to", "from", "data", "value", "nonce", "gasLimit", "gasPrice", "maxFeePerGas", "maxPriorityFeePerGas", "chainId", "type"]);
-
 /**
- * Puts one journaled step on the wire with `nonce`: as a plain `eth_sendTransaction` when the
- * layer's accounts sign through the provider (see `providerAccounts`; on dev chains with the gas
- * and fees read once per run), else through the signer.
+ * Puts one journaled step on the wire with `nonce`: one `eth_sendTransaction` of its fields through
+ * `account` (on dev chains with the gas and fees read once per run, so that Hardhat or the node
+ * adds no estimate and no fee lookup), answered with what was sent: no round trip to read it back.
  */
-export async function dispatch(layer: TransactionLayer, inner: AccountSigner, tx: TransactionFields, fingerprint: StepFingerprint, nonce: number): Promise<SentTransaction> {
-  const simple = Object.keys(tx).every((key) => RAW_FIELDS.has(key) || (tx as Record<string, unknown>)[key] === undefined || (tx as Record<string, unknown>)[key] === null);
-  if (!layer.providerAccounts || !simple) {
-    return inner.sendTransaction({ ...tx, nonce });
-  }
-  // On dev chains the plugin fills gas and fees itself (read once per run): one round trip.
+export async function dispatch(layer: TransactionLayer, account: SendingAccount, tx: PlainTransaction, fingerprint: StepFingerprint, nonce: number): Promise<SentTransaction> {
   let fees = layer.isDevChain ? await (layer.devChainFees ??= readDevChainFees(layer.provider).catch(() => undefined)) : undefined;
   let request = rpcRequest(tx, fingerprint.from, fingerprint.to, nonce, fees);
   let hash: string;
   try {
-    hash = (await layer.provider.request({ method: "eth_sendTransaction", params: [request] })) as string;
+    hash = await account.send(request);
   } catch (error) {
     if (fees === undefined || !isRejectedForFees(error)) {
       throw error;
@@ -33,8 +24,26 @@ export async function dispatch(layer: TransactionLayer, inner: AccountSigner, tx
     layer.devChainFees = undefined;
     fees = undefined;
     request = rpcRequest(tx, fingerprint.from, fingerprint.to, nonce, undefined);
-    hash = (await layer.provider.request({ method: "eth_sendTransaction", params: [request] })) as string;
+    hash = await account.send(request);
   }
-  const chainId = (layer.chainId ??= layer.provider.request({ method: "eth_chainId" }).then((id) => BigInt(id as string)));
-  return sentResponse(providerOf(inner), hash, request, await chainId);
+  const chainId = await (layer.chainId ??= layer.provider.request({ method: "eth_chainId" }).then((id) => BigInt(id as string)));
+  return sentFromRequest(hash, request, chainId);
+}
+
+/** What was sent, from the request as it went out. */
+function sentFromRequest(hash: string, request: Record<string, unknown>, chainId: bigint): SentTransaction {
+  const quantity = (key: string) => (typeof request[key] === "string" ? { [key]: BigInt(request[key]) } : {});
+  return {
+    hash,
+    from: String(request.from),
+    to: typeof request.to === "string" ? request.to : null,
+    nonce: Number(BigInt(request.nonce as string)),
+    data: typeof request.data === "string" ? request.data : "0x",
+    value: typeof request.value === "string" ? BigInt(request.value) : 0n,
+    chainId,
+    ...quantity("gas"),
+    ...quantity("gasPrice"),
+    ...quantity("maxFeePerGas"),
+    ...quantity("maxPriorityFeePerGas"),
+  };
 }

@@ -1,5 +1,6 @@
-import type { TransactionFields } from "./ethers-objects.js";
-import { providerOf, type SentStep } from "./sent-step.js";
+import { readTransaction } from "./step-recovery.js";
+import { rpcRequest } from "./provider-send.js";
+import type { SentStep } from "./sent-step.js";
 import type { TransactionLayer } from "./transaction-layer.js";
 
 /**
@@ -9,21 +10,23 @@ import type { TransactionLayer } from "./transaction-layer.js";
 export async function bumpFees(layer: TransactionLayer, sent: SentStep, migration: number): Promise<{ hash: string; replaces: string }> {
   const percent = BigInt(Math.max(10, Math.ceil(layer.policy.feeBump?.percent ?? 20)));
   const raise = (value: bigint) => (value * (100n + percent) + 99n) / 100n;
-  // A response built from what was sent lacks what the node filled in (gas, fees): ask for it.
-  const old = sent.latest.gasLimit === 0n ? ((await providerOf(sent.inner).getTransaction(sent.latest.hash)) ?? sent.latest) : sent.latest;
-  const request: TransactionFields = {
-    to: old.to,
-    data: old.data,
-    value: old.value,
-    gasLimit: old.gasLimit,
-    nonce: sent.nonce,
-    chainId: old.chainId,
-    ...(old.maxFeePerGas !== null && old.maxPriorityFeePerGas !== null
-      ? { type: 2, maxFeePerGas: raise(old.maxFeePerGas), maxPriorityFeePerGas: raise(old.maxPriorityFeePerGas) }
-      : { gasPrice: raise(old.gasPrice) }),
-  };
-  const replacement = await sent.inner.sendTransaction(request);
-  sent.latest = replacement;
-  await layer.journal?.append({ type: "tx-replaced", migration, step: sent.step, hash: replacement.hash, nonce: sent.nonce });
-  return { hash: replacement.hash, replaces: old.hash };
+  // What was sent may lack what the node filled in (gas, fees): ask the node for it.
+  const old = sent.latest.gas === undefined || (sent.latest.gasPrice === undefined && sent.latest.maxFeePerGas === undefined)
+    ? ((await readTransaction(layer.provider, sent.latest.hash)) ?? sent.latest)
+    : sent.latest;
+  const fees =
+    old.maxFeePerGas !== undefined && old.maxPriorityFeePerGas !== undefined
+      ? { maxFeePerGas: raise(old.maxFeePerGas), maxPriorityFeePerGas: raise(old.maxPriorityFeePerGas) }
+      : { gasPrice: raise(old.gasPrice ?? 0n) };
+  const request = rpcRequest(
+    { to: old.to, data: old.data, value: old.value, ...(old.gas !== undefined ? { gas: old.gas } : {}), ...fees },
+    sent.fingerprint.from,
+    old.to,
+    sent.nonce,
+    undefined,
+  );
+  const hash = await sent.account.send(request);
+  sent.latest = { ...old, ...fees, hash, nonce: sent.nonce };
+  await layer.journal?.append({ type: "tx-replaced", migration, step: sent.step, hash, nonce: sent.nonce });
+  return { hash, replaces: old.hash };
 }

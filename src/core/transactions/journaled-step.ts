@@ -1,8 +1,8 @@
 import { describeError } from "../errors.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
 import type { StoreSender } from "../stores/state-store.js";
-import type { AccountSigner } from "./ethers-objects.js";
 import { MigrationSender, type TransactionLayer } from "./migration-sender.js";
+import type { SendingAccount } from "./sending-account.js";
 
 /**
  * The journal's pseudo migration id of work done for migration `id` outside `migrate`: its
@@ -43,11 +43,10 @@ export async function journaledStep<T>(
  * The store's way to send (see `MigrationStateStore.connect`): each bookkeeping transaction is the
  * next step of `sender`, sent from `owner` and waited for with the run's policy.
  */
-export async function storeSender(sender: MigrationSender, owner: AccountSigner, kind: StepFingerprint["kind"] = "record"): Promise<StoreSender> {
-  const from = await owner.getAddress();
+export function storeSender(sender: MigrationSender, owner: SendingAccount, kind: StepFingerprint["kind"] = "record"): StoreSender {
   return {
-    from,
-    send: async (request) => sender.wait(await sender.send(owner, { to: request.to, data: request.data }, kind)),
+    from: owner.address,
+    send: async (request) => sender.wait((await sender.send(owner, { to: request.to, data: request.data }, kind)).hash),
     replaysNext: (request) => sender.replaysNext(request),
   };
 }

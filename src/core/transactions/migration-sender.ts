@@ -1,25 +1,16 @@
-import {
-  makeError,
-  resolveAddress,
-  type Provider,
-  type Signer,
-  type TransactionReceipt,
-  type TransactionRequest,
-  type TransactionResponse,
-} from "ethers";
-
 import { MigrationsError, describeError } from "../errors.js";
 import { failpoint } from "../failpoints.js";
 import type { StepFingerprint } from "../journal/journal-entry.js";
 import type { InterruptedMigration } from "../journal/journal.js";
 import type { MigrationFile } from "../migration-file.js";
 import { type Eip1193Provider, headBlock } from "../provider.js";
-import { TrackingSigner } from "../tracking-signer.js";
 import { isAlreadyKnown, isNonceTooLow } from "./nonce-manager.js";
 import { dispatch } from "./dispatch.js";
 import { bumpFees } from "./fee-bump.js";
+import type { ChainReceipt, PlainTransaction, SentTransaction } from "./plain-transaction.js";
 import { waitForReceipt } from "./receipt-waiter.js";
-import { providerOf, type SentStep } from "./sent-step.js";
+import type { SendingAccount } from "./sending-account.js";
+import type { SentStep } from "./sent-step.js";
 import { compare, fingerprintOf, samePayload } from "./step-fingerprint.js";
 import { adoptStep, recoverStep } from "./step-recovery.js";
 import type { TransactionLayer } from "./transaction-layer.js";
@@ -33,15 +24,14 @@ export { createTransactionLayer, type TransactionLayer } from "./transaction-lay
  * again: it is found on chain (by hash, else by nonce) and reused, unless it never made it.
  */
 export class MigrationSender {
-  /** Every transaction sent (or reused) through this migration's signers, in step order. */
-  readonly sent: TransactionResponse[] = [];
+  /** Every transaction sent (or reused) through this migration's accounts, in step order. */
+  readonly sent: SentTransaction[] = [];
   /** How many steps were reused from an interrupted run instead of being sent. */
   reused = 0;
   #nextStep = 0;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #byHash = new Map<string, SentStep>();
-  readonly #responses = new Map<string, TransactionResponse>();
-  readonly #receipts = new Map<string, Promise<TransactionReceipt>>();
+  readonly #receipts = new Map<string, Promise<ChainReceipt>>();
 
   constructor(
     private readonly layer: TransactionLayer,
@@ -64,40 +54,15 @@ export class MigrationSender {
     return { provider: this.layer.provider, isDevChain: this.layer.isDevChain };
   }
 
-  /** `inner`, with every transaction sent through it going through this sender. */
-  signer(inner: Signer, kind: StepFingerprint["kind"] = "call"): TrackingSigner {
-    return new TrackingSigner(inner, (signer, tx) => this.send(signer, tx, kind), (provider) => this.#receiptsFromHere(provider));
+  /** Whether `hash` is a transaction this sender sent (or reused). */
+  has(hash: string): boolean {
+    return this.#byHash.has(hash.toLowerCase());
   }
 
-  /**
-   * `provider`, except that the receipt of a transaction this sender sent is this sender's wait
-   * for it: ethers' `tx.wait()` on a contract's transaction (which asks the contract runner's
-   * provider) gets the receipt already fetched, with the run's timeout, confirmations and fee
-   * bumps, instead of a second round trip and an unbounded poll.
-   */
-  #receiptsFromHere(provider: Provider | null): Provider | null {
-    if (provider === null) {
-      return null;
-    }
-    const receipt = (hash: string) => {
-      const response = this.#responses.get(String(hash).toLowerCase());
-      return response === undefined ? provider.getTransactionReceipt(hash) : this.wait(response);
-    };
-    return new Proxy(provider, {
-      get(target, property) {
-        if (property === "getTransactionReceipt") {
-          return receipt;
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-  }
-
-  /** Sends `tx` from `inner` as the migration's next step (steps are numbered at call time). */
-  send(inner: Signer, tx: TransactionRequest, kind: StepFingerprint["kind"] = "call"): Promise<TransactionResponse> {
+  /** Sends `tx` from `account` as the migration's next step (steps are numbered at call time). */
+  send(account: SendingAccount, tx: PlainTransaction, kind: StepFingerprint["kind"] = "call"): Promise<SentTransaction> {
     const step = this.#nextStep++;
-    const run = this.#queue.then(() => this.#sendStep(step, inner, tx, kind));
+    const run = this.#queue.then(() => this.#sendStep(step, account, tx, kind));
     this.#queue = run.catch(() => {});
     return run;
   }
@@ -112,26 +77,25 @@ export class MigrationSender {
 
   /**
    * Waits for a transaction this sender sent, with the run's policy; journals it as mined. Asked
-   * twice for one transaction (ctx.deploy, then the end of the migration), it fetches once.
+   * twice for one transaction (ctx.deploy, then the end of the migration), it fetches once. A hash
+   * it did not send is waited for with the run's timeout (nothing journaled).
    */
-  wait(response: TransactionResponse): Promise<TransactionReceipt> {
-    const key = response.hash.toLowerCase();
+  wait(hash: string): Promise<ChainReceipt> {
+    const key = hash.toLowerCase();
     let receipt = this.#receipts.get(key);
     if (receipt === undefined) {
-      receipt = this.#wait(response);
+      receipt = this.#wait(hash);
       receipt.catch(() => this.#receipts.delete(key));
       this.#receipts.set(key, receipt);
     }
     return receipt;
   }
 
-  async #wait(response: TransactionResponse): Promise<TransactionReceipt> {
-    const sent = this.#byHash.get(response.hash.toLowerCase());
-    const provider = providerOf(sent?.inner ?? response);
+  async #wait(hash: string): Promise<ChainReceipt> {
+    const sent = this.#byHash.get(hash.toLowerCase());
     const target = {
-      hashes: sent?.hashes ?? [response.hash],
-      from: response.from,
-      nonce: response.nonce,
+      hashes: sent?.hashes ?? [hash],
+      ...(sent !== undefined ? { from: sent.fingerprint.from, nonce: sent.nonce } : {}),
       block: sent?.block ?? 0,
       file: this.migration.fileName,
     };
@@ -139,18 +103,18 @@ export class MigrationSender {
       sent === undefined
         ? undefined
         : async () => {
-            const { hash, replaces } = await bumpFees(this.layer, sent, this.migration.id);
-            this.#byHash.set(hash.toLowerCase(), sent);
-            this.#sent(hash, sent.nonce, sent.fingerprint, { replaces });
-            return hash;
+            const { hash: replacement, replaces } = await bumpFees(this.layer, sent, this.migration.id);
+            this.#byHash.set(replacement.toLowerCase(), sent);
+            this.#sent(replacement, sent.nonce, sent.fingerprint, { replaces });
+            return replacement;
           };
     const { emit, signal } = this.layer;
-    const receipt = await waitForReceipt(provider, this.layer.provider, target, this.layer.policy, bump, {
+    const receipt = await waitForReceipt(this.layer.provider, target, this.layer.policy, bump, {
       ...(emit !== undefined ? { onWaiting: (progress) => emit({ type: "tx-waiting", hash: target.hashes.at(-1)!, ...progress }) } : {}),
       ...(signal !== undefined ? { signal } : {}),
     });
     this.layer.lastSeenBlock = Math.max(this.layer.lastSeenBlock, receipt.blockNumber);
-    emit?.({ type: "tx-mined", hash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, effectiveGasPrice: receipt.gasPrice, cost: receipt.fee });
+    emit?.({ type: "tx-mined", hash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, effectiveGasPrice: receipt.effectiveGasPrice, cost: receipt.gasUsed * receipt.effectiveGasPrice });
     if (sent !== undefined) {
       await this.layer.journal?.append({
         type: "tx-mined",
@@ -166,13 +130,12 @@ export class MigrationSender {
     return receipt;
   }
 
-  async #sendStep(step: number, inner: Signer, tx: TransactionRequest, kind: StepFingerprint["kind"]): Promise<TransactionResponse> {
+  async #sendStep(step: number, account: SendingAccount, tx: PlainTransaction, kind: StepFingerprint["kind"]): Promise<SentTransaction> {
     if (this.layer.signal?.aborted === true) {
       throw new MigrationsError("INTERRUPTED", { where: `before ${this.migration.fileName} sent its transaction #${step + 1}` });
     }
-    const provider = providerOf(inner);
-    const from = (await inner.getAddress()).toLowerCase();
-    const to = tx.to === undefined || tx.to === null ? null : (await resolveAddress(tx.to, provider)).toLowerCase();
+    const from = account.address.toLowerCase();
+    const to = tx.to === null ? null : tx.to.toLowerCase();
     const fingerprint = fingerprintOf(from, to, tx.data, tx.value, kind);
 
     const recorded = this.interrupted?.steps.get(step);
@@ -181,33 +144,33 @@ export class MigrationSender {
       if (difference !== undefined) {
         throw new MigrationsError("JOURNAL_DIVERGED", { file: this.migration.fileName, step: step + 1, difference, id: this.migration.id });
       }
-      const reused = await recoverStep(this.layer, this.migration.fileName, recorded, provider);
+      const reused = await recoverStep(this.layer, this.migration.fileName, recorded);
       if (reused !== undefined) {
         this.reused += 1;
         this.#sent(reused.hash, recorded.nonce, fingerprint, { reused: true });
-        return this.#track({ step, inner, fingerprint, nonce: recorded.nonce, block: recorded.block, hashes: [reused.hash], latest: reused });
+        return this.#track({ step, account, fingerprint, nonce: recorded.nonce, block: recorded.block, hashes: [reused.hash], latest: reused });
       }
     }
-    return this.#sendFresh(step, inner, tx, fingerprint);
+    return this.#sendFresh(step, account, tx, fingerprint);
   }
 
-  async #sendFresh(step: number, inner: Signer, tx: TransactionRequest, fingerprint: StepFingerprint): Promise<TransactionResponse> {
+  async #sendFresh(step: number, account: SendingAccount, tx: PlainTransaction, fingerprint: StepFingerprint): Promise<SentTransaction> {
     const { journal, nonces } = this.layer;
-    const explicit = tx.nonce === undefined || tx.nonce === null ? undefined : Number(tx.nonce);
+    const explicit = tx.nonce;
     let nonce = explicit ?? (await nonces.take(fingerprint.from));
     const block = this.layer.isDevChain ? this.layer.lastSeenBlock : await this.#head();
     const migration = this.migration.id;
     for (let attempt = 0; ; attempt++) {
       await journal?.append({ type: "tx-sending", migration, step, nonce, block, ...fingerprint });
       failpoint("tx-before-send");
-      let response: TransactionResponse;
+      let response: SentTransaction;
       try {
-        response = await dispatch(this.layer, inner, tx, fingerprint, nonce);
+        response = await dispatch(this.layer, account, tx, fingerprint, nonce);
       } catch (error) {
         if (isAlreadyKnown(error) || isNonceTooLow(error)) {
           // The node may already have this very transaction (a retried request through a load
           // balancer): if the nonce is ours with our payload, adopt it instead of sending again.
-          const adopted = await adoptStep(this.layer, this.migration.fileName, { fingerprint, nonce, block }, providerOf(inner), isAlreadyKnown(error));
+          const adopted = await adoptStep(this.layer, this.migration.fileName, { fingerprint, nonce, block }, isAlreadyKnown(error));
           if (adopted !== undefined) {
             response = adopted;
           } else if (explicit === undefined && attempt < 4) {
@@ -224,7 +187,7 @@ export class MigrationSender {
       await journal?.append({ type: "tx-sent", migration, step, hash: response.hash, nonce });
       failpoint("tx-after-send");
       this.#sent(response.hash, nonce, fingerprint);
-      return this.#track({ step, inner, fingerprint, nonce, block, hashes: [response.hash], latest: response });
+      return this.#track({ step, account, fingerprint, nonce, block, hashes: [response.hash], latest: response });
     }
   }
 
@@ -241,41 +204,10 @@ export class MigrationSender {
     this.layer.emit?.({ type: "tx-sent", migration, hash, nonce, from: fingerprint.from, to: fingerprint.to, label, ...extra });
   }
 
-  #track(sent: SentStep): TransactionResponse {
+  #track(sent: SentStep): SentTransaction {
     this.#byHash.set(sent.latest.hash.toLowerCase(), sent);
-    this.#responses.set(sent.latest.hash.toLowerCase(), sent.latest);
-    this.sent.push(this.#waitsHere(sent.latest));
+    this.sent.push(sent.latest);
     return sent.latest;
-  }
-
-  /**
-   * `response`, whose own `wait()` (the migration's `await tx.wait()`, a proxy helper's, the
-   * Truffle shim's) waits through this sender: the run's timeout, confirmations and fee bumps, and
-   * the receipt already fetched costs no second round trip. Reverted: it throws as ethers' does.
-   */
-  #waitsHere(response: TransactionResponse): TransactionResponse {
-    Object.defineProperty(response, "wait", {
-      configurable: true,
-      value: async (confirms?: number): Promise<TransactionReceipt | null> => {
-        if (confirms === 0) {
-          return this.#receipts.has(response.hash.toLowerCase()) ? this.wait(response) : providerOf(response).getTransactionReceipt(response.hash);
-        }
-        const receipt = await this.wait(response);
-        if (receipt.status !== 1) {
-          throw makeError("transaction execution reverted", "CALL_EXCEPTION", {
-            action: "sendTransaction",
-            data: null,
-            reason: null,
-            invocation: null,
-            revert: null,
-            transaction: { to: response.to, from: response.from, data: response.data },
-            receipt,
-          });
-        }
-        return receipt;
-      },
-    });
-    return response;
   }
 
   async #head(): Promise<number> {

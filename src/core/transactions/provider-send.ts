@@ -1,5 +1,6 @@
 import { toQuantity } from "../eth/index.js";
 import type { Eip1193Provider } from "../provider.js";
+import type { PlainTransaction } from "./plain-transaction.js";
 
 /**
  * Gas and fee fields for transactions on a dev chain, read once per run: with them, Hardhat's
@@ -31,48 +32,26 @@ export async function readDevChainFees(provider: Eip1193Provider): Promise<DevCh
   return { gas, gasPrice: BigInt((await provider.request({ method: "eth_gasPrice" })) as string) };
 }
 
-type Quantity = bigint | number | string | null;
-
-/** The fields of a transaction request the raw path sends (an ethers `TransactionRequest` has them). */
-export interface RequestFields {
-  /** Not read: `rpcRequest` is given the resolved target. */
-  readonly to?: unknown;
-  readonly data?: string | null;
-  readonly value?: Quantity;
-  readonly gasLimit?: Quantity;
-  readonly gasPrice?: Quantity;
-  readonly maxFeePerGas?: Quantity;
-  readonly maxPriorityFeePerGas?: Quantity;
-}
-
 /** The JSON-RPC request of `tx` from `from` with `nonce`, gas and fees from `fees` where `tx` has none. */
-export function rpcRequest(tx: RequestFields, from: string, to: string | null, nonce: number, fees: DevChainFees | undefined): Record<string, string> {
-  const quantity = (value: unknown) => toQuantity(value as bigint | number | string);
-  const given = (value: unknown) => value !== undefined && value !== null;
-  const hasFees = given(tx.gasPrice) || given(tx.maxFeePerGas) || given(tx.maxPriorityFeePerGas);
-  const request: Record<string, string> = {
+export function rpcRequest(tx: PlainTransaction, from: string, to: string | null, nonce: number, fees: DevChainFees | undefined): Record<string, unknown> {
+  const hasFees = tx.gasPrice !== undefined || tx.maxFeePerGas !== undefined || tx.maxPriorityFeePerGas !== undefined;
+  const request: Record<string, unknown> = {
     from,
     ...(to !== null ? { to } : {}),
-    ...(given(tx.data) ? { data: tx.data! } : {}),
-    ...(given(tx.value) ? { value: quantity(tx.value) } : {}),
-    nonce: quantity(nonce),
+    ...(tx.data !== undefined ? { data: tx.data } : {}),
+    ...(tx.value !== undefined ? { value: toQuantity(tx.value) } : {}),
+    nonce: toQuantity(nonce),
+    ...(tx.accessList !== undefined ? { accessList: tx.accessList } : {}),
   };
-  if (given(tx.gasLimit)) {
-    request.gas = quantity(tx.gasLimit);
-  } else if (fees !== undefined) {
-    request.gas = quantity(fees.gas);
+  const gas = tx.gas ?? fees?.gas;
+  if (gas !== undefined) {
+    request.gas = toQuantity(gas);
   }
-  if (hasFees) {
-    for (const key of ["gasPrice", "maxFeePerGas", "maxPriorityFeePerGas"] as const) {
-      if (given(tx[key])) {
-        request[key] = quantity(tx[key]);
-      }
-    }
-  } else if (fees !== undefined) {
-    for (const key of ["gasPrice", "maxFeePerGas", "maxPriorityFeePerGas"] as const) {
-      if (fees[key] !== undefined) {
-        request[key] = quantity(fees[key]);
-      }
+  const feeSource: Partial<Record<"gasPrice" | "maxFeePerGas" | "maxPriorityFeePerGas", bigint>> = hasFees ? tx : (fees ?? {});
+  for (const key of ["gasPrice", "maxFeePerGas", "maxPriorityFeePerGas"] as const) {
+    const value = feeSource[key];
+    if (value !== undefined) {
+      request[key] = toQuantity(value);
     }
   }
   return request;

@@ -1,16 +1,16 @@
-import type { Provider, TransactionReceipt } from "ethers";
-
 import { MigrationsError } from "../errors.js";
-import type { Eip1193Provider } from "../provider.js";
+import { type Eip1193Provider, headBlock } from "../provider.js";
 import { findMinedByNonce } from "./find-by-nonce.js";
 import { count } from "./nonce-manager.js";
+import { chainReceipt, type ChainReceipt } from "./plain-transaction.js";
 import type { TransactionPolicy } from "./transaction-policy.js";
 
 export interface WaitTarget {
   /** The hashes sent for this nonce so far (the original, then replacements). */
   readonly hashes: string[];
-  readonly from: string;
-  readonly nonce: number;
+  /** The sender and nonce (undefined for a transaction the run did not send: no check of who used the nonce). */
+  readonly from?: string;
+  readonly nonce?: number;
   /** The head when it was first sent: where a search by nonce starts. */
   readonly block: number;
   readonly file: string;
@@ -23,20 +23,19 @@ export interface WaitTarget {
  * and notices when the nonce was used by a transaction that is none of ours (NONCE_TAKEN).
  */
 export async function waitForReceipt(
-  provider: Provider,
-  eip1193: Eip1193Provider,
+  provider: Eip1193Provider,
   target: WaitTarget,
   policy: TransactionPolicy,
   bump?: () => Promise<string>,
   watch: WaitWatch = {},
-): Promise<TransactionReceipt> {
+): Promise<ChainReceipt> {
   const started = Date.now();
   let lastSend = started;
   let bumps = 0;
   const progress = watchProgress(provider, policy, started, watch);
   for (let round = 0; ; round++) {
     for (const hash of [...target.hashes].reverse()) {
-      const receipt = await provider.getTransactionReceipt(hash);
+      const receipt = await readReceipt(provider, hash);
       if (receipt !== null) {
         const confirmed = policy.confirmations > 1 ? await confirm(provider, receipt, target, policy, started, watch, progress) : receipt;
         if (confirmed !== null) {
@@ -55,9 +54,9 @@ export async function waitForReceipt(
       lastSend = Date.now();
       continue;
     }
-    if (round % 10 === 9 && (await count(eip1193, target.from, "latest")) > target.nonce) {
+    if (round % 10 === 9 && target.from !== undefined && target.nonce !== undefined && (await count(provider, target.from, "latest")) > target.nonce) {
       // The nonce is used, and by none of our hashes so far: whose is it?
-      const mined = await findMinedByNonce(eip1193, target.from, target.nonce, target.block);
+      const mined = await findMinedByNonce(provider, target.from, target.nonce, target.block);
       if (mined !== undefined && !target.hashes.some((h) => h.toLowerCase() === mined.hash.toLowerCase())) {
         throw new MigrationsError("NONCE_TAKEN", { nonce: target.nonce, from: target.from, file: target.file, hash: mined.hash });
       }
@@ -79,7 +78,7 @@ export interface WaitWatch {
  * Reports progress (at once, then once a second or when a confirmation came), reading the head only then:
  * blocks are counted from the head at the first report (just after the send).
  */
-function watchProgress(provider: Provider, policy: TransactionPolicy, started: number, watch: WaitWatch) {
+function watchProgress(provider: Eip1193Provider, policy: TransactionPolicy, started: number, watch: WaitWatch) {
   let last = -Infinity;
   let lastConfirmations = -1;
   let base: number | undefined;
@@ -90,7 +89,7 @@ function watchProgress(provider: Provider, policy: TransactionPolicy, started: n
     }
     last = now;
     lastConfirmations = confirmations;
-    const head = await provider.getBlockNumber();
+    const head = await headBlock(provider);
     base ??= head;
     watch.onWaiting({ elapsedMs: now - started, blocks: head - base, confirmations, required: Math.max(1, policy.confirmations) });
   };
@@ -118,17 +117,17 @@ function interrupted(target: WaitTarget): MigrationsError {
 }
 
 async function confirm(
-  provider: Provider,
-  receipt: TransactionReceipt,
+  provider: Eip1193Provider,
+  receipt: ChainReceipt,
   target: WaitTarget,
   policy: TransactionPolicy,
   started: number,
   watch: WaitWatch,
   progress: (confirmations: number) => Promise<void>,
-): Promise<TransactionReceipt | null> {
+): Promise<ChainReceipt | null> {
   const needed = receipt.blockNumber + policy.confirmations - 1;
   let head: number;
-  while ((head = await provider.getBlockNumber()) < needed) {
+  while ((head = await headBlock(provider)) < needed) {
     if (Date.now() - started >= policy.timeoutMs) {
       throw timeout({ ...target, hashes: [receipt.hash] }, policy);
     }
@@ -136,13 +135,19 @@ async function confirm(
     await pause(policy.pollMs, target, watch.signal);
   }
   // Still there after the confirmations (not reorganised away)? Otherwise keep waiting.
-  return provider.getTransactionReceipt(receipt.hash);
+  return readReceipt(provider, receipt.hash);
+}
+
+/** The receipt of `hash`, or null while it is not mined. */
+export async function readReceipt(provider: Eip1193Provider, hash: string): Promise<ChainReceipt | null> {
+  const raw = (await provider.request({ method: "eth_getTransactionReceipt", params: [hash] })) as ChainReceipt["raw"] | null;
+  return raw === null || raw === undefined ? null : chainReceipt(raw);
 }
 
 function timeout(target: WaitTarget, policy: TransactionPolicy): MigrationsError {
   return new MigrationsError("TX_TIMEOUT", {
     hash: target.hashes.at(-1) ?? "(unknown)",
-    nonce: target.nonce,
+    nonce: target.nonce ?? "unknown",
     file: target.file,
     seconds: Math.round(policy.timeoutMs / 100) / 10,
   });

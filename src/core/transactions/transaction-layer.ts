@@ -11,12 +11,6 @@ export interface TransactionLayer {
   readonly policy: TransactionPolicy;
   readonly nonces: NonceManager;
   readonly journal?: Journal;
-  /**
-   * The signers' accounts are the provider's (Hardhat's configured or node accounts): a
-   * transaction is one `eth_sendTransaction` of its own fields, and Hardhat or the node fills in
-   * gas and fees, instead of ethers' populate round trips.
-   */
-  readonly providerAccounts: boolean;
   /** Dev chains: the head is not asked before each send (the last block seen is a lower bound). */
   readonly isDevChain: boolean;
   /** The highest block number seen in a receipt: a lower bound for where later transactions land. */
@@ -37,7 +31,6 @@ export function createTransactionLayer(
     policy?: TransactionPolicy;
     journal?: Journal;
     isDevChain?: boolean;
-    providerAccounts?: boolean;
     emit?: MigrationEventListener;
     signal?: AbortSignal;
     chainId?: number;
@@ -50,7 +43,6 @@ export function createTransactionLayer(
     policy: options.policy ?? defaultTransactionPolicy(isDevChain),
     nonces: new NonceManager(provider),
     ...(options.journal !== undefined ? { journal: options.journal } : {}),
-    providerAccounts: options.providerAccounts ?? false,
     isDevChain,
     lastSeenBlock: 0,
     ...(options.emit !== undefined ? { emit: options.emit } : {}),

@@ -162,7 +162,7 @@ export class TruffleDeployer {
       ...toOverrides(params),
       from: params.from === undefined ? undefined : getAddress(params.from),
     });
-    const address = await deployed.getAddress();
+    const { address } = deployed;
     return createInstance(this.host, contract.contractName, address, iface, core.registry.get(contract.contractName).transactionHash);
   }
 }

@@ -1,8 +1,9 @@
-import { getAddress, type Signer, type TransactionReceipt, type TransactionResponse } from "ethers";
+import { BrowserProvider, getAddress, JsonRpcSigner, Network, type TransactionReceipt } from "ethers";
 
 import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from "../artifacts.js";
 import type { CoreMigrationContext } from "../context.js";
 import { MigrationsError, describeError } from "../errors.js";
+import { ethersSigners } from "../ethers/ethers-context.js";
 import type { MigrationFile } from "../migration-file.js";
 import type { Registry } from "../registry/registry.js";
 import type { DeploymentResult } from "../results.js";
@@ -13,24 +14,19 @@ import { callingConvention, requiredArtifactNames, undeclaredContractNames } fro
 import type { TruffleHost } from "./truffle-host.js";
 import type { TruffleTxParams } from "./tx-params.js";
 import { createWeb3Shim } from "./web3-shim.js";
-import { invariant } from "../invariant.js";
 
 export interface CommonJsMigrationOptions {
   readonly migration: MigrationFile;
   readonly source: string;
-  /** The core context, its signers tracking every transaction. */
+  /** The core context: its transactions are the migration's journaled steps. */
   readonly core: CoreMigrationContext;
   readonly artifacts: ArtifactResolver;
   readonly registry: Registry;
-  /** A tracked signer for another account. */
-  readonly signerFor: (address: string) => Promise<Signer>;
   /** The node's accounts (Truffle's `accounts` argument). */
   readonly accounts: () => Promise<string[]>;
   /** The full migration context, for CommonJS files written in this plugin's style. */
   readonly context: () => unknown;
   readonly onDeployment: (deployment: DeploymentResult) => void;
-  /** The migration's sender's wait. */
-  readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
@@ -47,14 +43,17 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
   const { core, migration, source } = options;
   // As web3.eth.getAccounts() gives them (nodes answer eth_accounts in lower case).
   const accounts = async () => (await options.accounts()).map((a) => getAddress(a));
-  const provider = core.deployer.provider;
-  invariant(provider !== null, "the deployer has no provider");
+  // Truffle's contracts are ethers contracts over the migration's provider, sending through
+  // tracking signers: every transaction is a journaled step of the migration.
+  const provider = new BrowserProvider(core.provider, Network.from(core.network.chainId), { staticNetwork: true, cacheTimeout: -1 });
+  const signers = ethersSigners(core, async (address) => new JsonRpcSigner(provider, getAddress(address)));
+  const deployer = await signers.signerFor(getAddress(core.deployer.address));
   const pending = new Set<Promise<unknown>>();
   const failures: unknown[] = [];
   const loaded = new Map<string, ContractArtifact>();
   const defaults = new Map<string, TruffleTxParams>();
   const creations = new Map<string, TransactionReceipt>();
-  const deployerAddress = await core.deployer.getAddress();
+  const deployerAddress = deployer.address;
 
   const keep = (work: Promise<unknown>, failsMigration: boolean) => {
     const settled = work.then(
@@ -69,13 +68,13 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
 
   const host: TruffleHost = {
     core,
-    deployer: core.deployer,
+    deployer,
     provider,
     async signerFor(from) {
       if (from === undefined || getAddress(from) === deployerAddress) {
-        return core.deployer;
+        return deployer;
       }
-      return options.signerFor(getAddress(from));
+      return signers.signerFor(getAddress(from));
     },
     async artifact(name) {
       const known = loaded.get(name);
@@ -93,7 +92,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
     },
     loadedArtifact: (name) => loaded.get(name),
     async waitForReceipt(tx) {
-      const receipt = await options.waitForReceipt(tx);
+      const receipt = await signers.receipt(tx.hash, provider);
       if (receipt.status !== 1) {
         throw new Error(`Transaction ${receipt.hash} reverted.`);
       }

@@ -1,17 +1,9 @@
-import {
-  Contract,
-  ContractFactory,
-  Interface,
-  getAddress,
-  type InterfaceAbi,
-  type Provider,
-  type Signer,
-} from "ethers";
-
 import { PROXY_ARTIFACTS } from "../../generated/proxy-artifacts.js";
 import { fullyQualifiedName, type ContractArtifact } from "../artifacts.js";
+import type { DeployedContract } from "../deployed-contract.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, normalizeSalt } from "../deterministic/create2-factory.js";
 import { MigrationsError, describeError } from "../errors.js";
+import { type AbiInput, checksumAddress, decodeFunctionResult, encodeDeployData, encodeFunctionCall, findEntry } from "../eth/index.js";
 import { toJsonValue } from "../json-value.js";
 import type { MinedReceipt } from "../mined-receipt.js";
 import type { JsonValue, ProxyRecord } from "../registry/registry-document.js";
@@ -22,7 +14,7 @@ import { formatLayoutReport } from "./format-layout-report.js";
 import { compareStorageLayouts, type LayoutComparison } from "./layout-compatibility.js";
 import type { StorageLayout } from "./storage-layout.js";
 import { StorageLayoutIncompatibleError } from "./storage-layout-error.js";
-import { invariant } from "../invariant.js";
+import { chainReads, type ChainReads } from "./chain-reads.js";
 import type { DeployProxyOptions, ProxyDependencies, UpgradeProxyOptions } from "./proxy-options.js";
 import { deployBytecode, deployImplementation, saltedDeployment } from "./proxy-deployment.js";
 import { UUPS_ABI, assertUupsAbi, assertUupsImplementation } from "./uups.js";
@@ -41,29 +33,28 @@ export async function deployProxy(
   contractName: string,
   args: readonly unknown[],
   options: DeployProxyOptions = {},
-): Promise<Contract> {
+): Promise<DeployedContract> {
   const kind = options.kind ?? "transparent";
   const name = options.as ?? contractName.split(":").pop()!;
   assertRegistryName(name);
-  const signer = options.from === undefined ? deps.deployer : await deps.signerFor(options.from);
-  const provider = requireProvider(signer);
+  const from = options.from ?? deps.deployer;
+  const provider = chainReads(deps.provider);
   const artifact = await readArtifact(deps, contractName, name);
   const layout = options.unsafeSkipStorageCheck === true ? undefined : await readLayout(deps, contractName);
   if (kind === "uups") {
     assertUupsAbi(artifact);
   }
-  const iface = new Interface(artifact.abi as InterfaceAbi);
-  const data = initializerData(iface, contractName, args, options.initializer);
+  const data = initializerData(artifact.abi, contractName, args, options.initializer);
 
   const chosen = options.salt === false ? undefined : (options.salt ?? deps.create2?.defaultSalt);
   const salted = chosen === undefined ? undefined : await saltedDeployment(deps, normalizeSalt(chosen, name), name);
-  const implementation = await deployImplementation(deps, artifact, signer, options, name, salted);
+  const implementation = await deployImplementation(deps, artifact, from, options, name, salted);
   if (kind === "uups") {
     await assertUupsImplementation(provider, artifact, implementation.address);
   }
   const proxyArtifact = kind === "uups" ? PROXY_ARTIFACTS.ERC1967Proxy : PROXY_ARTIFACTS.TransparentUpgradeableProxy;
-  const proxyArgs = kind === "uups" ? [implementation.address, data] : [implementation.address, options.owner ?? (await signer.getAddress()), data];
-  const proxy = await deployBytecode(deps, new ContractFactory(proxyArtifact.abi, proxyArtifact.bytecode, signer), proxyArgs, name, salted);
+  const proxyArgs = kind === "uups" ? [implementation.address, data] : [implementation.address, options.owner ?? from, data];
+  const proxy = await deployBytecode(deps, from, encodeDeployData(proxyArtifact.abi, proxyArtifact.bytecode, proxyArgs), name, salted);
   const admin = kind === "transparent" ? await readAddressSlot(provider, proxy.address, ADMIN_SLOT) : undefined;
 
   const record: ProxyRecord = {
@@ -79,7 +70,7 @@ export async function deployProxy(
     artifact: fullyQualifiedName(artifact),
     transactionHash: proxy.receipt.hash,
     blockNumber: proxy.receipt.blockNumber,
-    deployer: proxy.receipt.from,
+    deployer: checksumAddress(proxy.receipt.from),
     args: args.map(toJsonValue) as JsonValue[],
     ...(implementation.libraries !== undefined ? { libraries: implementation.libraries } : {}),
     migration: deps.migrationId,
@@ -88,7 +79,7 @@ export async function deployProxy(
   });
   deps.onDeployment(result(`${name} (implementation)`, implementation.address, fullyQualifiedName(artifact), implementation.receipt, deps.migrationId));
   deps.onDeployment(result(`${name} (${kind} proxy)`, proxy.address, fullyQualifiedName(artifact), proxy.receipt, deps.migrationId));
-  return new Contract(proxy.address, iface, signer);
+  return { address: proxy.address, abi: artifact.abi, ...(proxy.reused ? {} : { receipt: proxy.receipt }) };
 }
 
 /**
@@ -102,19 +93,19 @@ export async function upgradeProxy(
   name: string,
   newContractName: string,
   options: UpgradeProxyOptions = {},
-): Promise<Contract> {
+): Promise<DeployedContract> {
   const entry = deps.registry.get(name);
   if (entry.proxy === undefined) {
     throw new MigrationsError("NOT_A_PROXY", { name, chainId: deps.registry.chainId, contract: entry.artifact.split(":").pop()! });
   }
   const { proxy } = entry;
-  const signer = options.from === undefined ? deps.deployer : await deps.signerFor(options.from);
-  const provider = requireProvider(signer);
+  const from = options.from ?? deps.deployer;
+  const provider = chainReads(deps.provider);
   const skip = options.unsafeSkipStorageCheck === true;
 
   const actual = await readAddressSlot(provider, entry.address, IMPLEMENTATION_SLOT);
   const artifact = await readArtifact(deps, newContractName, name);
-  if (!skip && actual !== getAddress(proxy.implementation) && !(await runsCodeOf(provider, actual, artifact))) {
+  if (!skip && actual !== checksumAddress(proxy.implementation) && !(await runsCodeOf(provider, actual, artifact))) {
     // (An interrupted run of this very upgrade leaves the proxy on the new contract's code: the
     // re-run reuses that implementation and upgrade instead of sending them again.)
     throw new MigrationsError("PROXY_IMPLEMENTATION_MISMATCH", { name, address: entry.address, actual, recorded: proxy.implementation });
@@ -139,21 +130,20 @@ export async function upgradeProxy(
     }
     logAdded(deps, name, comparison);
   }
-  const iface = new Interface(artifact.abi as InterfaceAbi);
   const call = typeof options.call === "string" ? { fn: options.call, args: [] } : options.call;
-  const data = call === undefined ? "0x" : encodeCall(iface, newContractName, call.fn, call.args ?? []);
-  const upgrader = await signer.getAddress();
-  let admin: Contract | undefined;
+  const data = call === undefined ? "0x" : encodeCall(artifact.abi, newContractName, call.fn, call.args ?? []);
+  const upgrader = checksumAddress(from);
+  let admin: string | undefined;
   if (proxy.kind === "transparent") {
-    const adminAddress = await readAddressSlot(provider, entry.address, ADMIN_SLOT);
-    admin = new Contract(adminAddress, PROXY_ARTIFACTS.ProxyAdmin.abi, signer);
-    const owner = getAddress((await new Contract(adminAddress, PROXY_ARTIFACTS.ProxyAdmin.abi, provider).getFunction("owner")()) as string);
-    if (owner !== getAddress(upgrader)) {
-      throw new MigrationsError("PROXY_ADMIN_NOT_OWNER", { signer: upgrader, name, admin: adminAddress, owner });
+    admin = await readAddressSlot(provider, entry.address, ADMIN_SLOT);
+    const adminAbi = PROXY_ARTIFACTS.ProxyAdmin.abi;
+    const owner = checksumAddress(decodeFunctionResult(adminAbi, "owner", await provider.call({ to: admin, data: encodeFunctionCall(adminAbi, "owner") }))[0] as string);
+    if (owner !== upgrader) {
+      throw new MigrationsError("PROXY_ADMIN_NOT_OWNER", { signer: upgrader, name, admin, owner });
     }
   }
 
-  const implementation = await deployImplementation(deps, artifact, signer, options, name);
+  const implementation = await deployImplementation(deps, artifact, from, options, name);
   if (proxy.kind === "uups") {
     await assertUupsImplementation(provider, artifact, implementation.address);
   }
@@ -161,9 +151,9 @@ export async function upgradeProxy(
   try {
     const tx =
       admin !== undefined
-        ? await admin.getFunction("upgradeAndCall")(entry.address, implementation.address, data)
-        : await new Contract(entry.address, UUPS_ABI, signer).getFunction("upgradeToAndCall")(implementation.address, data);
-    receipt = await deps.waitForReceipt(tx);
+        ? { to: admin, data: encodeFunctionCall(PROXY_ARTIFACTS.ProxyAdmin.abi, "upgradeAndCall", [entry.address, implementation.address, data]) }
+        : { to: entry.address, data: encodeFunctionCall(UUPS_ABI, "upgradeToAndCall", [implementation.address, data]) };
+    receipt = await deps.transactions.wait((await deps.transactions.send(from, tx)).hash);
   } catch (error) {
     throw new MigrationsError("UPGRADE_FAILED", { name, contract: fullyQualifiedName(artifact), reason: describeError(error) }, { cause: error });
   }
@@ -171,7 +161,7 @@ export async function upgradeProxy(
     throw new MigrationsError("UPGRADE_FAILED", { name, contract: fullyQualifiedName(artifact), reason: "the upgrade transaction reverted" });
   }
   const now = await readAddressSlot(provider, entry.address, IMPLEMENTATION_SLOT);
-  if (now !== getAddress(implementation.address)) {
+  if (now !== checksumAddress(implementation.address)) {
     throw new MigrationsError("UPGRADE_FAILED", {
       name,
       contract: fullyQualifiedName(artifact),
@@ -185,7 +175,7 @@ export async function upgradeProxy(
     artifact: fullyQualifiedName(artifact),
     transactionHash: receipt.hash,
     blockNumber: receipt.blockNumber,
-    deployer: receipt.from,
+    deployer: checksumAddress(receipt.from),
     args: (call?.args ?? []).map(toJsonValue) as JsonValue[],
     ...(implementation.libraries !== undefined ? { libraries: implementation.libraries } : {}),
     migration: deps.migrationId,
@@ -200,7 +190,7 @@ export async function upgradeProxy(
   });
   deps.onDeployment(result(`${name} (implementation)`, implementation.address, fullyQualifiedName(artifact), implementation.receipt, deps.migrationId));
   deps.onLog(`upgraded ${name} (${previous.address}): implementation ${previous.proxy!.implementation} -> ${implementation.address}`);
-  return new Contract(entry.address, iface, signer);
+  return { address: entry.address, abi: artifact.abi, receipt };
 }
 
 /** The storage-layout check of an upgrade, without sending anything (`ctx.checkUpgrade`). */
@@ -255,8 +245,8 @@ async function readLayout(
 }
 
 
-function initializerData(iface: Interface, contractName: string, args: readonly unknown[], initializer: string | false | undefined): string {
-  const fn = initializer ?? (iface.getFunction("initialize") !== null ? "initialize" : undefined);
+function initializerData(abi: AbiInput, contractName: string, args: readonly unknown[], initializer: string | false | undefined): string {
+  const fn = initializer ?? (findEntry(abi, "function", "initialize") !== undefined ? "initialize" : undefined);
   if (fn === undefined || fn === false) {
     if (args.length > 0) {
       throw new MigrationsError("DEPLOYMENT_FAILED", {
@@ -266,29 +256,24 @@ function initializerData(iface: Interface, contractName: string, args: readonly 
     }
     return "0x";
   }
-  return encodeCall(iface, contractName, fn, args);
+  return encodeCall(abi, contractName, fn, args);
 }
 
-function encodeCall(iface: Interface, contractName: string, fn: string, args: readonly unknown[]): string {
+function encodeCall(abi: AbiInput, contractName: string, fn: string, args: readonly unknown[]): string {
   try {
-    return iface.encodeFunctionData(fn, args);
+    return encodeFunctionCall(abi, fn, args);
   } catch (error) {
     throw new MigrationsError("DEPLOYMENT_FAILED", { name: contractName, reason: `cannot call ${fn}: ${describeError(error)}` }, { cause: error });
   }
 }
 
 
-function requireProvider(signer: Signer): Provider {
-  invariant(signer.provider !== null, "the migration's signer has no provider");
-  return signer.provider;
-}
-
 function result(name: string, address: string, artifact: string, receipt: MinedReceipt, migration: number): DeploymentResult {
   return { name, address, artifact, transactionHash: receipt.hash, gasUsed: receipt.gasUsed, migration };
 }
 
 /** Whether the contract at `address` runs `artifact`'s runtime code (one without libraries or immutables). */
-async function runsCodeOf(provider: Provider, address: string, artifact: ContractArtifact): Promise<boolean> {
+async function runsCodeOf(provider: ChainReads, address: string, artifact: ContractArtifact): Promise<boolean> {
   const expected = artifact.deployedBytecode;
   return typeof expected === "string" && expected.length > 2 && (await provider.getCode(address)).toLowerCase() === expected.toLowerCase();
 }

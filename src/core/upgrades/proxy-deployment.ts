@@ -1,11 +1,8 @@
-import { ContractFactory, type InterfaceAbi, type Signer } from "ethers";
-
 import type { ContractArtifact } from "../artifacts.js";
 import { ensureCreate2Factory } from "../deterministic/create2-factory.js";
 import { type Create2Host, deployDeterministic, migrationSendPath } from "../deterministic/deploy-deterministic.js";
 import { MigrationsError, describeError } from "../errors.js";
-import { isAddress } from "../eth/address.js";
-import { ZERO_HASH } from "../eth/hex.js";
+import { checksumAddress, encodeDeployData, isAddress, ZERO_HASH } from "../eth/index.js";
 import type { MinedReceipt } from "../mined-receipt.js";
 import { linkBytecode } from "../linking.js";
 import type { DeployProxyOptions, ProxyDependencies } from "./proxy-options.js";
@@ -14,7 +11,7 @@ import type { DeployProxyOptions, ProxyDependencies } from "./proxy-options.js";
 export async function deployImplementation(
   deps: ProxyDependencies,
   artifact: ContractArtifact,
-  signer: Signer,
+  from: string,
   options: Pick<DeployProxyOptions, "libraries" | "constructorArgs">,
   name: string,
   salted?: Salted,
@@ -23,8 +20,8 @@ export async function deployImplementation(
   for (const [lib, target] of Object.entries(options.libraries ?? {})) {
     libraries[lib] = isAddress(target) ? target : deps.registry.get(target).address;
   }
-  const factory = new ContractFactory(artifact.abi as InterfaceAbi, linkBytecode(artifact, libraries), signer);
-  const deployed = await deployBytecode(deps, factory, options.constructorArgs ?? [], `${name} (implementation)`, salted);
+  const data = encodeDeployData(artifact.abi, linkBytecode(artifact, libraries), options.constructorArgs ?? []);
+  const deployed = await deployBytecode(deps, from, data, `${name} (implementation)`, salted);
   return { ...deployed, ...(Object.keys(libraries).length > 0 ? { libraries } : {}) };
 }
 
@@ -43,33 +40,30 @@ export async function saltedDeployment(deps: ProxyDependencies, salt: string, na
 }
 
 /**
- * Deploys `factory`'s contract with `args`; `salted`: through the CREATE2 factory, or reused when
- * it is already at its address (`reused`, with a stand-in receipt: nothing was sent).
+ * Deploys the creation code `data` from `from`; `salted`: through the CREATE2 factory, or reused
+ * when it is already at its address (`reused`, with a stand-in receipt: nothing was sent).
  */
 export async function deployBytecode(
-  deps: Pick<ProxyDependencies, "waitForReceipt">,
-  factory: ContractFactory,
-  args: readonly unknown[],
+  deps: Pick<ProxyDependencies, "transactions">,
+  from: string,
+  data: string,
   name: string,
   salted?: Salted,
 ): Promise<{ address: string; receipt: MinedReceipt; reused: boolean }> {
   if (salted !== undefined) {
-    const signer = factory.runner as Signer;
-    const { data } = await factory.getDeployTransaction(...args);
     const { create2 } = salted;
-    const deployed = await deployDeterministic(create2.provider, migrationSendPath(signer, deps.waitForReceipt, create2.replaysNext), name, salted.salt, data);
-    const receipt: MinedReceipt = deployed.receipt ?? { hash: ZERO_HASH, status: 1, blockNumber: 0, gasUsed: 0n, contractAddress: null, from: await signer.getAddress() };
+    const deployed = await deployDeterministic(create2.provider, migrationSendPath(deps.transactions, from, create2.replaysNext), name, salted.salt, data);
+    const receipt: MinedReceipt = deployed.receipt ?? { hash: ZERO_HASH, status: 1, blockNumber: 0, gasUsed: 0n, contractAddress: null, from };
     return { address: deployed.address, receipt, reused: deployed.receipt === undefined };
   }
-  let receipt: MinedReceipt | null;
+  let receipt: MinedReceipt;
   try {
-    const contract = await factory.deploy(...args);
-    receipt = await deps.waitForReceipt(contract.deploymentTransaction()!);
+    receipt = await deps.transactions.wait((await deps.transactions.send(from, { to: null, data })).hash);
   } catch (error) {
     throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: describeError(error) }, { cause: error });
   }
-  if (receipt === null || receipt.status !== 1 || receipt.contractAddress === null) {
+  if (receipt.status !== 1 || receipt.contractAddress === null) {
     throw new MigrationsError("DEPLOYMENT_FAILED", { name, reason: "the deployment transaction reverted" });
   }
-  return { address: receipt.contractAddress, receipt, reused: false };
+  return { address: checksumAddress(receipt.contractAddress), receipt, reused: false };
 }

@@ -1,7 +1,7 @@
-import type { Signer, TransactionReceipt, TransactionResponse } from "ethers";
-
 import type { ArtifactResolver } from "../artifacts.js";
+import type { MigrationTransactions } from "../deployed-contract.js";
 import type { Create2Host } from "../deterministic/deploy-deterministic.js";
+import type { Eip1193Provider } from "../provider.js";
 import type { Registry } from "../registry/registry.js";
 import type { DeploymentResult } from "../results.js";
 
@@ -49,13 +49,14 @@ export interface ProxyDependencies {
   readonly migrationId: number;
   readonly artifacts: ArtifactResolver;
   readonly registry: Registry;
-  /** The migration's (tracked) deployer. */
-  readonly deployer: Signer;
-  readonly signerFor: (address: string) => Promise<Signer>;
+  /** The migration's deployer's address (the default `from`). */
+  readonly deployer: string;
+  /** The node (storage, code and calls are read through it). */
+  readonly provider: Eip1193Provider;
+  /** The migration's journaled sends and waits. */
+  readonly transactions: MigrationTransactions;
   readonly onDeployment: (deployment: DeploymentResult) => void;
   readonly onLog: (message: string) => void;
-  /** The migration's sender's wait: the run's timeout, confirmations and fee bumps. */
-  readonly waitForReceipt: (tx: TransactionResponse) => Promise<TransactionReceipt>;
   /** Deterministic deployments (`salt`): the implementation and the proxy go through the CREATE2 factory. */
   readonly create2?: Create2Host;
 }

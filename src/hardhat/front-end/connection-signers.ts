@@ -1,24 +1,14 @@
-import { BrowserProvider, getAddress, JsonRpcSigner, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
-/**
- * The engine's signers of a connection's accounts: hardhat-ethers' when the project loads it
- * (what it always did), else signers over the connection's provider (the accounts Hardhat
- * configures or the node holds sign; a project on viem needs no hardhat-ethers).
- */
-const providers = new WeakMap<NetworkConnection, BrowserProvider>();
+import { checksumAddress } from "../../core/eth/index.js";
+import { providerAccount, type SendingAccount } from "../../core/transactions/sending-account.js";
 
-export async function connectionSigner(connection: NetworkConnection, address: string): Promise<Signer> {
-  const ethers = (connection as unknown as Partial<Pick<NetworkConnection, "ethers">>).ethers;
-  if (ethers !== undefined) {
-    return ethers.getSigner(address);
-  }
-  let provider = providers.get(connection);
-  if (provider === undefined) {
-    provider = new BrowserProvider(connection.provider);
-    providers.set(connection, provider);
-  }
-  return new JsonRpcSigner(provider, getAddress(address));
+/**
+ * The engine's account `address` on a connection: it signs through the connection's provider
+ * (Hardhat's configured accounts, a keystore, or the node's own), whichever library the project uses.
+ */
+export function connectionAccount(connection: NetworkConnection, address: string): SendingAccount {
+  return providerAccount(connection.provider, checksumAddress(address));
 }
 
 /** The connection's accounts (`eth_accounts`: Hardhat's configured ones, else the node's). */

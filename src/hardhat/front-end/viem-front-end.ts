@@ -1,9 +1,9 @@
-import type { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 import { createPublicClient, createWalletClient, custom, defineChain, getAddress, getContract, type Abi, type Address } from "viem";
 
-import type { CoreMigrationContext } from "../../core/context.js";
+import type { CoreMigrationContext, DeployedContract } from "../../core/context.js";
+import { withSigners } from "../../core/named-accounts.js";
 import type { Eip1193Provider } from "../../core/provider.js";
 import type { MigrationViem, ViemMigrationContext } from "../../types.js";
 import type { FrontEnd } from "./front-end.js";
@@ -48,9 +48,14 @@ function viemClients(provider: Eip1193Provider, chainId: number, name: string) {
 
 async function viemContext(core: CoreMigrationContext, hre: HardhatRuntimeEnvironment, connection: NetworkConnection): Promise<ViemMigrationContext> {
   const clients = viemClients(core.provider, core.network.chainId, core.network.name);
-  const deployer = clients.wallet(await core.deployer.getAddress());
-  const instance = (address: string, abi: Abi) => clients.contract(address, abi, deployer);
-  const fromEthers = async (contract: Contract) => instance(await contract.getAddress(), JSON.parse(contract.interface.formatJson()) as Abi);
+  const deployer = clients.wallet(core.deployer.address);
+  const instance = (address: string, abi: Abi, from?: string) => clients.contract(address, abi, from === undefined ? deployer : clients.wallet(from));
+  const fromCore = async (deployed: Promise<DeployedContract>, from?: string) => {
+    const { address, abi } = await deployed;
+    return instance(address, abi as Abi, from);
+  };
+  /** `options.from` of a deploy-like call's arguments (`(name, args?, options?)` or `(name, options)`). */
+  const fromOf = (args: readonly unknown[]) => (args.find((arg, i) => i > 0 && arg !== null && typeof arg === "object" && !Array.isArray(arg)) as { from?: string } | undefined)?.from;
   const viem: MigrationViem = {
     publicClient: clients.publicClient,
     getPublicClient: async () => clients.publicClient,
@@ -58,21 +63,24 @@ async function viemContext(core: CoreMigrationContext, hre: HardhatRuntimeEnviro
     getWalletClients: async () => ((await core.provider.request({ method: "eth_accounts" })) as string[]).map((address) => clients.wallet(address)),
     getContractAt: (async (name: string, address: Address) => instance(address, (await hre.artifacts.readArtifact(name)).abi as Abi)) as MigrationViem["getContractAt"],
   };
-  const { deployer: _signer, registry, ...rest } = core;
+  const { deployer: _account, registry, transactions: _transactions, accounts: coreAccounts, ...rest } = core;
+  const accounts = withSigners(core.network.name, coreAccounts, async (address) => clients.wallet(address));
   return {
     ...rest,
     hre,
     connection,
     viem,
     deployer,
-    deploy: (async (...args: Parameters<CoreMigrationContext["deploy"]>) => fromEthers(await core.deploy(...args))) as ViemMigrationContext["deploy"],
-    deployProxy: (async (...args: Parameters<CoreMigrationContext["deployProxy"]>) => fromEthers(await core.deployProxy(...args))) as ViemMigrationContext["deployProxy"],
-    upgradeProxy: (async (...args: Parameters<CoreMigrationContext["upgradeProxy"]>) => fromEthers(await core.upgradeProxy(...args))) as ViemMigrationContext["upgradeProxy"],
+    accounts,
+    account: (name) => accounts[name]!,
+    deploy: (async (...args: Parameters<CoreMigrationContext["deploy"]>) => fromCore(core.deploy(...args), fromOf(args))) as ViemMigrationContext["deploy"],
+    deployProxy: (async (...args: Parameters<CoreMigrationContext["deployProxy"]>) => fromCore(core.deployProxy(...args), fromOf(args))) as ViemMigrationContext["deployProxy"],
+    upgradeProxy: (async (...args: Parameters<CoreMigrationContext["upgradeProxy"]>) => fromCore(core.upgradeProxy(...args), args[2]?.from)) as ViemMigrationContext["upgradeProxy"],
     registry: {
       get: (name) => registry.get(name),
       has: (name) => registry.has(name),
       all: () => registry.all(),
-      contract: (async (name: string) => fromEthers(await registry.contract(name))) as ViemMigrationContext["registry"]["contract"],
+      contract: (async (name: string) => fromCore(registry.contract(name))) as ViemMigrationContext["registry"]["contract"],
     },
   };
 }

@@ -9,6 +9,7 @@ import { LazyMigratorStateStore } from "../../../src/core/stores/lazy-migrator-s
 import { createTransactionLayer } from "../../../src/core/transactions/migration-sender.js";
 import { createFixtureHre } from "../../helpers/fixture.js";
 import { describeStateStoreConformance } from "./state-store-conformance.js";
+import { providerAccount } from "../../../src/core/transactions/sending-account.js";
 
 let connection: NetworkConnection;
 let chain: ChainInfo;
@@ -23,11 +24,11 @@ async function openLazyStore(storage = new MemoryRegistryStorage(), events: Migr
     networkName: "hardhat",
     chain,
     registry,
-    deployer: async () => deployer!,
+    deployer: async () => providerAccount(connection.provider, deployer!.address),
     readOnly: false,
     emit: (event) => events.push(event),
     // The store sends through the plugin's transaction path, as every command opens it.
-    layer: createTransactionLayer(connection.provider, { providerAccounts: true }),
+    layer: createTransactionLayer(connection.provider, {}),
   });
   return { store, completed, registry };
 }

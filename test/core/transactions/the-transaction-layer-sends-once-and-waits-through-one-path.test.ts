@@ -5,9 +5,10 @@ import type { MigrationEvent } from "../../../src/core/events.js";
 import type { Eip1193Provider } from "../../../src/core/provider.js";
 import { NonceManager } from "../../../src/core/transactions/nonce-manager.js";
 import { MigrationSender, createTransactionLayer } from "../../../src/core/transactions/migration-sender.js";
-import { sentResponse } from "../../../src/core/transactions/ethers-sent-response.js";
+import { sentResponse } from "../../../src/core/ethers/sent-response.js";
 import { isRejectedForFees, readDevChainFees, rpcRequest } from "../../../src/core/transactions/provider-send.js";
 import { createFixtureHre } from "../../helpers/fixture.js";
+import { trackingSigner } from "../../helpers/tracking-signer.js";
 
 const RECIPIENT = "0x00000000000000000000000000000000000beef1";
 
@@ -38,9 +39,9 @@ describe("the transaction layer", () => {
       const fees = { gas: 16_000_000n, maxFeePerGas: 3n, maxPriorityFeePerGas: 1n };
       const filled = rpcRequest({ to: RECIPIENT, data: "0x12", value: 5n }, "0xabc", RECIPIENT, 7, fees);
       expect(filled).to.deep.equal({ from: "0xabc", to: RECIPIENT, data: "0x12", value: "0x5", nonce: "0x7", gas: "0xf42400", maxFeePerGas: "0x3", maxPriorityFeePerGas: "0x1" });
-      const own = rpcRequest({ to: RECIPIENT, gasLimit: 21_000n, gasPrice: 9n }, "0xabc", RECIPIENT, 0, fees);
+      const own = rpcRequest({ to: RECIPIENT, gas: 21_000n, gasPrice: 9n }, "0xabc", RECIPIENT, 0, fees);
       expect(own).to.deep.equal({ from: "0xabc", to: RECIPIENT, nonce: "0x0", gas: "0x5208", gasPrice: "0x9" });
-      expect(rpcRequest({ data: "0x60" }, "0xabc", null, 1, undefined)).to.deep.equal({ from: "0xabc", data: "0x60", nonce: "0x1" });
+      expect(rpcRequest({ to: null, data: "0x60" }, "0xabc", null, 1, undefined)).to.deep.equal({ from: "0xabc", data: "0x60", nonce: "0x1" });
     });
 
     it("reads the chain's gas limit (capped at 2^24) and twice its base fee plus a tip", async () => {
@@ -58,7 +59,8 @@ describe("the transaction layer", () => {
     });
 
     it("builds the response of what was sent, with the contract address ethers derives from it", () => {
-      const response = sentResponse(connection.ethers.provider, `0x${"11".repeat(32)}`, { from: RECIPIENT, nonce: "0x02", data: "0x60", gas: "0x5208", maxFeePerGas: "0x03", maxPriorityFeePerGas: "0x01" }, 31337n);
+      const sent = { hash: `0x${"11".repeat(32)}`, from: RECIPIENT, to: null, nonce: 2, data: "0x60", value: 0n, gas: 21_000n, maxFeePerGas: 3n, maxPriorityFeePerGas: 1n, chainId: 31337n };
+      const response = sentResponse(connection.ethers.provider, sent, () => Promise.reject(new Error("not mined")));
       expect(response.nonce).to.equal(2);
       expect(response.to).to.equal(null);
       expect(response.type).to.equal(2);
@@ -70,17 +72,17 @@ describe("the transaction layer", () => {
     it("sends one eth_sendTransaction per transaction, with no estimate, fee history or fetch by hash, and serves the script's wait() from its cache", async () => {
       const { provider, methods } = counted(connection.provider);
       const events: MigrationEvent[] = [];
-      const layer = createTransactionLayer(provider, { providerAccounts: true, chainId: 31337, emit: (e) => events.push(e) });
+      const layer = createTransactionLayer(provider, { chainId: 31337, emit: (e) => events.push(e) });
       const sender = new MigrationSender(layer, { id: 1, fileName: "1_test.js" });
       const [deployer] = await connection.ethers.getSigners();
-      const signer = sender.signer(deployer!);
+      const signer = await trackingSigner(sender, provider, deployer!);
 
       const token = await connection.ethers.getContractFactory("Token", signer);
       const deployed = await token.deploy("T", 100n);
       const deployReceipt = await deployed.deploymentTransaction()!.wait();
       const call = await deployed.getFunction("transfer")(RECIPIENT, 3n);
       const callReceipt = await call.wait();
-      await sender.wait(call);
+      await sender.wait(call.hash);
 
       expect(deployReceipt!.contractAddress).to.equal(await deployed.getAddress());
       expect(callReceipt!.status).to.equal(1);
@@ -97,10 +99,10 @@ describe("the transaction layer", () => {
     });
 
     it("a reverted transaction's wait() throws as ethers' does", async () => {
-      const layer = createTransactionLayer(connection.provider, { providerAccounts: true, chainId: 31337 });
+      const layer = createTransactionLayer(connection.provider, { chainId: 31337 });
       const sender = new MigrationSender(layer, { id: 2, fileName: "2_test.js" });
       const [deployer] = await connection.ethers.getSigners();
-      const token = await (await connection.ethers.getContractFactory("Token", sender.signer(deployer!))).deploy("T", 1n);
+      const token = await (await connection.ethers.getContractFactory("Token", await trackingSigner(sender, connection.provider, deployer!))).deploy("T", 1n);
       let message = "";
       try {
         await (await token.getFunction("transfer")(RECIPIENT, 5n)).wait();

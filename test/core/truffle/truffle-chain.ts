@@ -10,6 +10,7 @@ import { MigrationSender, createTransactionLayer } from "../../../src/core/trans
 import { createFixtureHre } from "../../helpers/fixture.js";
 import { compileArtifacts } from "../../helpers/solc-artifacts.js";
 import { migrationsDir } from "../../helpers/temp.js";
+import { providerAccount } from "../../../src/core/transactions/sending-account.js";
 
 /** The contracts the Truffle runtime's tests deploy: a library, and a contract that links it. */
 const SOURCES = {
@@ -94,8 +95,8 @@ export async function runTruffleMigration(source: string, options: { registry?: 
     executeMigration({
       migration: migration!,
       network: { name: "hardhat", chainId: env.chain.chainId },
-      deployer: deployer!,
-      signerFor: (address) => env.connection.ethers.getSigner(address),
+      deployer: providerAccount(env.connection.provider, deployer!.address),
+      accountFor: async (address) => providerAccount(env.connection.provider, address),
       accounts: async () => (await env.connection.ethers.getSigners()).slice(0, 3).map((s) => s.address.toLowerCase()),
       artifacts: env.artifacts,
       registry,
@@ -104,7 +105,7 @@ export async function runTruffleMigration(source: string, options: { registry?: 
       emit: (event) => {
         if (event.type === "log") logs.push(event.message);
       },
-      sender: new MigrationSender(createTransactionLayer(env.connection.provider, { providerAccounts: true, chainId: env.chain.chainId }), migration!),
+      sender: new MigrationSender(createTransactionLayer(env.connection.provider, { chainId: env.chain.chainId }), migration!),
     });
   try {
     return { result: await run(), probed, logs, registry, ...env };

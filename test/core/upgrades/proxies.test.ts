@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { BrowserProvider, type Eip1193Provider, type Signer } from "ethers";
+import { BrowserProvider, Contract, type Eip1193Provider, type InterfaceAbi, type Signer } from "ethers";
 import { createHardhatRuntimeEnvironment } from "hardhat/hre";
 
 import type { ArtifactResolver } from "../../../src/core/artifacts.js";
@@ -13,6 +13,8 @@ import { deployProxy, upgradeProxy, type ProxyDependencies } from "../../../src/
 import { StorageLayoutIncompatibleError } from "../../../src/core/upgrades/storage-layout-error.js";
 import { compileArtifacts } from "../../helpers/solc-artifacts.js";
 import { MigrationSender, createTransactionLayer } from "../../../src/core/transactions/migration-sender.js";
+import type { DeployedContract } from "../../../src/core/deployed-contract.js";
+import { senderTransactions, trackingSigner } from "../../helpers/tracking-signer.js";
 
 const BOX = `// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
@@ -47,6 +49,9 @@ describe("proxies (core)", function () {
   let registry: Registry;
   let deployments: DeploymentResult[];
   let deps: ProxyDependencies;
+  let sending: Signer;
+  /** The proxy as the ethers front-end gives it to a migration. */
+  const ethersContract = (deployed: DeployedContract) => new Contract(deployed.address, deployed.abi as InterfaceAbi, sending);
   const blockNumber = async () => Number(BigInt((await provider.request({ method: "eth_blockNumber", params: [] })) as string));
 
   before(async function () {
@@ -61,22 +66,24 @@ describe("proxies (core)", function () {
     registry = await Registry.open(new MemoryRegistryStorage(), await inspectChain(provider, { inProcess: true }));
     deployments = [];
     // Sent and waited for through the plugin's one transaction path, as in a migration.
-    const sender = new MigrationSender(createTransactionLayer(provider, { providerAccounts: true }), { id: 1, fileName: "1_proxies.ts" });
-    const sending = sender.signer(signer);
+    const sender = new MigrationSender(createTransactionLayer(provider, {}), { id: 1, fileName: "1_proxies.ts" });
+    const transactions = senderTransactions(sender, provider);
     deps = {
       migrationId: 1,
       artifacts,
       registry,
-      deployer: sending,
-      signerFor: async () => sending,
+      deployer: await signer.getAddress(),
+      provider,
+      transactions,
       onDeployment: (d) => deployments.push(d),
       onLog: () => {},
-      waitForReceipt: (tx) => sender.wait(tx),
     };
+    // The contracts as the ethers front-end makes them: sending through the same path.
+    sending = await trackingSigner(sender, provider, signer);
   });
 
   it("deploys a transparent proxy, initialises it through the proxy, and records implementation, admin and layout", async () => {
-    const box = await deployProxy(deps, "Box", [42n]);
+    const box = ethersContract(await deployProxy(deps, "Box", [42n]));
     expect(await box.getFunction("value")()).to.equal(42n);
     expect(await box.getFunction("owner")()).to.equal(await signer.getAddress());
     const entry = registry.get("Box");
@@ -88,9 +95,9 @@ describe("proxies (core)", function () {
   });
 
   it("upgrades in place: the state stays, the new functions work, the old implementation goes to the history", async () => {
-    const box = await deployProxy(deps, "Box", [7n]);
+    const box = ethersContract(await deployProxy(deps, "Box", [7n]));
     const first = registry.get("Box").proxy!.implementation;
-    const upgraded = await upgradeProxy(deps, "Box", "BoxV2");
+    const upgraded = ethersContract(await upgradeProxy(deps, "Box", "BoxV2"));
     await (await upgraded.getFunction("bump")()).wait();
     expect(await upgraded.getFunction("value")()).to.equal(8n);
     expect(await upgraded.getAddress()).to.equal(await box.getAddress());
@@ -131,7 +138,7 @@ describe("proxies (core)", function () {
   });
 
   it("refuses to upgrade a proxy whose implementation was changed outside the migrations", async () => {
-    const box = await deployProxy(deps, "Box", [1n]);
+    const box = ethersContract(await deployProxy(deps, "Box", [1n]));
     const elsewhere = `0x${"ab".repeat(20)}`;
     await provider.request({ method: "hardhat_setStorageAt", params: [await box.getAddress(), IMPLEMENTATION_SLOT, `0x${"0".repeat(24)}${elsewhere.slice(2)}`] });
     const error = await upgradeProxy(deps, "Box", "BoxV2").catch((e: unknown) => e);
