@@ -78,6 +78,11 @@ export interface MigrationContextOf<ContractT, SignerT> {
   /** The storage-layout check `upgradeProxy` would make, without sending anything. */
   checkUpgrade(name: string, newContractName: string, options?: Pick<UpgradeProxyOptions, "renames">): Promise<LayoutComparison>;
   readonly registry: MigrationRegistry<ContractT>;
+  /**
+   * The migration's journaled transaction path in plain values (what `deployer`, viem's clients
+   * and `provider` are built on): `send(from, { to, data, value })`, `wait(hash)`.
+   */
+  readonly transactions: MigrationTransactions;
   /** Prints a line under the migration's heading (and adds it to the run's events). */
   log(message: string): void;
   /**
@@ -95,12 +100,10 @@ export interface MigrationContextOf<ContractT, SignerT> {
 
 /**
  * The library-neutral context the engine builds: contracts as address and ABI, accounts as
- * addresses, and the migration's journaled transaction path (`transactions`) front-ends build
- * their signers and clients on. Hosts dress it (`MigrationScripts.extendContext`).
+ * addresses; front-ends build their signers and clients on its `transactions`. Hosts dress it
+ * (`MigrationScripts.extendContext`).
  */
-export interface CoreMigrationContext extends MigrationContextOf<DeployedContract, AccountRef> {
-  readonly transactions: MigrationTransactions;
-}
+export type CoreMigrationContext = MigrationContextOf<DeployedContract, AccountRef>;
 
 export function createCoreContext(deps: ContextDependencies): CoreMigrationContext {
   const { migration, registry } = deps;

@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { getAddress, isAddress } from "ethers";
+import { checksumAddress as getAddress, isAddress } from "../core/eth/index.js";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 import { expect } from "chai";
 
@@ -59,6 +60,28 @@ describe("a viem project migrates, tests and resumes like an ethers one", functi
       child.on("close", (exit) => resolve({ code: exit, output: text }));
     });
     expect(code, output).to.equal(0);
+  });
+
+  it("`migrate` loads viem and never ethers from the plugin (an ethers project's does: the check works)", async () => {
+    const loads = async (root: string, env: Record<string, string>) => {
+      const record = path.join(await tempDir("hhm-loads-"), "loads.jsonl");
+      const hook = path.join(REPO_ROOT, "test", "helpers", "loader", "record-library-loads.mjs");
+      const run = await runHardhat(root, ["migrate", "--network", "testnode", ...(root === ROOT ? ["--no-compile"] : [])], { ...env, RECORD_LIBRARY_LOADS: record, NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` });
+      expect(run.code, `${run.stdout}\n${run.stderr}`).to.equal(0);
+      const lines = (await readFile(record, "utf8").catch(() => "")).split("\n").filter(Boolean);
+      const fromPlugin = (library: string) =>
+        lines
+          .map((line) => JSON.parse(line) as { specifier: string; parent: string })
+          .filter((load) => load.specifier.split("/")[0] === library && load.parent.startsWith(pathToFileURL(path.join(REPO_ROOT, "src")).href))
+          .map((load) => load.parent.slice(pathToFileURL(REPO_ROOT).href.length + 1));
+      return { ethers: fromPlugin("ethers"), viem: fromPlugin("viem") };
+    };
+    const viem = await loads(ROOT, { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-viem-loads-") });
+    expect(viem.ethers).to.deep.equal([]);
+    expect(viem.viem).to.include("src/hardhat/front-end/viem-front-end.ts");
+    const ethers = await loads(fixtureRoot("basic"), { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-ethers-loads-") });
+    expect(ethers.ethers).to.include("src/core/ethers/ethers-context.ts");
+    expect(ethers.viem).to.deep.equal([]);
   });
 
   it("`npx hardhat migrate` on an HTTP node deploys and counts with viem, and `status` shows both up", async () => {

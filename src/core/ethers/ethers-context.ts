@@ -22,7 +22,6 @@ export async function dressInEthers(core: CoreMigrationContext, inner: (address:
   const contract = async (deployed: DeployedContract, from?: string) =>
     new Contract(deployed.address, deployed.abi as InterfaceAbi, from === undefined ? deployer : await signerFor(from));
   const accounts = withSigners(core.network.name, core.accounts, signerFor);
-  const { transactions: _transactions, ...rest } = core;
 
   type Deploy = EthersContextBase["deploy"];
   type DeployProxy = EthersContextBase["deployProxy"];
@@ -34,7 +33,7 @@ export async function dressInEthers(core: CoreMigrationContext, inner: (address:
     return Array.isArray(argsOrOptions) ? [args, withArgs, options?.from] : [withArgs, maybeOptions, options?.from];
   };
   return {
-    ...rest,
+    ...core,
     deployer,
     accounts,
     account: (name) => accounts[name]!,

@@ -63,7 +63,7 @@ async function viemContext(core: CoreMigrationContext, hre: HardhatRuntimeEnviro
     getWalletClients: async () => ((await core.provider.request({ method: "eth_accounts" })) as string[]).map((address) => clients.wallet(address)),
     getContractAt: (async (name: string, address: Address) => instance(address, (await hre.artifacts.readArtifact(name)).abi as Abi)) as MigrationViem["getContractAt"],
   };
-  const { deployer: _account, registry, transactions: _transactions, accounts: coreAccounts, ...rest } = core;
+  const { deployer: _account, registry, accounts: coreAccounts, ...rest } = core;
   const accounts = withSigners(core.network.name, coreAccounts, async (address) => clients.wallet(address));
   return {
     ...rest,

@@ -1,4 +1,4 @@
-import { formatUnits } from "ethers";
+import { formatUnits } from "../../core/eth/index.js";
 
 /** The native currency's symbol of well-known chains; "ETH" otherwise. */
 const SYMBOLS: Readonly<Record<number, string>> = {
