@@ -1,3 +1,4 @@
+import { checksumAddress } from "../eth/address.js";
 import { receiptFromRpc, type MinedReceipt, type RpcReceipt } from "../mined-receipt.js";
 
 /**
@@ -75,8 +76,18 @@ export function transactionFromRpc(raw: RpcTransaction): SentTransaction {
   };
 }
 
-/** An eth_getTransactionReceipt result as a ChainReceipt (the price paid: effectiveGasPrice, else the legacy gasPrice). */
+/**
+ * An eth_getTransactionReceipt result as a ChainReceipt: addresses checksummed (as the registry,
+ * the journal and the output show them), the price paid (effectiveGasPrice, else the legacy gasPrice).
+ */
 export function chainReceipt(raw: ChainReceipt["raw"]): ChainReceipt {
   const price = (raw.effectiveGasPrice ?? raw.gasPrice ?? "0x0") as string;
-  return { ...receiptFromRpc(raw), effectiveGasPrice: BigInt(price), raw };
+  const receipt = receiptFromRpc(raw);
+  return {
+    ...receipt,
+    from: checksumAddress(receipt.from),
+    contractAddress: receipt.contractAddress === null ? null : checksumAddress(receipt.contractAddress),
+    effectiveGasPrice: BigInt(price),
+    raw,
+  };
 }
