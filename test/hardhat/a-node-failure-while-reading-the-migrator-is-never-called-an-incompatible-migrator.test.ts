@@ -34,6 +34,7 @@ describe("a node failure while reading the Migrator is reported as such, never a
   let migrator: string;
   let registryFile: string;
   let hardhat: (...args: string[]) => ReturnType<typeof runHardhat>;
+  let env: Record<string, string>;
 
   /** The Migrator's `version()`, asked by `eth_call`. */
   const versionCall = (request: RpcRequest) =>
@@ -44,7 +45,7 @@ describe("a node failure while reading the Migrator is reported as such, never a
   before(async () => {
     const dir = await migrationsDir({ "1_token.js": deployToken });
     const registryDir = await tempDir("hhm-unreachable-");
-    const env = { MIGRATIONS_TEST_RPC_URL: live.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: registryDir };
+    env = { MIGRATIONS_TEST_RPC_URL: live.url, MIGRATIONS_TEST_DIR: dir, MIGRATIONS_TEST_REGISTRY_DIR: registryDir };
     hardhat = (...args: string[]) => runHardhat(fixtureRoot("basic"), [...args, "--network", "testnode"], env);
     const first = await hardhat("migrate", "--yes", "--no-compile");
     expect(first.code, first.stdout + first.stderr).to.equal(0);
@@ -62,6 +63,8 @@ describe("a node failure while reading the Migrator is reported as such, never a
     { what: "a JSON-RPC -32603 internal error on version()", on: "version", as: { rpcError: { code: -32603, message: "internal error" } }, command: ["migrate", "status"] },
     { what: "a dropped connection on version()", on: "version", as: { reset: true }, command: ["migrate", "--yes", "--no-compile"] },
     { what: "an HTTP 429 rate limit on version()", on: "version", as: { httpStatus: 429 }, command: ["migrate", "status"] },
+    // With the network's `timeout` at 1 s, as an RPC that stopped answering is seen.
+    { what: "no answer to version() within the network's timeout", on: "version", as: { hang: true }, command: ["migrate", "--yes", "--no-compile"] },
   ];
 
   for (const failure of failures) {
@@ -70,7 +73,10 @@ describe("a node failure while reading the Migrator is reported as such, never a
       const block = await blockNumber(live.node.url);
       flakiness = { on: failure.on === "version" ? versionCall : recordEvents, as: failure.as, times: Number.POSITIVE_INFINITY };
 
-      const result = await hardhat(...failure.command);
+      const result = await runHardhat(fixtureRoot("basic"), [...failure.command, "--network", "testnode"], {
+        ...env,
+        ...("hang" in failure.as ? { MIGRATIONS_TEST_RPC_TIMEOUT_MS: "1000" } : {}),
+      });
 
       const out = result.stdout + result.stderr;
       expect(result.code, out).to.not.equal(0);

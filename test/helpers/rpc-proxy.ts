@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 
 import { freePort } from "./hardhat-node.js";
 
@@ -10,13 +10,15 @@ export interface RpcRequest {
 /**
  * How the proxy fails a call, as a flaky endpoint or the load balancer in front of it does:
  * an HTTP status instead of a JSON-RPC answer (a 502 or 503; a 429 is sent with `retry-after: 0`),
- * a JSON-RPC error object, or the connection dropped without an answer (the client sees a reset).
- * A batch with one call failed at the HTTP level fails whole.
+ * a JSON-RPC error object, the connection dropped without an answer (the client sees a reset), or
+ * no answer at all until the proxy stops (the client's timeout ends the request). A batch with one
+ * call failed at the HTTP level fails whole.
  */
 export type RpcFailure =
   | { readonly httpStatus: number }
   | { readonly rpcError: { readonly code: number; readonly message: string } }
-  | { readonly reset: true };
+  | { readonly reset: true }
+  | { readonly hang: true };
 
 /**
  * A JSON-RPC proxy in front of a node, to make it look like something else: `fail` may fail a
@@ -39,6 +41,7 @@ export async function startRpcProxy(
 ): Promise<RpcProxy> {
   const port = await freePort();
   const calls = new Map<string, number>();
+  const hanging = new Set<ServerResponse>();
   const handle = async (body: { id: unknown; method: string; params?: unknown[] }, failure: RpcFailure | undefined) => {
     const request = { method: body.method, params: body.params ?? [] };
     if (failure !== undefined && "rpcError" in failure) {
@@ -74,10 +77,13 @@ export async function startRpcProxy(
           calls.set(body.method, (calls.get(body.method) ?? 0) + 1);
           return hooks.fail?.({ method: body.method, params: body.params ?? [] });
         });
-        const whole = failures.find((failure) => failure !== undefined && !("rpcError" in failure));
+        const whole = failures.find((failure): failure is Exclude<RpcFailure, { rpcError: unknown }> => failure !== undefined && !("rpcError" in failure));
         if (whole !== undefined) {
           if ("reset" in whole) {
             req.socket.destroy();
+          } else if ("hang" in whole) {
+            hanging.add(res);
+            res.on("close", () => hanging.delete(res));
           } else {
             res.writeHead(whole.httpStatus, { "content-type": "text/html", ...(whole.httpStatus === 429 ? { "retry-after": "0" } : {}) });
             res.end(`<html><body><h1>${whole.httpStatus}</h1>The upstream node did not answer.</body></html>`);
@@ -97,7 +103,13 @@ export async function startRpcProxy(
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise((resolve) => {
+        for (const res of hanging) {
+          res.destroy();
+        }
+        server.close(() => resolve());
+      }),
   };
 }
 

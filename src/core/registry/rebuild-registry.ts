@@ -60,7 +60,7 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
       }
       design = await deployedMigratorDesign(host.provider, migrator.address, await creationInput(host, migrator.transactionHash));
       const found = { address: migrator.address, blockNumber: migrator.blockNumber, deployer: migrator.from, design: design.design };
-      const attached = await MigratorStateStore.attach(host.provider, undefined, found, registry.storage.location);
+      const attached = await MigratorStateStore.attach(host.provider, undefined, found, { file: registry.storage.location, network: host.networkName });
       if (attached === undefined) {
         throw refuse(`the journal's Migrator ${migrator.address} does not answer as a Migrator`);
       }
