@@ -141,7 +141,7 @@ export const FEATURE_ERRORS = {
   MIGRATOR_UNREACHABLE: {
     number: 336,
     message: "Could not read the Migrator at {address} on {network}: {reason}",
-    hint: "The node failed to answer (asked {attempts} times); this says nothing about the Migrator or the registry. Nothing was changed: run the command again, or check the network's RPC URL and its provider's status and rate limits.",
+    hint: "The node failed to answer (asked {attempts} times); this says nothing about the Migrator or the registry. Nothing was changed: run the command again, or check the RPC URL of {network} and its provider's status and rate limits.",
   },
   VERIFY_PLUGIN_MISSING: {
     number: 320,

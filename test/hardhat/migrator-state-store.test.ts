@@ -167,13 +167,26 @@ describe("MigratorStateStore.attach", () => {
 
   for (const design of [undefined, 2] as const) {
     it(`reports a contract that is not a Migrator (its ${design === 2 ? "version()" : "completed()"} reverts) as incompatible`, async () => {
-      const [owner] = await connection.ethers.getSigners();
       const token = await connection.ethers.deployContract("Token", ["T", 1n]);
       const error = await attachError(connection.provider, { address: await token.getAddress(), blockNumber: 0, ...(design !== undefined ? { design } : {}) });
       expect(MigrationsError.is(error, "MIGRATOR_INCOMPATIBLE"), String(error)).to.equal(true);
       expect((error as MigrationsError).hint).to.contain("registry.json");
     });
   }
+
+  it("reports a bare revert as geth words it (-32000 \"execution reverted\", no data) as incompatible", async () => {
+    const store = await deployStore();
+    const geth: Eip1193Provider = {
+      request: async (args) => {
+        if (isVersionCall(args)) {
+          throw Object.assign(new Error("execution reverted"), { code: -32000 });
+        }
+        return connection.provider.request(args);
+      },
+    };
+    const error = await attachError(geth, { address: store.address, blockNumber: 0, design: 2 });
+    expect(MigrationsError.is(error, "MIGRATOR_INCOMPATIBLE"), String(error)).to.equal(true);
+  });
 
   for (const garbage of ["0x", "0xnot-a-number"]) {
     it(`reports a Migrator whose version() answers ${JSON.stringify(garbage)} as incompatible`, async () => {
