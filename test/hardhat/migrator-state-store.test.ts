@@ -4,6 +4,8 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { MigrationsError } from "../../src/core/errors.js";
 import type { Eip1193Provider } from "../../src/core/provider.js";
+import { NodeReadFailure } from "../../src/core/node-read-failure.js";
+import { deployedMigratorDesign } from "../../src/core/stores/migrator-deployment.js";
 import { VERSION_CALL } from "../../src/core/stores/migrator-events.js";
 import { MigratorStateStore } from "../../src/core/stores/migrator-state-store.js";
 import type { StoreSender } from "../../src/core/stores/state-store.js";
@@ -264,6 +266,28 @@ describe("MigratorStateStore.attach", () => {
     const attached = await attachSending(flaky, store.address, 2);
     expect(failures).to.equal(0);
     expect([...attached.completed]).to.deep.equal([7]);
+  });
+});
+
+describe("deployedMigratorDesign (`migrate registry rebuild` of a Migrator not built from the shipped source)", () => {
+  it("is design 2 when version() answers, design 1 when it reverts, and a node's failure is thrown, not taken for design 1", async () => {
+    const store = await deployStore();
+    const token = await connection.ethers.deployContract("Token", ["T", 1n]);
+    expect(await deployedMigratorDesign(connection.provider, store.address, "0x")).to.deep.equal({ design: 2 });
+    expect(await deployedMigratorDesign(connection.provider, await token.getAddress(), "0x")).to.deep.equal({ design: 1 });
+    let asked = 0;
+    const failing: Eip1193Provider = {
+      request: async (args) => {
+        if (isVersionCall(args)) {
+          asked += 1;
+          throw Object.assign(new Error("internal error"), { code: -32603 });
+        }
+        return connection.provider.request(args);
+      },
+    };
+    const thrown = await deployedMigratorDesign(failing, store.address, "0x").catch((e: unknown) => e);
+    expect(thrown).to.be.instanceOf(NodeReadFailure);
+    expect(asked).to.equal(3);
   });
 });
 

@@ -41,12 +41,7 @@ export async function readAttachedRecord(
 ): Promise<AttachedRecord | undefined> {
   const { address } = migrator;
   const reader = tellingNodeFailures(provider);
-  const unreachable = (failure: NodeReadFailure) =>
-    new MigrationsError(
-      "MIGRATOR_UNREACHABLE",
-      { address, network: where.network, reason: failure.message, attempts: NODE_READ_RETRY_DELAYS_MS.length + 1 },
-      { cause: failure },
-    );
+  const unreachable = (failure: NodeReadFailure) => migratorUnreachable(address, where.network, failure);
   try {
     return await retryNodeFailures(() => readOnce(reader, migrator, withOwner));
   } catch (error) {
@@ -68,6 +63,11 @@ export async function readAttachedRecord(
     }
     throw new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: where.file }, { cause: error });
   }
+}
+
+/** MIGRATOR_UNREACHABLE: the node failed to read the Migrator at `address`, after `retryNodeFailures`. */
+export function migratorUnreachable(address: string, network: string, failure: NodeReadFailure): MigrationsError<"MIGRATOR_UNREACHABLE"> {
+  return new MigrationsError("MIGRATOR_UNREACHABLE", { address, network, reason: failure.message, attempts: NODE_READ_RETRY_DELAYS_MS.length + 1 }, { cause: failure });
 }
 
 /** One attempt: the record and the owner asked at once (one round trip). */
