@@ -217,19 +217,10 @@ describe("MigratorStateStore.attach", () => {
 
   it("reports a node that keeps failing to answer as unreachable, after three attempts, never as incompatible", async () => {
     const store = await deployStore();
-    let failed = 0;
-    const failing: Eip1193Provider = {
-      request: async (args) => {
-        if (isVersionCall(args)) {
-          failed += 1;
-          throw Object.assign(new Error("internal error"), { code: -32603 });
-        }
-        return connection.provider.request(args);
-      },
-    };
+    const failing = failingVersionCalls();
     const error = await attachError(failing, { address: store.address, blockNumber: 0, design: 2 });
     expect(MigrationsError.is(error, "MIGRATOR_UNREACHABLE"), String(error)).to.equal(true);
-    expect(failed).to.equal(3);
+    expect(failing.asked).to.equal(3);
     const { message, hint } = error as MigrationsError;
     expect(message).to.equal(`HHM336: Could not read the Migrator at ${store.address} on mainnet: eth_call: internal error (JSON-RPC error -32603)`);
     expect(hint).to.contain("Nothing was changed").and.to.contain("asked 3 times").and.to.not.contain("registry.json");
@@ -275,21 +266,27 @@ describe("deployedMigratorDesign (`migrate registry rebuild` of a Migrator not b
     const token = await connection.ethers.deployContract("Token", ["T", 1n]);
     expect(await deployedMigratorDesign(connection.provider, store.address, "0x")).to.deep.equal({ design: 2 });
     expect(await deployedMigratorDesign(connection.provider, await token.getAddress(), "0x")).to.deep.equal({ design: 1 });
-    let asked = 0;
-    const failing: Eip1193Provider = {
-      request: async (args) => {
-        if (isVersionCall(args)) {
-          asked += 1;
-          throw Object.assign(new Error("internal error"), { code: -32603 });
-        }
-        return connection.provider.request(args);
-      },
-    };
+    const failing = failingVersionCalls();
     const thrown = await deployedMigratorDesign(failing, store.address, "0x").catch((e: unknown) => e);
     expect(thrown).to.be.instanceOf(NodeReadFailure);
-    expect(asked).to.equal(3);
+    expect(failing.asked).to.equal(3);
   });
 });
+
+/** The in-process network, where every version() call fails as a JSON-RPC -32603 internal error; `asked` counts them. */
+function failingVersionCalls(): Eip1193Provider & { asked: number } {
+  const failing = {
+    asked: 0,
+    request: async (args: { method: string; params?: unknown[] | object }) => {
+      if (isVersionCall(args)) {
+        failing.asked += 1;
+        throw Object.assign(new Error("internal error"), { code: -32603 });
+      }
+      return connection.provider.request(args);
+    },
+  };
+  return failing;
+}
 
 function isVersionCall(args: { method: string; params?: unknown }): boolean {
   return args.method === "eth_call" && (args.params as [{ data?: string }])[0].data === VERSION_CALL;
