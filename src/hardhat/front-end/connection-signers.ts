@@ -15,7 +15,10 @@ export async function connectionSigner(connection: NetworkConnection, address: s
   }
   let provider = providers.get(connection);
   if (provider === undefined) {
-    provider = new BrowserProvider(connection.provider);
+    // One chain per connection (the engine checked its identity): its id is asked once, not before
+    // every receipt as ethers does by default; and no 250 ms result cache, whose timer held the
+    // process open 250 ms after a run (and could repeat a "no receipt yet" for 250 ms).
+    provider = new BrowserProvider(connection.provider, undefined, { staticNetwork: true, cacheTimeout: -1 });
     providers.set(connection, provider);
   }
   return new JsonRpcSigner(provider, getAddress(address));
