@@ -18,7 +18,7 @@ export interface ViemChainInfo {
 /**
  * viem's polling (block watchers, `confirmations` above 1; a receipt itself is answered at once,
  * when the run has it) and its cache of block numbers. A dev chain mines at once: poll every
- * 100 ms and cache nothing (a block number read after a write is the new one). A live network:
+ * 100 ms and cache no block number (one read after a write is the new one). A live network:
  * viem's defaults (4 s, the cache as long). Unknown: 100 ms, as before this distinction.
  */
 function clientTiming(kind: ViemChainInfo["kind"]): { pollingInterval?: number; cacheTime?: number } {
@@ -38,7 +38,7 @@ function clientTiming(kind: ViemChainInfo["kind"]): { pollingInterval?: number; 
  * `assertCurrentChain`), one more round trip per write to a chain that cannot change under a
  * connection. Every other request, `eth_sendTransaction` included, goes to `provider`.
  */
-export function knownChainProvider(provider: Eip1193Provider, chainId: number): Eip1193Provider {
+function knownChainProvider(provider: Eip1193Provider, chainId: number): Eip1193Provider {
   const hex = `0x${chainId.toString(16)}`;
   return {
     request: async (args) => (args.method === "eth_chainId" ? hex : provider.request(args)),
