@@ -3,7 +3,9 @@
 // --rounds N (default 5), --n N (migrations in cases 1 and 2, default 50), --status N (recorded
 // migrations in case 4's large project, default 1000), --status-max N (case 4's largest, default
 // 10000), --tests N (case 5, default 100),
-// --cases 1,2,3,4,5,6 (default all; 6 is case 2 through a proxy adding 50 ms per request). Figures go to standard output and bench/.work/results.json.
+// --cases 1,2,3,4,5,6 (default all; 6 is case 2 through a proxy adding 50 ms per request),
+// --tools ours,viem,ignition,hardhat-deploy,truffle (default all: the rows of cases 1, 2 and 6; `ours` always runs, first).
+// Figures go to standard output and bench/.work/results.json.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
@@ -11,7 +13,7 @@ import path from "node:path";
 
 import { startHardhatNode, type RunningNode } from "../test/helpers/hardhat-node.js";
 import { bookkeepingGasCase } from "./cases/bookkeeping-gas.js";
-import { httpCase, inProcessCase } from "./cases/deploy-and-call.js";
+import { TOOL_KEYS, httpCase, inProcessCase } from "./cases/deploy-and-call.js";
 import { fixtureReuseCase } from "./cases/fixture-reuse.js";
 import { remoteLatencyCase } from "./cases/remote-latency.js";
 import { statusScalingCase } from "./cases/status-scaling.js";
@@ -36,6 +38,12 @@ function parseOptions(argv: string[]): BenchOptions {
   };
   const casesArg = argv.indexOf("--cases");
   const cases = new Set(casesArg === -1 ? [1, 2, 3, 4, 5, 6] : argv[casesArg + 1]!.split(",").map(Number));
+  const toolsArg = argv.indexOf("--tools");
+  const tools = toolsArg === -1 ? undefined : new Set(["ours", ...argv[toolsArg + 1]!.split(",")]);
+  const unknown = [...(tools ?? [])].filter((key) => !Object.values(TOOL_KEYS).includes(key));
+  if (unknown.length > 0) {
+    throw new Error(`--tools: unknown ${unknown.join(", ")} (known: ${Object.values(TOOL_KEYS).join(", ")})`);
+  }
   return {
     rounds: value("--rounds", quick ? 1 : 5),
     n: value("--n", quick ? 10 : 50),
@@ -43,6 +51,7 @@ function parseOptions(argv: string[]): BenchOptions {
     statusMax: value("--status-max", quick ? 300 : 10_000),
     tests: value("--tests", quick ? 20 : 100),
     cases,
+    ...(tools !== undefined ? { tools } : {}),
     log: (line) => console.log(line),
   };
 }
@@ -63,7 +72,7 @@ async function prepareOurPackage(): Promise<void> {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const { log } = options;
-  log(`hardhat-migrations bench: ${options.rounds} round(s), n=${options.n}, status=${options.statusLarge}/${options.statusMax}, tests=${options.tests}, cases ${[...options.cases].join(",")}`);
+  log(`hardhat-migrations bench: ${options.rounds} round(s), n=${options.n}, status=${options.statusLarge}/${options.statusMax}, tests=${options.tests}, cases ${[...options.cases].join(",")}${options.tools ? `, tools ${[...options.tools].join(",")}` : ""}`);
   await ensurePeers(log);
   await prepareOurPackage();
 
@@ -111,7 +120,7 @@ async function main(): Promise<void> {
   const file = path.join(WORK_DIR, "results.json");
   await writeFile(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, options: { ...options, cases: [...options.cases], log: undefined }, reports }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, options: { ...options, cases: [...options.cases], tools: options.tools && [...options.tools], log: undefined }, reports }, null, 2)}\n`,
   );
   log(`\nResults: ${path.relative(REPO_ROOT, file)}`);
 }

@@ -45,6 +45,20 @@ export async function generate(dir: string, n: number, withTruffle: boolean) {
 /** The name of our viem-style row: the same migrations written with viem (hardhat-viem loaded). */
 export const OURS_VIEM = "hardhat-migrations (viem)";
 
+/** Each row's key for `--tools`. */
+export const TOOL_KEYS: Record<string, string> = {
+  "hardhat-migrations (ours)": "ours",
+  [OURS_VIEM]: "viem",
+  "Hardhat Ignition": "ignition",
+  "hardhat-deploy v2": "hardhat-deploy",
+  "truffle migrate": "truffle",
+};
+
+/** The tools of `tools` that `--tools` selects (all without it), in their order. */
+export function selectedTools(options: BenchOptions, tools: ToolCommand[]): ToolCommand[] {
+  return tools.filter((tool) => options.tools === undefined || options.tools.has(TOOL_KEYS[tool.name] ?? tool.name));
+}
+
 /** How many `Box<i>` entries the registry files under `root/deployments` hold (none on the in-process network, which keeps it in memory). */
 function registeredBoxes(root: string): number | undefined {
   const dir = path.join(root, "deployments");
@@ -171,7 +185,7 @@ export function report(title: string, all: ToolMedians[], targetName: string, ex
 /** Case 1: `n` migrations (deploy + call) on the in-process network: ours vs Ignition vs hardhat-deploy. */
 export async function inProcessCase(options: BenchOptions): Promise<CaseReport> {
   const roots = await generate(path.join(WORK_DIR, "case1"), options.n, false);
-  const times = await timeTools(hardhatTools(roots, options.n, [], {}, undefined), options.rounds, options.log);
+  const times = await timeTools(selectedTools(options, hardhatTools(roots, options.n, [], {}, undefined)), options.rounds, options.log);
   return report(`Case 1: ${options.n} migrations (deploy + call), in-process network, ${options.rounds} round(s)`, times.map(medians), "case 1");
 }
 
@@ -192,7 +206,7 @@ export async function httpCase(options: BenchOptions, nodeUrl: string): Promise<
     before: () => chain.reset(),
   };
   const order = [tools[0]!, tools[1]!, truffle, tools[2]!, tools[3]!];
-  const times = await timeTools(order, options.rounds, options.log);
+  const times = await timeTools(selectedTools(options, order), options.rounds, options.log);
   return report(
     `Case 2: ${options.n} migrations (deploy + call) over HTTP to one \`hardhat node\`, ${options.rounds} round(s)`,
     times.map(medians),

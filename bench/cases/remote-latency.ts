@@ -6,7 +6,7 @@ import type { BenchOptions, CaseReport, TargetResult } from "../lib/report.js";
 import { CleanChain } from "../lib/rpc.js";
 import { ratio, seconds, table } from "../lib/stats.js";
 import { medians, timeTools, type ToolCommand } from "../lib/tool-runs.js";
-import { expect, generate, hardhatTools } from "./deploy-and-call.js";
+import { expect, generate, hardhatTools, selectedTools } from "./deploy-and-call.js";
 
 /** What a remote provider costs per request (the issue's figure). */
 const LATENCY_MS = 50;
@@ -50,8 +50,8 @@ export async function remoteLatencyCase(options: BenchOptions, nodeUrl: string):
     // Truffle makes about 55 calls per migration: at 50 ms each it takes minutes per run, so it
     // runs once (its count and time are still printed); the Hardhat tools run every round.
     const rounds = Math.min(options.rounds, 3);
-    const times = (await timeTools([ours!, oursViem!, ignition!, hardhatDeploy!], rounds, options.log)).map(medians);
-    const truffleTimes = (await timeTools([truffle], 1, options.log)).map(medians);
+    const times = (await timeTools(selectedTools(options, [ours!, oursViem!, ignition!, hardhatDeploy!]), rounds, options.log)).map(medians);
+    const truffleTimes = (await timeTools(selectedTools(options, [truffle]), 1, options.log)).map(medians);
     const all = [...times, ...truffleTimes];
     const perMigration = (name: string) => {
       const c = counts.get(name)!;
@@ -67,14 +67,17 @@ export async function remoteLatencyCase(options: BenchOptions, nodeUrl: string):
         return [m.name, seconds(m.net), ratio(first.net, m.net), String(Math.round(c.calls)), c.callsPerMigration.toFixed(1), c.requestsPerMigration.toFixed(1)];
       }),
     ];
-    const target = (peer: string, aim: number): TargetResult => {
-      const m = all.find((t) => t.name === peer)!;
-      return {
+    const target = (peer: string, aim: number): TargetResult[] => {
+      const m = all.find((t) => t.name === peer);
+      if (m === undefined) {
+        return [];
+      }
+      return [{
         name: `case 6 (+${LATENCY_MS} ms/request): net time ours / ${peer}`,
         target: `<= ${aim.toFixed(2)}x`,
         measured: `${ratio(first.net, m.net)} (${seconds(first.net)} vs ${seconds(m.net)})`,
         met: first.net / m.net <= aim,
-      };
+      }];
     };
     const oursCalls = perMigration(first.name).callsPerMigration;
     return {
@@ -85,8 +88,8 @@ export async function remoteLatencyCase(options: BenchOptions, nodeUrl: string):
         "(so a run's fixed calls — chain identity, record reads — are spread over the migrations). A batch is one round trip and several calls.",
       ],
       targets: [
-        target("hardhat-deploy v2", 0.7),
-        target("Hardhat Ignition", 0.5),
+        ...target("hardhat-deploy v2", 0.7),
+        ...target("Hardhat Ignition", 0.5),
         {
           name: "JSON-RPC calls per deploy + call migration (ours, whole run / n; floor 7)",
           target: "<= 8",

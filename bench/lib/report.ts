@@ -26,5 +26,7 @@ export interface BenchOptions {
   /** Tests in case 5. */
   readonly tests: number;
   readonly cases: ReadonlySet<number>;
+  /** The tools of cases 1, 2 and 6 to run (`--tools ours,viem`; keys in `TOOL_KEYS`): all when absent. */
+  readonly tools?: ReadonlySet<string>;
   readonly log: (line: string) => void;
 }

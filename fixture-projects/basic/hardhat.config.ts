@@ -16,6 +16,7 @@ export default defineConfig({
       type: "http",
       url: process.env.MIGRATIONS_TEST_RPC_URL ?? "http://127.0.0.1:8545",
       ...(process.env.MIGRATIONS_TEST_ACCOUNT_KEY !== undefined ? { accounts: [process.env.MIGRATIONS_TEST_ACCOUNT_KEY] } : {}),
+      ...(process.env.MIGRATIONS_TEST_RPC_TIMEOUT_MS !== undefined ? { timeout: Number(process.env.MIGRATIONS_TEST_RPC_TIMEOUT_MS) } : {}),
     },
     // A second node, for network migrations (started with another --chain-id).
     testnode2: { type: "http", url: process.env.MIGRATIONS_TEST_RPC_URL_2 ?? "http://127.0.0.1:8546" },

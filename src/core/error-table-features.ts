@@ -138,6 +138,11 @@ export const FEATURE_ERRORS = {
     message: "{file} exports `{name}` as {value}, which is not a list of names.",
     hint: "Export an array of strings, e.g. `export const networks = [\"sepolia\", \"dev\"];` (\"dev\" matches every dev chain), `export const skipNetworks = [\"mainnet\"];` or `export const tags = [\"oracle\"];`.",
   },
+  MIGRATOR_UNREACHABLE: {
+    number: 336,
+    message: "Could not read the Migrator at {address} on {network}: {reason}",
+    hint: "The node failed to answer (asked {attempts} times); this says nothing about the Migrator or the registry. Nothing was changed: run the command again, or check the RPC URL of {network} and its provider's status and rate limits.",
+  },
   VERIFY_PLUGIN_MISSING: {
     number: 320,
     message: "Verifying contracts needs @nomicfoundation/hardhat-verify, which this project does not load.",

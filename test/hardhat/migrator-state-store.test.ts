@@ -4,6 +4,9 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { MigrationsError } from "../../src/core/errors.js";
 import type { Eip1193Provider } from "../../src/core/provider.js";
+import { NodeReadFailure } from "../../src/core/node-read-failure.js";
+import { deployedMigratorDesign } from "../../src/core/stores/migrator-deployment.js";
+import { VERSION_CALL } from "../../src/core/stores/migrator-events.js";
 import { MigratorStateStore } from "../../src/core/stores/migrator-state-store.js";
 import type { StoreSender } from "../../src/core/stores/state-store.js";
 import { storeSender } from "../../src/core/transactions/journaled-step.js";
@@ -14,6 +17,9 @@ import { describeStateStoreConformance } from "../core/stores/state-store-confor
 import { providerAccount } from "../../src/core/transactions/sending-account.js";
 
 let connection: NetworkConnection;
+
+/** Where the registry that names the Migrator is, as a command gives it. */
+const where = { file: "registry.json", network: "mainnet" };
 
 before(async function () {
   const hre = await createFixtureHre("basic");
@@ -34,7 +40,7 @@ async function deployStore(): Promise<MigratorStateStore> {
 /** Attaches as a command does (owner checked), connected to the transaction path to send. */
 async function attachSending(provider: Eip1193Provider, address: string, design?: 2) {
   const [owner] = await connection.ethers.getSigners();
-  const attached = (await MigratorStateStore.attach(provider, owner!, { address, blockNumber: 0, ...(design !== undefined ? { design } : {}) }, "r.json"))!;
+  const attached = (await MigratorStateStore.attach(provider, owner!, { address, blockNumber: 0, ...(design !== undefined ? { design } : {}) }, where))!;
   return { store: attached.store.connect(await transactionPath()), completed: attached.completed };
 }
 
@@ -101,7 +107,7 @@ describe("MigratorStateStore (design 2)", () => {
       },
     };
     try {
-      await MigratorStateStore.attach(truncating, owner!, { address: store.address, blockNumber: 0, design: 2 }, "r.json");
+      await MigratorStateStore.attach(truncating, owner!, { address: store.address, blockNumber: 0, design: 2 }, where);
       expect.fail("reported a partial record");
     } catch (error) {
       expect(MigrationsError.is(error, "MIGRATOR_LOGS_INCOMPLETE"), String(error)).to.equal(true);
@@ -138,11 +144,11 @@ describe("MigratorStateStore.attach", () => {
     const store = await deployStore();
     await store.record(4, `0x${"ab".repeat(32)}`);
     const [owner, other] = await connection.ethers.getSigners();
-    const attached = await MigratorStateStore.attach(connection.provider, owner!, { address: store.address, blockNumber: 0, design: 2 }, "registry.json");
+    const attached = await MigratorStateStore.attach(connection.provider, owner!, { address: store.address, blockNumber: 0, design: 2 }, where);
     expect([...attached!.completed]).to.deep.equal([4]);
 
     try {
-      await MigratorStateStore.attach(connection.provider, other!, { address: store.address, blockNumber: 0, design: 2 }, "registry.json");
+      await MigratorStateStore.attach(connection.provider, other!, { address: store.address, blockNumber: 0, design: 2 }, where);
       expect.fail("attached with a signer that does not own the Migrator");
     } catch (error) {
       expect(MigrationsError.is(error, "MIGRATOR_NOT_OWNER")).to.equal(true);
@@ -153,17 +159,147 @@ describe("MigratorStateStore.attach", () => {
   it("resolves undefined where there is no code", async () => {
     const [owner] = await connection.ethers.getSigners();
     const empty = "0x00000000000000000000000000000000000C0DE5";
-    expect(await MigratorStateStore.attach(connection.provider, owner!, { address: empty, blockNumber: 0 }, "registry.json")).to.equal(undefined);
+    expect(await MigratorStateStore.attach(connection.provider, owner!, { address: empty, blockNumber: 0 }, where)).to.equal(undefined);
   });
 
-  it("reports a contract that is not a Migrator", async () => {
+  it("resolves undefined where there is no code, for either design", async () => {
     const [owner] = await connection.ethers.getSigners();
-    const token = await connection.ethers.deployContract("Token", ["T", 1n]);
-    try {
-      await MigratorStateStore.attach(connection.provider, owner!, { address: await token.getAddress(), blockNumber: 0 }, "registry.json");
-      expect.fail("attached to a token");
-    } catch (error) {
-      expect(MigrationsError.is(error, "MIGRATOR_INCOMPATIBLE")).to.equal(true);
+    const empty = "0x00000000000000000000000000000000000C0DE6";
+    expect(await MigratorStateStore.attach(connection.provider, owner!, { address: empty, blockNumber: 0, design: 2 }, where)).to.equal(undefined);
+  });
+
+  for (const design of [undefined, 2] as const) {
+    it(`reports a contract that is not a Migrator (its ${design === 2 ? "version()" : "completed()"} reverts) as incompatible`, async () => {
+      const token = await connection.ethers.deployContract("Token", ["T", 1n]);
+      const error = await attachError(connection.provider, { address: await token.getAddress(), blockNumber: 0, ...(design !== undefined ? { design } : {}) });
+      expect(MigrationsError.is(error, "MIGRATOR_INCOMPATIBLE"), String(error)).to.equal(true);
+      expect((error as MigrationsError).hint).to.contain("registry.json");
+    });
+  }
+
+  it("reports a bare revert as geth words it (-32000 \"execution reverted\", no data) as incompatible", async () => {
+    const store = await deployStore();
+    const geth: Eip1193Provider = {
+      request: async (args) => {
+        if (isVersionCall(args)) {
+          throw Object.assign(new Error("execution reverted"), { code: -32000 });
+        }
+        return connection.provider.request(args);
+      },
+    };
+    const error = await attachError(geth, { address: store.address, blockNumber: 0, design: 2 });
+    expect(MigrationsError.is(error, "MIGRATOR_INCOMPATIBLE"), String(error)).to.equal(true);
+  });
+
+  for (const garbage of ["0x", "0xnot-a-number"]) {
+    it(`reports a Migrator whose version() answers ${JSON.stringify(garbage)} as incompatible`, async () => {
+      const store = await deployStore();
+      const answering: Eip1193Provider = {
+        request: async (args) => (isVersionCall(args) ? garbage : connection.provider.request(args)),
+      };
+      const error = await attachError(answering, { address: store.address, blockNumber: 0, design: 2 });
+      expect(MigrationsError.is(error, "MIGRATOR_INCOMPATIBLE"), String(error)).to.equal(true);
+    });
+  }
+
+  it("reports a design-1 Migrator whose completed() answers data that does not decode as incompatible", async () => {
+    const store = await deployStore();
+    const error = await attachError(connection.provider, { address: store.address, blockNumber: 0 });
+    // The shipped design has no completed(): the call reverts. A short answer does not decode:
+    const short: Eip1193Provider = {
+      request: async (args) => (args.method === "eth_call" ? "0x1234" : connection.provider.request(args)),
+    };
+    const shortError = await attachError(short, { address: store.address, blockNumber: 0 });
+    for (const e of [error, shortError]) {
+      expect(MigrationsError.is(e, "MIGRATOR_INCOMPATIBLE"), String(e)).to.equal(true);
     }
+    expect((shortError as Error).message).to.contain("not an ABI-encoded uint256[]");
+  });
+
+  it("reports a node that keeps failing to answer as unreachable, after three attempts, never as incompatible", async () => {
+    const store = await deployStore();
+    const failing = failingVersionCalls();
+    const error = await attachError(failing, { address: store.address, blockNumber: 0, design: 2 });
+    expect(MigrationsError.is(error, "MIGRATOR_UNREACHABLE"), String(error)).to.equal(true);
+    expect(failing.asked).to.equal(3);
+    const { message, hint } = error as MigrationsError;
+    expect(message).to.equal(`HHM336: Could not read the Migrator at ${store.address} on mainnet: eth_call: internal error (JSON-RPC error -32603)`);
+    expect(hint).to.contain("Nothing was changed").and.to.contain("asked 3 times").and.to.not.contain("registry.json");
+  });
+
+  it("reports a node that fails to answer eth_getCode too as unreachable", async () => {
+    const store = await deployStore();
+    const down: Eip1193Provider = {
+      request: async (args) => {
+        if (args.method === "eth_call" || args.method === "eth_getCode") {
+          throw Object.assign(new Error("Received an unexpected status code from https://rpc.example"), { cause: { statusCode: 503 } });
+        }
+        return connection.provider.request(args);
+      },
+    };
+    const error = await attachError(down, { address: store.address, blockNumber: 0 });
+    expect(MigrationsError.is(error, "MIGRATOR_UNREACHABLE"), String(error)).to.equal(true);
+    expect((error as Error).message).to.contain("(HTTP 503)");
+  });
+
+  it("reads the record through a node that failed the first read", async () => {
+    const store = await deployStore();
+    await store.record(7, `0x${"ab".repeat(32)}`);
+    let failures = 1;
+    const flaky: Eip1193Provider = {
+      request: async (args) => {
+        if (args.method === "eth_getLogs" && failures > 0) {
+          failures -= 1;
+          throw Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+        }
+        return connection.provider.request(args);
+      },
+    };
+    const attached = await attachSending(flaky, store.address, 2);
+    expect(failures).to.equal(0);
+    expect([...attached.completed]).to.deep.equal([7]);
   });
 });
+
+describe("deployedMigratorDesign (`migrate registry rebuild` of a Migrator not built from the shipped source)", () => {
+  it("is design 2 when version() answers, design 1 when it reverts, and a node's failure is thrown, not taken for design 1", async () => {
+    const store = await deployStore();
+    const token = await connection.ethers.deployContract("Token", ["T", 1n]);
+    expect(await deployedMigratorDesign(connection.provider, store.address, "0x")).to.deep.equal({ design: 2 });
+    expect(await deployedMigratorDesign(connection.provider, await token.getAddress(), "0x")).to.deep.equal({ design: 1 });
+    const failing = failingVersionCalls();
+    const thrown = await deployedMigratorDesign(failing, store.address, "0x").catch((e: unknown) => e);
+    expect(thrown).to.be.instanceOf(NodeReadFailure);
+    expect(failing.asked).to.equal(3);
+  });
+});
+
+/** The in-process network, where every version() call fails as a JSON-RPC -32603 internal error; `asked` counts them. */
+function failingVersionCalls(): Eip1193Provider & { asked: number } {
+  const failing = {
+    asked: 0,
+    request: async (args: { method: string; params?: unknown[] | object }) => {
+      if (isVersionCall(args)) {
+        failing.asked += 1;
+        throw Object.assign(new Error("internal error"), { code: -32603 });
+      }
+      return connection.provider.request(args);
+    },
+  };
+  return failing;
+}
+
+function isVersionCall(args: { method: string; params?: unknown }): boolean {
+  return args.method === "eth_call" && (args.params as [{ data?: string }])[0].data === VERSION_CALL;
+}
+
+/** What `attach` throws for the Migrator at `migrator`, checked as the first account's. */
+async function attachError(provider: Eip1193Provider, migrator: { address: string; blockNumber: number; design?: 2 }): Promise<unknown> {
+  const [owner] = await connection.ethers.getSigners();
+  try {
+    await MigratorStateStore.attach(provider, owner!, migrator, where);
+  } catch (error) {
+    return error;
+  }
+  return expect.fail(`attached to ${migrator.address}`);
+}

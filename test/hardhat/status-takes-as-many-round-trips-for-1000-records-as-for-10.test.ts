@@ -40,7 +40,7 @@ describe("status takes as many round trips for 1,000 records as for 10", functio
     const ethers = new JsonRpcProvider(node.url, undefined, { staticNetwork: true });
     const signer = await ethers.getSigner(0);
     const provider = providerAt(node.url);
-    const attached = (await MigratorStateStore.attach(provider, { address: signer.address }, { ...registry.migrator, design: 2 }, "registry"))!;
+    const attached = (await MigratorStateStore.attach(provider, { address: signer.address }, { ...registry.migrator, design: 2 }, { file: "registry", network: "testnode" }))!;
     // Recorded through the plugin's transaction path, as a command records.
     const layer = createTransactionLayer(provider, {});
     const store = attached.store.connect(storeSender(new MigrationSender(layer, { id: 0, fileName: "(records)" }), providerAccount(provider, signer.address)));
@@ -61,7 +61,7 @@ describe("status takes as many round trips for 1,000 records as for 10", functio
         const ethers = new JsonRpcProvider(url, undefined, { staticNetwork: true });
         const signer = await ethers.getSigner(await (await new JsonRpcProvider(node.url, undefined, { staticNetwork: true }).getSigner(0)).getAddress());
         proxy.reset();
-        const attached = (await MigratorStateStore.attach(providerAt(url), signer, { address, blockNumber: 0, design: 2 }, "registry"))!;
+        const attached = (await MigratorStateStore.attach(providerAt(url), signer, { address, blockNumber: 0, design: 2 }, { file: "registry", network: "testnode" }))!;
         await attached.store.records(attached.completed);
         expect(attached.completed.size).to.equal(n);
         expect(proxy.rounds, `${n} records: ${JSON.stringify([...proxy.methods])}`).to.equal(1);

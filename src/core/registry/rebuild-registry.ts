@@ -5,6 +5,8 @@ import { fullyQualifiedName, type ContractArtifact } from "../artifacts.js";
 import { MigrationsError } from "../errors.js";
 import { toJsonValue } from "../json-value.js";
 import { openJournal, openSession, withRunLock, type MigrationHost } from "../session.js";
+import { NodeReadFailure } from "../node-read-failure.js";
+import { migratorUnreachable } from "../stores/migrator-attach.js";
 import { deployedMigratorDesign } from "../stores/migrator-deployment.js";
 import { MigratorStateStore } from "../stores/migrator-state-store.js";
 import { journalKnowledge, journalText, type JournaledCreation } from "./journal-deployments.js";
@@ -58,9 +60,15 @@ export async function rebuildRegistry<C>(host: MigrationHost<C>, artifacts: read
       if ((await codeAt(migrator.address)) === "0x") {
         throw refuse(`the journal's Migrator ${migrator.address} has no code on chain ${chain.chainId}`);
       }
-      design = await deployedMigratorDesign(host.provider, migrator.address, await creationInput(host, migrator.transactionHash));
+      const input = await creationInput(host, migrator.transactionHash);
+      try {
+        design = await deployedMigratorDesign(host.provider, migrator.address, input);
+      } catch (error) {
+        const failure = NodeReadFailure.in(error);
+        throw failure !== undefined ? migratorUnreachable(migrator.address, host.networkName, failure) : error;
+      }
       const found = { address: migrator.address, blockNumber: migrator.blockNumber, deployer: migrator.from, design: design.design };
-      const attached = await MigratorStateStore.attach(host.provider, undefined, found, registry.storage.location);
+      const attached = await MigratorStateStore.attach(host.provider, undefined, found, { file: registry.storage.location, network: host.networkName });
       if (attached === undefined) {
         throw refuse(`the journal's Migrator ${migrator.address} does not answer as a Migrator`);
       }

@@ -56,7 +56,7 @@ export class LazyMigratorStateStore implements MigrationStateStore {
     }
     // The deployer is resolved while the record is read (one round trip for both).
     const signer = run.readOnly ? undefined : run.deployer();
-    const attached = await MigratorStateStore.attach(this.provider, signer, known, run.registry.storage.location);
+    const attached = await MigratorStateStore.attach(this.provider, signer, known, { file: run.registry.storage.location, network: run.networkName });
     if (attached !== undefined) {
       this.#migrator = attached.store;
       return attached.completed;

@@ -5,6 +5,7 @@ import { MIGRATOR_ADMIN_ARTIFACT, MIGRATOR_ARTIFACT } from "../../generated/migr
 import { DETERMINISTIC_DEPLOYMENT_PROXY, ensureCreate2Factory } from "../deterministic/create2-factory.js";
 import { deployDeterministic } from "../deterministic/deploy-deterministic.js";
 import { MigrationsError } from "../errors.js";
+import { NodeReadFailure, retryNodeFailures, tellingNodeFailures } from "../node-read-failure.js";
 import type { Eip1193Provider } from "../provider.js";
 import type { MigratorRecord } from "../registry/registry-document.js";
 import { VERSION_CALL } from "./migrator-events.js";
@@ -110,7 +111,8 @@ async function createPlain(sender: StoreSender, initCode: string): Promise<{ add
 /**
  * What a registry records of a Migrator found on chain (a rebuild from the journal): the shipped
  * design's creation code carries its owner and MigratorAdmin as constructor arguments; any other
- * contract is design 2 when it answers `version()`, else design 1.
+ * contract is design 2 when it answers `version()`, else design 1. A node that fails to answer
+ * (NodeReadFailure, asked three times) is thrown.
  */
 export async function deployedMigratorDesign(
   provider: Eip1193Provider,
@@ -123,10 +125,15 @@ export async function deployedMigratorDesign(
     const [, admin] = decodeParameters(["address", "address"], `0x${input.slice(shipped.length)}`) as [string, string];
     return { design: 2, admin };
   }
+  const reader = tellingNodeFailures(provider);
   try {
-    const raw = (await provider.request({ method: "eth_call", params: [{ to: address, data: VERSION_CALL }, "latest"] })) as string;
+    const raw = await retryNodeFailures(async () => (await reader.request({ method: "eth_call", params: [{ to: address, data: VERSION_CALL }, "latest"] })) as string);
     return { design: raw.length === 66 ? 2 : 1 };
-  } catch {
+  } catch (error) {
+    if (NodeReadFailure.in(error) !== undefined) {
+      // The node did not answer: that says nothing of the design (design 1 would then read as incompatible).
+      throw error;
+    }
     return { design: 1 };
   }
 }

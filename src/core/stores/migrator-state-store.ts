@@ -1,11 +1,12 @@
-import { decodeFunctionResult, encodeFunctionCall } from "../eth/abi-function.js";
+import { encodeFunctionCall } from "../eth/abi-function.js";
 import { ZERO_HASH } from "../eth/hex.js";
 import { MIGRATOR_ADMIN_ARTIFACT } from "../../generated/migrator-artifact.js";
-import { create2Address, hasCode } from "../deterministic/create2-factory.js";
-import { MigrationsError, describeError } from "../errors.js";
+import { create2Address } from "../deterministic/create2-factory.js";
+import { MigrationsError } from "../errors.js";
 import type { MigratorBaseline, MigratorRecord } from "../registry/registry-document.js";
 import type { Eip1193Provider } from "../provider.js";
 import { COMPLETED_CALL, LEGACY_MIGRATOR_ABI, decodeIdArray } from "./legacy-migrator.js";
+import { OWNER_CALL, decodeOwner, readAttachedRecord } from "./migrator-attach.js";
 import { MIGRATOR_ABI, type RecordEvent, completedOf, readRecord, readRecordEvents } from "./migrator-events.js";
 import { deployMigratorContract, migratorInitCode, type MigratorDeployOptions, type MigratorDesign } from "./migrator-deployment.js";
 import { ethCall, revertName } from "./migrator-rpc.js";
@@ -18,12 +19,6 @@ export type { MigratorDeployOptions, MigratorDesign } from "./migrator-deploymen
 /** Whoever may send through the store: checked against the Migrator's owner by `attach`. */
 export interface OwnerCandidate {
   readonly address: string;
-}
-
-const OWNER_CALL = encodeFunctionCall(MIGRATOR_ABI, "owner");
-
-function decodeOwner(raw: string): string {
-  return decodeFunctionResult(MIGRATOR_ABI, "owner", raw)[0] as string;
 }
 
 /** What the store knows of a version-2 record, shared by its `connect`ed copies. */
@@ -100,57 +95,32 @@ export class MigratorStateStore implements MigrationStateStore {
    * Attaches to the Migrator and reads its record: one round trip (its version, owner and events
    * asked at once; design 1: `completed()` and owner). With a `signer`, also checks that it owns
    * the Migrator; without one the store can only read (`connect` it to send). Resolves `undefined`
-   * when there is no code at the address.
+   * when there is no code at the address. A contract that answers wrong is MIGRATOR_INCOMPATIBLE;
+   * a node that fails to answer, MIGRATOR_UNREACHABLE (see `readAttachedRecord`).
    */
   static async attach(
     provider: Eip1193Provider,
     signerOrPromise: OwnerCandidate | Promise<OwnerCandidate> | undefined,
     migrator: Pick<MigratorRecord, "address" | "blockNumber" | "baseline"> & { readonly deployer?: string; readonly design?: MigratorDesign },
-    registryFile: string,
+    where: { readonly file: string; readonly network: string },
   ): Promise<{ store: MigratorStateStore; completed: Set<number> } | undefined> {
     const { address, deployer: from } = migrator;
     // Resolved while the record is read: the owner check needs it only at the end.
     const signerPromise = signerOrPromise === undefined ? undefined : Promise.resolve(signerOrPromise);
     signerPromise?.catch(() => {});
     const design: MigratorDesign = migrator.design === 2 ? 2 : 1;
-    const incompatible = (error: unknown) =>
-      new MigrationsError("MIGRATOR_INCOMPATIBLE", { address, reason: describeError(error), file: registryFile }, { cause: error });
-    let known: KnownRecord;
-    let completed: Set<number>;
-    let owner: string | undefined;
-    try {
-      const ownerCall = signerPromise === undefined ? undefined : ethCall(provider, address, OWNER_CALL, from);
-      if (design === 2) {
-        const [record, ownerRaw] = await Promise.all([readRecord(provider, address, migrator.blockNumber, from, migrator.baseline), ownerCall]);
-        known = record;
-        completed = completedOf(record.events);
-        owner = ownerRaw === undefined ? undefined : decodeOwner(ownerRaw);
-      } else {
-        const [raw, ownerRaw] = await Promise.all([ethCall(provider, address, COMPLETED_CALL, from), ownerCall]);
-        if (raw === "0x" && !(await hasCode(provider, address))) {
-          return undefined;
-        }
-        completed = decodeIdArray(raw);
-        known = { version: 0n, events: [] };
-        owner = ownerRaw === undefined ? undefined : decodeOwner(ownerRaw);
-      }
-    } catch (error) {
-      if (MigrationsError.is(error) && error.code !== "MIGRATOR_INCOMPATIBLE") {
-        throw error;
-      }
-      if (!(await hasCode(provider, address))) {
-        return undefined;
-      }
-      throw incompatible(error);
+    const read = await readAttachedRecord(provider, { ...migrator, design }, where, signerPromise !== undefined);
+    if (read === undefined) {
+      return undefined;
     }
     const signer = await signerPromise;
-    if (signer !== undefined && owner !== undefined) {
+    if (signer !== undefined && read.owner !== undefined) {
       const deployer = signer.address;
-      if (owner.toLowerCase() !== deployer.toLowerCase()) {
-        throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner });
+      if (read.owner.toLowerCase() !== deployer.toLowerCase()) {
+        throw new MigrationsError("MIGRATOR_NOT_OWNER", { deployer, address, owner: read.owner });
       }
     }
-    return { store: new MigratorStateStore(address, provider, migrator.blockNumber, from, design, known, migrator.baseline), completed };
+    return { store: new MigratorStateStore(address, provider, migrator.blockNumber, from, design, read.known, migrator.baseline), completed: read.completed };
   }
 
   async completed(): Promise<Set<number>> {

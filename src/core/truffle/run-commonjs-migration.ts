@@ -1,9 +1,10 @@
-import { BrowserProvider, getAddress, JsonRpcSigner, Network, type TransactionReceipt } from "ethers";
+import { getAddress, JsonRpcSigner, Network, type TransactionReceipt } from "ethers";
 
 import { fullyQualifiedName, type ArtifactResolver, type ContractArtifact } from "../artifacts.js";
 import type { CoreMigrationContext } from "../context.js";
 import { MigrationsError, describeError } from "../errors.js";
 import { ethersSigners } from "../ethers/ethers-context.js";
+import { ImmediateBrowserProvider } from "../ethers/immediate-browser-provider.js";
 import type { MigrationFile } from "../migration-file.js";
 import type { Registry } from "../registry/registry.js";
 import type { DeploymentResult } from "../results.js";
@@ -45,7 +46,7 @@ export async function runCommonJsMigration(options: CommonJsMigrationOptions): P
   const accounts = async () => (await options.accounts()).map((a) => getAddress(a));
   // Truffle's contracts are ethers contracts over the migration's provider, sending through
   // tracking signers: every transaction is a journaled step of the migration.
-  const provider = new BrowserProvider(core.provider, Network.from(core.network.chainId), { staticNetwork: true, cacheTimeout: -1 });
+  const provider = new ImmediateBrowserProvider(core.provider, Network.from(core.network.chainId), { staticNetwork: true, cacheTimeout: -1 });
   const signers = ethersSigners(core, async (address) => new JsonRpcSigner(provider, getAddress(address)));
   const deployer = await signers.signerFor(getAddress(core.deployer.address));
   const pending = new Set<Promise<unknown>>();

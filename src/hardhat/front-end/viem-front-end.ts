@@ -1,15 +1,12 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
-import { createPublicClient, createWalletClient, custom, defineChain, getAddress, getContract, type Abi, type Address } from "viem";
+import type { Abi, Address } from "viem";
 
 import type { CoreMigrationContext, DeployedContract } from "../../core/context.js";
 import { withSigners } from "../../core/named-accounts.js";
-import type { Eip1193Provider } from "../../core/provider.js";
 import type { MigrationViem, ViemMigrationContext } from "../../types.js";
 import type { FrontEnd } from "./front-end.js";
-
-/** Dev chains mine at once: poll for receipts and blocks often (viem's default is 4 s). */
-const POLLING_MS = 100;
+import { viemClients, type ViemChainInfo } from "./viem-clients.js";
 
 /**
  * viem (hardhat-viem): `ctx.deploy`, `ctx.registry.contract` and fixtures return viem contract
@@ -17,37 +14,28 @@ const POLLING_MS = 100;
  * core's tracked provider, so every `write` is a journaled, resumable step of the migration.
  */
 export function viemFrontEnd(hre: HardhatRuntimeEnvironment, connection: NetworkConnection): FrontEnd {
+  let chainId: Promise<number> | undefined;
   return {
     library: "viem",
     extendContext: async (core) => viemContext(core, hre, connection),
     contract: async (address, abi, deployer) => {
-      const clients = viemClients(connection.provider, Number(BigInt((await connection.provider.request({ method: "eth_chainId" })) as string)), connection.networkName);
+      // One chain per connection: its id is asked once, not for every contract.
+      chainId ??= (connection.provider.request({ method: "eth_chainId" }) as Promise<string>).then((hex) => Number(BigInt(hex)));
+      const clients = viemClients(connection.provider, chainInfo(hre, connection, await chainId));
       return clients.contract(address, abi as Abi, clients.wallet(deployer));
     },
   };
 }
 
-/** viem clients over `provider` (a chain of `chainId`), and contract instances on them. */
-function viemClients(provider: Eip1193Provider, chainId: number, name: string) {
-  const chain = defineChain({
-    id: chainId,
-    name,
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [] } },
-  });
-  const transport = custom(provider);
-  const publicClient = createPublicClient({ chain, transport, pollingInterval: POLLING_MS });
-  const wallet = (address: string) => createWalletClient({ chain, transport, account: getAddress(address), pollingInterval: POLLING_MS });
-  return {
-    publicClient,
-    wallet,
-    contract: (address: string, abi: Abi, client: ReturnType<typeof wallet>) =>
-      getContract({ address: getAddress(address), abi, client: { public: publicClient, wallet: client } }),
-  };
+/** What the front-end knows of `connection`'s chain: in-process, or the network's `live` setting. */
+function chainInfo(hre: HardhatRuntimeEnvironment, connection: NetworkConnection, chainId: number): ViemChainInfo {
+  const live = hre.config.migrations.networks[connection.networkName]?.live;
+  const kind = connection.networkConfig.type === "edr-simulated" || live === false ? "dev" : live === true ? "live" : "unknown";
+  return { chainId, name: connection.networkName, kind };
 }
 
 async function viemContext(core: CoreMigrationContext, hre: HardhatRuntimeEnvironment, connection: NetworkConnection): Promise<ViemMigrationContext> {
-  const clients = viemClients(core.provider, core.network.chainId, core.network.name);
+  const clients = viemClients(core.provider, { ...chainInfo(hre, connection, core.network.chainId), name: core.network.name });
   const deployer = clients.wallet(core.deployer.address);
   const instance = (address: string, abi: Abi, from?: string) => clients.contract(address, abi, from === undefined ? deployer : clients.wallet(from));
   const fromCore = async (deployed: Promise<DeployedContract>, from?: string) => {
