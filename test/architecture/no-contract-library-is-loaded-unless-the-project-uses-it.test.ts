@@ -12,7 +12,7 @@ const LIBRARIES = /^(ethers|viem|@nomicfoundation\/hardhat-ethers|@nomicfoundati
  * The files that are about one library, and are reached only by `import()` when a project uses
  * it: the ethers adapter (and the Truffle runtime, which is built on it), and each front-end.
  */
-const LIBRARY_FILES = [/^core\/ethers\//, /^core\/truffle\//, /^hardhat\/front-end\/(ethers|viem)-front-end\.ts$/];
+const LIBRARY_FILES = [/^core\/ethers\//, /^core\/truffle\//, /^hardhat\/front-end\/(ethers-front-end|viem-front-end|viem-clients)\.ts$/];
 
 /** What a file loads when it is loaded: its static, non-type-only imports and re-exports (`import()` is not one). */
 function runtimeImports(text: string): string[] {
