@@ -78,7 +78,7 @@ describe("a viem project migrates, tests and resumes like an ethers one", functi
     };
     const viem = await loads(ROOT, { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-viem-loads-") });
     expect(viem.ethers).to.deep.equal([]);
-    expect(viem.viem).to.include("src/hardhat/front-end/viem-front-end.ts");
+    expect(viem.viem).to.include("src/hardhat/front-end/viem-clients.ts");
     const ethers = await loads(fixtureRoot("basic"), { MIGRATIONS_TEST_RPC_URL: node.url, MIGRATIONS_TEST_REGISTRY_DIR: await tempDir("hhm-ethers-loads-") });
     expect(ethers.ethers).to.include("src/core/ethers/ethers-context.ts");
     expect(ethers.viem).to.deep.equal([]);
