@@ -6,9 +6,15 @@ import type { SentTransaction } from "../transactions/plain-transaction.js";
  * What the engine sent, as an ethers `TransactionResponse` (built from the request: no
  * `eth_getTransactionByHash` round trip; the node signed it, so the signature is left empty),
  * whose `wait()` is `receipt` — the run's wait (timeout, confirmations, fee bumps), fetched once.
- * Reverted: `wait()` throws as ethers' does.
+ * Reverted: `wait()` throws as ethers' does. `wait(0)` is ethers' "the receipt if mined, else
+ * null, at once" (`peek`).
  */
-export function sentResponse(provider: Provider, sent: SentTransaction, receipt: () => Promise<TransactionReceipt>): TransactionResponse {
+export function sentResponse(
+  provider: Provider,
+  sent: SentTransaction,
+  receipt: () => Promise<TransactionReceipt>,
+  peek: () => Promise<TransactionReceipt | null> = async () => null,
+): TransactionResponse {
   const eip1559 = sent.maxFeePerGas !== undefined;
   const response = new TransactionResponse(
     {
@@ -37,7 +43,10 @@ export function sentResponse(provider: Provider, sent: SentTransaction, receipt:
   );
   Object.defineProperty(response, "wait", {
     configurable: true,
-    value: async (): Promise<TransactionReceipt> => {
+    value: async (confirms?: number): Promise<TransactionReceipt | null> => {
+      if (confirms === 0) {
+        return peek();
+      }
       const mined = await receipt();
       if (mined.status !== 1) {
         throw makeError("transaction execution reverted", "CALL_EXCEPTION", {

@@ -71,7 +71,13 @@ export class TrackingSigner extends AbstractSigner {
   override async sendTransaction(tx: TransactionRequest): Promise<TransactionResponse> {
     const sent = await this.transactions.send(this.address, await plainTransaction(tx, this.inner.provider));
     this.#receipts.track(sent.hash);
-    return sentResponse(this.provider ?? this.inner.provider!, sent, () => this.#receipts.receipt(sent.hash, this.provider ?? this.inner.provider!));
+    const provider = this.provider ?? this.inner.provider!;
+    return sentResponse(
+      provider,
+      sent,
+      () => this.#receipts.receipt(sent.hash, provider),
+      async () => ((await this.inner.provider?.getTransactionReceipt(sent.hash)) === null ? null : this.#receipts.receipt(sent.hash, provider)),
+    );
   }
 }
 

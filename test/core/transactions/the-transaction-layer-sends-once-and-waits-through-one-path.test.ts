@@ -113,6 +113,26 @@ describe("the transaction layer", () => {
     });
   });
 
+  describe("an ethers response's wait(0)", () => {
+    it("answers null at once while the transaction is not mined, and its receipt once it is", async () => {
+      const layer = createTransactionLayer(connection.provider, { chainId: 31337 });
+      const sender = new MigrationSender(layer, { id: 3, fileName: "3_test.js" });
+      const [deployer] = await connection.ethers.getSigners();
+      const signer = await trackingSigner(sender, connection.provider, deployer!);
+      await connection.provider.request({ method: "evm_setAutomine", params: [false] });
+      try {
+        const response = await signer.sendTransaction({ to: RECIPIENT, value: 1n });
+        expect(await response.wait(0)).to.equal(null);
+        await connection.provider.request({ method: "evm_mine" });
+        const receipt = await response.wait(0);
+        expect(receipt?.hash).to.equal(response.hash);
+        expect(receipt?.status).to.equal(1);
+      } finally {
+        await connection.provider.request({ method: "evm_setAutomine", params: [true] });
+      }
+    });
+  });
+
   describe("NonceManager", () => {
     it("reads the pending count once, then counts locally; refresh never goes back", async () => {
       const { provider, methods } = counted(connection.provider);
