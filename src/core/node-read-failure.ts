@@ -1,3 +1,4 @@
+import { errorChain } from "./error-chain.js";
 import type { Eip1193Provider } from "./provider.js";
 import { sleep } from "./sleep.js";
 
@@ -17,7 +18,7 @@ export class NodeReadFailure extends Error {
   }
 
   static in(error: unknown): NodeReadFailure | undefined {
-    return causes(error).find((e): e is NodeReadFailure => e instanceof NodeReadFailure);
+    return errorChain(error).find((e): e is NodeReadFailure => e instanceof NodeReadFailure);
   }
 }
 
@@ -29,7 +30,7 @@ export class NodeReadFailure extends Error {
  * incompatible is not (its hint says to start a fresh record).
  */
 export function isContractAnswer(error: unknown): boolean {
-  return causes(error).some((e) => {
+  return errorChain(error).some((e) => {
     const { code, data, message } = e as { code?: unknown; data?: unknown; message?: unknown };
     return (
       code === 3 ||
@@ -78,7 +79,7 @@ export async function retryNodeFailures<T>(read: () => Promise<T>, delays: reado
  * JSON-RPC error code, the socket's error) when the message does not say it.
  */
 export function describeNodeFailure(error: unknown): string {
-  const chain = causes(error);
+  const chain = errorChain(error);
   const message = chain[0] instanceof Error ? chain[0].message : String(error);
   const details: string[] = [];
   for (const e of chain) {
@@ -93,20 +94,4 @@ export function describeNodeFailure(error: unknown): string {
   }
   const added = [...new Set(details)].filter((d) => !message.includes(d));
   return added.length === 0 ? message : `${message} (${added.join(", ")})`;
-}
-
-/** `error` and its causes (and the `error` an RPC library nests), outermost first. */
-function causes(error: unknown): object[] {
-  const seen: object[] = [];
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const item = queue.shift();
-    if (item === null || typeof item !== "object" || seen.includes(item)) {
-      continue;
-    }
-    seen.push(item);
-    const e = item as { cause?: unknown; error?: unknown };
-    queue.push(e.cause, e.error);
-  }
-  return seen;
 }

@@ -1,3 +1,4 @@
+import { errorChain } from "../error-chain.js";
 import type { Eip1193Provider } from "../provider.js";
 import { decodeErrorData } from "../eth/abi-error.js";
 import { LEGACY_MIGRATOR_ABI } from "./legacy-migrator.js";
@@ -9,15 +10,8 @@ export async function ethCall(provider: Eip1193Provider, to: string, data: strin
 
 /** The name of a Migrator custom error (either design) inside whatever the front-end library or the node threw. */
 export function revertName(error: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const item = queue.shift();
-    if (item === null || typeof item !== "object" || seen.has(item)) {
-      continue;
-    }
-    seen.add(item);
-    const e = item as { revert?: { name?: unknown }; data?: unknown; error?: unknown; cause?: unknown; info?: unknown };
+  for (const item of errorChain(error)) {
+    const e = item as { revert?: { name?: unknown }; data?: unknown };
     if (typeof e.revert?.name === "string") {
       return e.revert.name;
     }
@@ -29,7 +23,6 @@ export function revertName(error: unknown): string | undefined {
         }
       }
     }
-    queue.push(e.error, e.cause, e.info, e.data);
   }
   return undefined;
 }

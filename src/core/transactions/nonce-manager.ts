@@ -1,3 +1,4 @@
+import { errorChain } from "../error-chain.js";
 import type { Eip1193Provider } from "../provider.js";
 
 /**
@@ -53,25 +54,14 @@ export function isAlreadyKnown(error: unknown): boolean {
 }
 
 function allMessages(error: unknown): string {
-  const parts: string[] = [];
-  const seen = new Set<unknown>();
-  const queue = [error];
-  while (queue.length > 0 && parts.length < 20) {
-    const item = queue.shift();
-    if (item === null || typeof item !== "object" || seen.has(item)) {
-      if (typeof item === "string") {
-        parts.push(item);
-      }
-      continue;
-    }
-    seen.add(item);
-    const e = item as { message?: unknown; shortMessage?: unknown; error?: unknown; cause?: unknown; info?: unknown; code?: unknown };
-    for (const value of [e.message, e.shortMessage, e.code]) {
+  const parts: string[] = typeof error === "string" ? [error] : [];
+  for (const item of errorChain(error, 20)) {
+    const e = item as { message?: unknown; shortMessage?: unknown; code?: unknown; error?: unknown; cause?: unknown; info?: unknown };
+    for (const value of [e.message, e.shortMessage, e.code, e.error, e.cause, e.info]) {
       if (typeof value === "string") {
         parts.push(value);
       }
     }
-    queue.push(e.error, e.cause, e.info);
   }
   return parts.join("\n");
 }
