@@ -4,7 +4,7 @@ import type { ContextDependencies } from "./context-dependencies.js";
 import type { DeployedContract } from "./deployed-contract.js";
 import { DETERMINISTIC_DEPLOYMENT_PROXY, ensureCreate2Factory, normalizeSalt } from "./deterministic/create2-factory.js";
 import { deployDeterministic, migrationSendPath } from "./deterministic/deploy-deterministic.js";
-import type { DeployOptions } from "./deploy-options.js";
+import { deployCall, type DeployOptions } from "./deploy-options.js";
 import { MigrationsError, describeError } from "./errors.js";
 import { checksumAddress, decodeConstructorArgs, encodeDeployData, isAddress, ZERO_HASH } from "./eth/index.js";
 import { toJsonValue } from "./json-value.js";
@@ -24,9 +24,7 @@ export function createDeploy(
   const { migration, registry } = deps;
 
   async function deploy(contractName: string, argsOrOptions?: readonly unknown[] | DeployOptions, maybeOptions?: DeployOptions): Promise<DeployedContract> {
-    const [args, options] = Array.isArray(argsOrOptions)
-      ? [argsOrOptions as readonly unknown[], maybeOptions ?? {}]
-      : [[], (argsOrOptions as DeployOptions | undefined) ?? maybeOptions ?? {}];
+    const { args, options } = deployCall(argsOrOptions, maybeOptions);
     const name = options.as ?? contractName.split(":").pop()!;
     assertRegistryName(name);
 
@@ -75,7 +73,7 @@ export function createDeploy(
       migration: migration.id,
     });
     deps.onDeployment({ name, address, artifact: fullyQualifiedName(artifact), transactionHash: receipt.hash, gasUsed: receipt.gasUsed, migration: migration.id });
-    return { address, abi: artifact.abi, receipt };
+    return { address, abi: artifact.abi, from, receipt };
   }
 
   /** `ctx.deploy` with a salt: through the CREATE2 factory, or the contract already at the address. */
@@ -107,7 +105,7 @@ export function createDeploy(
       create2: { salt, factory: DETERMINISTIC_DEPLOYMENT_PROXY.address, ...(receipt === undefined ? { reused: true } : {}) },
     });
     deps.onDeployment({ name, address, artifact: fullyQualifiedName(artifact), transactionHash: receipt?.hash ?? ZERO_HASH, gasUsed: receipt?.gasUsed ?? 0n, migration: migration.id });
-    return { address, abi: artifact.abi, ...(receipt !== undefined ? { receipt } : {}) };
+    return { address, abi: artifact.abi, from, ...(receipt !== undefined ? { receipt } : {}) };
   }
 
   return deploy;

@@ -2,7 +2,7 @@ import { createDeploy } from "./context-deploy.js";
 import { MigrationsError } from "./errors.js";
 import type { ContextDependencies } from "./context-dependencies.js";
 import type { AccountRef, DeployedContract, MigrationTransactions } from "./deployed-contract.js";
-import type { DeployOptions } from "./deploy-options.js";
+import { deployCall, type DeployOptions } from "./deploy-options.js";
 import { createMigrationRegistry, type MigrationRegistry } from "./migration-registry.js";
 import type { NamedAccount, NamedAccounts } from "./named-accounts.js";
 import type { MigrationParameters } from "./parameters.js";
@@ -120,10 +120,10 @@ export function createCoreContext(deps: ContextDependencies): CoreMigrationConte
     onLog: (message) => deps.onLog(message),
     ...(deps.create2 !== undefined ? { create2: deps.create2 } : {}),
   };
-  const deployProxyWith = (contractName: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) =>
-    Array.isArray(argsOrOptions)
-      ? deployProxy(proxyDeps, contractName, argsOrOptions as readonly unknown[], maybeOptions ?? {})
-      : deployProxy(proxyDeps, contractName, [], (argsOrOptions as DeployProxyOptions | undefined) ?? maybeOptions ?? {});
+  const deployProxyWith = (contractName: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) => {
+    const { args, options } = deployCall(argsOrOptions, maybeOptions);
+    return deployProxy(proxyDeps, contractName, args, options);
+  };
 
   return {
     network: deps.network,

@@ -22,3 +22,10 @@ export interface DeployOptions {
    */
   readonly salt?: string | number | bigint | false;
 }
+
+/** A deploy-like call's `(args?, options?)` or `(options)`, as arguments and options. */
+export function deployCall<OptionsT extends object>(argsOrOptions: readonly unknown[] | OptionsT | undefined, maybeOptions: OptionsT | undefined): { args: readonly unknown[]; options: OptionsT } {
+  return Array.isArray(argsOrOptions)
+    ? { args: argsOrOptions as readonly unknown[], options: maybeOptions ?? ({} as OptionsT) }
+    : { args: [], options: (argsOrOptions as OptionsT | undefined) ?? maybeOptions ?? ({} as OptionsT) };
+}

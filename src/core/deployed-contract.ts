@@ -9,6 +9,8 @@ import type { ChainReceipt, PlainTransaction, SentTransaction } from "./transact
 export interface DeployedContract {
   readonly address: string;
   readonly abi: AbiInput;
+  /** The account that deployed (or upgraded) it in this migration: its library object sends from it (absent: the deployer). */
+  readonly from?: string;
   /** The receipt of the transaction that deployed (or upgraded) it in this migration; absent when nothing was sent (CREATE2 reuse, a registry lookup). */
   readonly receipt?: MinedReceipt;
 }

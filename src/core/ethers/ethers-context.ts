@@ -2,6 +2,8 @@ import { Contract, type InterfaceAbi, type Provider, type Signer } from "ethers"
 
 import type { CoreMigrationContext, MigrationContextOf } from "../context.js";
 import type { DeployedContract } from "../deployed-contract.js";
+import { deployCall, type DeployOptions } from "../deploy-options.js";
+import type { DeployProxyOptions } from "../upgrades/proxy-options.js";
 import { withSigners } from "../named-accounts.js";
 import { resolveAddressables } from "./addressables.js";
 import { ReceiptView, TrackingSigner } from "./tracking-signer.js";
@@ -19,36 +21,30 @@ export type EthersContextBase = MigrationContextOf<Contract, Signer>;
 export async function dressInEthers(core: CoreMigrationContext, inner: (address: string) => Promise<Signer>): Promise<EthersContextBase> {
   const { signerFor } = ethersSigners(core, inner);
   const deployer = await signerFor(core.deployer.address);
-  const contract = async (deployed: DeployedContract, from?: string) =>
-    new Contract(deployed.address, deployed.abi as InterfaceAbi, from === undefined ? deployer : await signerFor(from));
+  const contract = async ({ address, abi, from }: DeployedContract) =>
+    new Contract(address, abi as InterfaceAbi, from === undefined ? deployer : await signerFor(from));
   const accounts = withSigners(core.network.name, core.accounts, signerFor);
 
-  type Deploy = EthersContextBase["deploy"];
-  type DeployProxy = EthersContextBase["deployProxy"];
-  /** The arguments (and the options' `from`, last) of a `deploy`-like call, resolved. */
-  const resolved = async (argsOrOptions: unknown, maybeOptions: unknown): Promise<[unknown, unknown, string | undefined]> => {
-    const args = Array.isArray(argsOrOptions) ? await resolveAddressables(argsOrOptions) : argsOrOptions;
-    const options = (Array.isArray(argsOrOptions) ? maybeOptions : argsOrOptions) as { from?: string; constructorArgs?: readonly unknown[] } | undefined;
-    const withArgs = options?.constructorArgs === undefined ? options : { ...options, constructorArgs: await resolveAddressables(options.constructorArgs) };
-    return Array.isArray(argsOrOptions) ? [args, withArgs, options?.from] : [withArgs, maybeOptions, options?.from];
+  /** A `deploy`-like call's arguments (and the implementation's constructor arguments), Addressables resolved. */
+  const resolved = async <OptionsT extends object>(argsOrOptions: readonly unknown[] | OptionsT | undefined, maybeOptions: OptionsT | undefined) => {
+    const { args, options } = deployCall(argsOrOptions, maybeOptions);
+    const given = (options as { constructorArgs?: readonly unknown[] }).constructorArgs;
+    const constructorArgs = given === undefined ? {} : { constructorArgs: await resolveAddressables(given) };
+    return [await resolveAddressables(args), { ...options, ...constructorArgs } as OptionsT] as const;
   };
   return {
     ...core,
     deployer,
     accounts,
     account: (name) => accounts[name]!,
-    deploy: (async (name: string, argsOrOptions?: unknown, maybeOptions?: unknown) => {
-      const [a, b, from] = await resolved(argsOrOptions, maybeOptions);
-      return contract(await (core.deploy as (...args: unknown[]) => Promise<DeployedContract>)(name, a, b), from);
-    }) as Deploy,
-    deployProxy: (async (name: string, argsOrOptions?: unknown, maybeOptions?: unknown) => {
-      const [a, b, from] = await resolved(argsOrOptions, maybeOptions);
-      return contract(await (core.deployProxy as (...args: unknown[]) => Promise<DeployedContract>)(name, a, b), from);
-    }) as DeployProxy,
+    deploy: (async (name: string, argsOrOptions?: readonly unknown[] | DeployOptions, maybeOptions?: DeployOptions) =>
+      contract(await core.deploy(name, ...(await resolved(argsOrOptions, maybeOptions))))) as EthersContextBase["deploy"],
+    deployProxy: (async (name: string, argsOrOptions?: readonly unknown[] | DeployProxyOptions, maybeOptions?: DeployProxyOptions) =>
+      contract(await core.deployProxy(name, ...(await resolved(argsOrOptions, maybeOptions))))) as EthersContextBase["deployProxy"],
     upgradeProxy: async (name, newContractName, options) => {
       const call = typeof options?.call === "object" ? { ...options.call, args: await resolveAddressables(options.call.args ?? []) } : options?.call;
       const upgraded = await core.upgradeProxy(name, newContractName, options === undefined ? undefined : { ...options, ...(call !== undefined ? { call } : {}) });
-      return contract(upgraded, options?.from);
+      return contract(upgraded);
     },
     registry: { ...core.registry, contract: async (name) => contract(await core.registry.contract(name)) },
   };

@@ -79,7 +79,7 @@ export async function deployProxy(
   });
   deps.onDeployment(result(`${name} (implementation)`, implementation.address, fullyQualifiedName(artifact), implementation.receipt, deps.migrationId));
   deps.onDeployment(result(`${name} (${kind} proxy)`, proxy.address, fullyQualifiedName(artifact), proxy.receipt, deps.migrationId));
-  return { address: proxy.address, abi: artifact.abi, ...(proxy.reused ? {} : { receipt: proxy.receipt }) };
+  return { address: proxy.address, abi: artifact.abi, from, ...(proxy.reused ? {} : { receipt: proxy.receipt }) };
 }
 
 /**
@@ -190,7 +190,7 @@ export async function upgradeProxy(
   });
   deps.onDeployment(result(`${name} (implementation)`, implementation.address, fullyQualifiedName(artifact), implementation.receipt, deps.migrationId));
   deps.onLog(`upgraded ${name} (${previous.address}): implementation ${previous.proxy!.implementation} -> ${implementation.address}`);
-  return { address: entry.address, abi: artifact.abi, receipt };
+  return { address: entry.address, abi: artifact.abi, from, receipt };
 }
 
 /** The storage-layout check of an upgrade, without sending anything (`ctx.checkUpgrade`). */

@@ -38,12 +38,10 @@ async function viemContext(core: CoreMigrationContext, hre: HardhatRuntimeEnviro
   const clients = viemClients(core.provider, { ...chainInfo(hre, connection, core.network.chainId), name: core.network.name });
   const deployer = clients.wallet(core.deployer.address);
   const instance = (address: string, abi: Abi, from?: string) => clients.contract(address, abi, from === undefined ? deployer : clients.wallet(from));
-  const fromCore = async (deployed: Promise<DeployedContract>, from?: string) => {
-    const { address, abi } = await deployed;
+  const fromCore = async (deployed: Promise<DeployedContract>) => {
+    const { address, abi, from } = await deployed;
     return instance(address, abi as Abi, from);
   };
-  /** `options.from` of a deploy-like call's arguments (`(name, args?, options?)` or `(name, options)`). */
-  const fromOf = (args: readonly unknown[]) => (args.find((arg, i) => i > 0 && arg !== null && typeof arg === "object" && !Array.isArray(arg)) as { from?: string } | undefined)?.from;
   const viem: MigrationViem = {
     publicClient: clients.publicClient,
     getPublicClient: async () => clients.publicClient,
@@ -61,9 +59,9 @@ async function viemContext(core: CoreMigrationContext, hre: HardhatRuntimeEnviro
     deployer,
     accounts,
     account: (name) => accounts[name]!,
-    deploy: (async (...args: Parameters<CoreMigrationContext["deploy"]>) => fromCore(core.deploy(...args), fromOf(args))) as ViemMigrationContext["deploy"],
-    deployProxy: (async (...args: Parameters<CoreMigrationContext["deployProxy"]>) => fromCore(core.deployProxy(...args), fromOf(args))) as ViemMigrationContext["deployProxy"],
-    upgradeProxy: (async (...args: Parameters<CoreMigrationContext["upgradeProxy"]>) => fromCore(core.upgradeProxy(...args), args[2]?.from)) as ViemMigrationContext["upgradeProxy"],
+    deploy: (async (...args: Parameters<CoreMigrationContext["deploy"]>) => fromCore(core.deploy(...args))) as ViemMigrationContext["deploy"],
+    deployProxy: (async (...args: Parameters<CoreMigrationContext["deployProxy"]>) => fromCore(core.deployProxy(...args))) as ViemMigrationContext["deployProxy"],
+    upgradeProxy: (async (...args: Parameters<CoreMigrationContext["upgradeProxy"]>) => fromCore(core.upgradeProxy(...args))) as ViemMigrationContext["upgradeProxy"],
     registry: {
       get: (name) => registry.get(name),
       has: (name) => registry.has(name),
