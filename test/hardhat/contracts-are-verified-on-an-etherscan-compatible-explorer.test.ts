@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { runHardhat, type CliResult } from "../helpers/cli.js";
 import { fixtureRoot, REPO_ROOT } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
-import { createVerificationProject } from "../helpers/verification-project.js";
+import { createVerificationProject, editCounterAndSetKeptInputAside } from "../helpers/verification-project.js";
 import { startLocalEtherscan, type LocalEtherscan } from "../helpers/local-etherscan.js";
 import { rpc } from "../helpers/rpc.js";
 
@@ -199,14 +199,8 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
     expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
     const counter = (await registry()).Counter!;
     expect(counter.verification).to.equal(undefined);
-    const keptFile = path.join(project, "deployments", "build-info", `${counter.buildInfoId}.json`);
-
     // The source changes after the deployment, and Hardhat's artifacts with it; the kept input is set aside.
-    const source = path.join(project, "contracts", "Counter.sol");
-    await writeFile(source, (await readFile(source, "utf8")).replace("count += 1;", "count += 2;"));
-    expect((await hardhat(["clean"])).code).to.equal(0);
-    expect((await hardhat(["build", "--no-tests"])).code).to.equal(0);
-    await rename(keptFile, `${keptFile}.aside`);
+    const kept = await editCounterAndSetKeptInputAside(project, counter.buildInfoId, hardhat);
 
     const refused = await hardhat(["migrate", "verify", "--network", "live"]);
     expect(refused.code).to.not.equal(0);
@@ -218,7 +212,7 @@ describe("contracts are verified on an Etherscan-compatible explorer", function 
     expect(explorer.submissions.at(-1)?.verdict).to.match(/^Fail - Unable to verify/);
     expect(await explorerHasSource(counter.address)).to.equal(false);
 
-    await rename(`${keptFile}.aside`, keptFile);
+    await kept.restore();
     const verified = await hardhat(["migrate", "verify", "--network", "live"]);
     expect(verified.code, verified.stdout + verified.stderr).to.equal(0);
     expect((await registry()).Counter!.verification?.etherscan?.status).to.equal("verified");

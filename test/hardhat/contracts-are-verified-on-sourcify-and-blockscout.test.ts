@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { runHardhat, type CliResult } from "../helpers/cli.js";
 import { fixtureRoot } from "../helpers/fixture.js";
 import { startHardhatNode, type RunningNode } from "../helpers/hardhat-node.js";
-import { createVerificationProject } from "../helpers/verification-project.js";
+import { createVerificationProject, editCounterAndSetKeptInputAside } from "../helpers/verification-project.js";
 import { startLocalEtherscan, type LocalEtherscan } from "../helpers/local-etherscan.js";
 import { startLocalSourcify, type LocalSourcify } from "../helpers/local-sourcify.js";
 
@@ -119,13 +119,8 @@ describe("contracts are verified on Sourcify and Blockscout", function () {
     const deployed = await hardhat(["migrate", "--network", "live"]);
     expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
     const counter = (await document()).contracts.Counter!;
-    const keptFile = path.join(project, "deployments", "build-info", `${counter.buildInfoId}.json`);
-
-    const source = path.join(project, "contracts", "Counter.sol");
-    await writeFile(source, (await readFile(source, "utf8")).replace("count += 1;", "count += 2;"));
-    expect((await hardhat(["clean"])).code).to.equal(0);
-    expect((await hardhat(["build", "--no-tests"])).code).to.equal(0);
-    await rename(keptFile, `${keptFile}.aside`);
+    // The source changes after the deployment, and Hardhat's artifacts with it; the kept input is set aside.
+    const kept = await editCounterAndSetKeptInputAside(project, counter.buildInfoId, hardhat);
 
     const refused = await hardhat(["migrate", "verify", "--network", "live"]);
     expect(refused.code).to.not.equal(0);
@@ -136,7 +131,7 @@ describe("contracts are verified on Sourcify and Blockscout", function () {
     expect(sourcify.jobs.at(-1)).to.include({ address: counter.address.toLowerCase(), match: null });
     expect(await sourcifyMatch(counter.address)).to.equal(null);
 
-    await rename(`${keptFile}.aside`, keptFile);
+    await kept.restore();
     const verified = await hardhat(["migrate", "verify", "--network", "live"]);
     expect(verified.code, verified.stdout + verified.stderr).to.equal(0);
     expect((await document()).contracts.Counter!.verification?.sourcify?.status).to.equal("verified");

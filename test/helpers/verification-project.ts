@@ -1,4 +1,4 @@
-import { cp, mkdir, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { fixtureRoot, REPO_ROOT, tempDir } from "./fixture.js";
@@ -33,4 +33,27 @@ ${configTail.trimEnd()}
 `,
   );
   return root;
+}
+
+/**
+ * After Counter was deployed: its source changes (count += 2), Hardhat's artifacts are rebuilt
+ * from it, and the compiler input the plugin kept for the deployment (`buildInfoId`) is set aside.
+ * Resolves `restore()`, which puts the kept input back.
+ */
+export async function editCounterAndSetKeptInputAside(
+  project: string,
+  buildInfoId: string | undefined,
+  hardhat: (args: string[]) => Promise<{ code: number | null }>,
+): Promise<{ restore(): Promise<void> }> {
+  const keptFile = path.join(project, "deployments", "build-info", `${buildInfoId}.json`);
+  const source = path.join(project, "contracts", "Counter.sol");
+  await writeFile(source, (await readFile(source, "utf8")).replace("count += 1;", "count += 2;"));
+  for (const args of [["clean"], ["build", "--no-tests"]]) {
+    const { code } = await hardhat(args);
+    if (code !== 0) {
+      throw new Error(`hardhat ${args.join(" ")} exited with ${code}`);
+    }
+  }
+  await rename(keptFile, `${keptFile}.aside`);
+  return { restore: () => rename(`${keptFile}.aside`, keptFile) };
 }
