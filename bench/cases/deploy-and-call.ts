@@ -108,27 +108,20 @@ export function hardhatTools(roots: Awaited<ReturnType<typeof generate>>, n: num
     }
     await http?.reset();
   };
+  /** Our `migrate` in the project at `root` (the ethers or the viem style). */
+  const ours = (name: string, root: string, label: string): ToolCommand => ({
+    name,
+    cwd: root,
+    work: [HARDHAT_CLI, "migrate", ...network],
+    empty,
+    startup,
+    env,
+    check: checkOurs(label, root, n),
+    before: clean(root, ["deployments"]),
+  });
   return [
-    {
-      name: "hardhat-migrations (ours)",
-      cwd: roots.ours,
-      work: [HARDHAT_CLI, "migrate", ...network],
-      empty,
-      startup,
-      env,
-      check: checkOurs("ours", roots.ours, n),
-      before: clean(roots.ours, ["deployments"]),
-    },
-    {
-      name: OURS_VIEM,
-      cwd: roots.oursViem,
-      work: [HARDHAT_CLI, "migrate", ...network],
-      empty,
-      startup,
-      env,
-      check: checkOurs("ours (viem)", roots.oursViem, n),
-      before: clean(roots.oursViem, ["deployments"]),
-    },
+    ours("hardhat-migrations (ours)", roots.ours, "ours"),
+    ours(OURS_VIEM, roots.oursViem, "ours (viem)"),
     {
       name: "Hardhat Ignition",
       cwd: roots.ignition,
