@@ -29,11 +29,11 @@ export class TrackingSigner extends AbstractSigner {
     readonly inner: Signer,
     readonly address: string,
     private readonly transactions: MigrationTransactions,
-    receipts?: ReceiptView,
+    /** The migration's one view of its receipts (shared by all its signers). */
+    receipts: ReceiptView,
   ) {
-    const view = receipts ?? new ReceiptView(transactions);
-    super(view.provider(inner.provider));
-    this.#receipts = view;
+    super(receipts.provider(inner.provider));
+    this.#receipts = receipts;
   }
 
   override connect(provider: Provider | null): TrackingSigner {
